@@ -1,0 +1,92 @@
+/**
+ * The bivariate normal N(μ, Σ): draws by the Cholesky factor, log density in closed form.
+ * Shared by every source built from Gaussians (gaussians, mixture, blobs, xor).
+ */
+import { UserError } from '../errors.js';
+import type { Rng } from '../random.js';
+
+export type Vec2 = readonly [number, number];
+export type Mat2 = readonly [Vec2, Vec2];
+
+export interface Normal2 {
+  mean: Vec2;
+  /** Cholesky factor L (Σ = L Lᵀ): l11, l21, l22. */
+  l11: number;
+  l21: number;
+  l22: number;
+  /** Inverse covariance entries and log normalising constant. */
+  i11: number;
+  i12: number;
+  i22: number;
+  logNorm: number;
+}
+
+/** Throws a UserError naming `where` when Σ is not symmetric positive definite. */
+export function normal2(mean: Vec2, cov: Mat2, where = 'cov'): Normal2 {
+  const [[a, b], [b2, d]] = cov;
+  if (Math.abs(b - b2) > 1e-12 * Math.max(1, Math.abs(b))) {
+    throw new UserError(`expected a symmetric covariance matrix, got [[${a}, ${b}], [${b2}, ${d}]]`, where);
+  }
+  const det = a * d - b * b;
+  if (!(a > 0) || !(det > 0)) {
+    throw new UserError(
+      `expected a positive-definite covariance matrix (variances > 0, determinant > 0), got [[${a}, ${b}], [${b2}, ${d}]]`,
+      where,
+    );
+  }
+  const l11 = Math.sqrt(a);
+  const l21 = b / l11;
+  const l22 = Math.sqrt(d - l21 * l21);
+  return {
+    mean,
+    l11,
+    l21,
+    l22,
+    i11: d / det,
+    i12: -b / det,
+    i22: a / det,
+    logNorm: -Math.log(2 * Math.PI) - 0.5 * Math.log(det),
+  };
+}
+
+/** Isotropic N(mean, variance·I). */
+export function isotropic(mean: Vec2, variance: number): Normal2 {
+  return normal2(mean, [
+    [variance, 0],
+    [0, variance],
+  ]);
+}
+
+export function drawNormal2(g: Normal2, rng: Rng, out: Float64Array, offset: number): void {
+  const z1 = rng.normal();
+  const z2 = rng.normal();
+  out[offset] = g.mean[0] + g.l11 * z1;
+  out[offset + 1] = g.mean[1] + g.l21 * z1 + g.l22 * z2;
+}
+
+export function logNormal2(g: Normal2, x: number, y: number): number {
+  const dx = x - g.mean[0];
+  const dy = y - g.mean[1];
+  return g.logNorm - 0.5 * (g.i11 * dx * dx + 2 * g.i12 * dx * dy + g.i22 * dy * dy);
+}
+
+/** log Σ exp(v_i), stably. */
+export function logSumExp(values: ArrayLike<number>): number {
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < values.length; i++) if (values[i] > max) max = values[i];
+  if (max === Number.NEGATIVE_INFINITY) return max;
+  let s = 0;
+  for (let i = 0; i < values.length; i++) s += Math.exp(values[i] - max);
+  return max + Math.log(s);
+}
+
+/** A class index drawn from probabilities that sum to 1. */
+export function drawClass(priors: readonly number[], rng: Rng): number {
+  const u = rng.uniform();
+  let acc = 0;
+  for (let c = 0; c < priors.length - 1; c++) {
+    acc += priors[c];
+    if (u < acc) return c;
+  }
+  return priors.length - 1;
+}

@@ -1,0 +1,58 @@
+/** Labelled 2-D points: the one shape in which data moves between simulators, models and the renderer. */
+export interface Dataset {
+  /** n×2 row-major coordinates. */
+  X: Float64Array;
+  /** Class labels 0..classes-1. */
+  y: Uint8Array;
+  n: number;
+  classes: number;
+}
+
+/** The first n points of a dataset (a view, no copy): the growing-sample animation's frames. */
+export function head(data: Dataset, n: number): Dataset {
+  const m = Math.min(n, data.n);
+  return { X: data.X.subarray(0, 2 * m), y: data.y.subarray(0, m), n: m, classes: data.classes };
+}
+
+/** Points in the given order (a copy). */
+export function reorder(data: Dataset, order: ArrayLike<number>): Dataset {
+  const n = order.length;
+  const X = new Float64Array(2 * n);
+  const y = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const j = order[i];
+    X[2 * i] = data.X[2 * j];
+    X[2 * i + 1] = data.X[2 * j + 1];
+    y[i] = data.y[j];
+  }
+  return { X, y, n, classes: data.classes };
+}
+
+/** Number of points per class. */
+export function classCounts(data: Dataset): number[] {
+  const counts = new Array<number>(data.classes).fill(0);
+  for (let i = 0; i < data.n; i++) counts[data.y[i]]++;
+  return counts;
+}
+
+/** Index of the largest of k probabilities in row i of an n×k matrix (first wins ties). */
+export function argmaxRow(p: ArrayLike<number>, i: number, k: number): number {
+  let best = 0;
+  let bestP = p[i * k];
+  for (let c = 1; c < k; c++) {
+    const v = p[i * k + c];
+    if (v > bestP) {
+      bestP = v;
+      best = c;
+    }
+  }
+  return best;
+}
+
+/** Share of points whose most probable class is their label. */
+export function accuracy(proba: ArrayLike<number>, data: Dataset): number {
+  if (data.n === 0) return Number.NaN;
+  let right = 0;
+  for (let i = 0; i < data.n; i++) if (argmaxRow(proba, i, data.classes) === data.y[i]) right++;
+  return right / data.n;
+}

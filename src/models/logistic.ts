@@ -1,0 +1,116 @@
+/**
+ * Logistic regression: multinomial logit with class 0 as the reference (the parameterisation
+ * of R's glm for two classes and nnet::multinom for more; McCullagh & Nelder 1989, ch. 4–5),
+ * fitted by minimising the mean softmax cross-entropy plus (l2/2)·‖w‖² (no penalty on the
+ * intercepts) with a first-order optimizer. One stage = one epoch: a full pass over the data,
+ * in mini-batches of batchSize points (0 = the whole set in one step, i.e. batch gradient
+ * descent). Inputs are standardized internally.
+ */
+import { z } from 'zod';
+import type { Dataset } from '../dataset.js';
+import { permutation, type Rng } from '../random.js';
+import { options } from '../scenario/options.js';
+import { crossEntropyRow, softmaxInPlace } from './loss.js';
+import { createOptimizer, optimizerName } from './optimizers.js';
+import { fitScaler, type Scaler, transform } from './standardize.js';
+import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
+
+const schema = options({
+  optimizer: optimizerName.default('adam').describe('gd, sgd, momentum or adam'),
+  learningRate: z.number().positive().max(100).default(0.1),
+  epochs: z.number().int().min(1).max(100000).default(100),
+  batchSize: z.number().int().min(0).default(0).describe('points per step; 0 = full batch'),
+  l2: z.number().min(0).default(0).describe('ridge penalty on the weights'),
+});
+
+/** Logits of one point: class 0 is 0, class c ≥ 1 is w_c · (1, x, y). */
+function logits(w: Float64Array, k: number, x: number, y: number, out: Float64Array, offset: number) {
+  out[offset] = 0;
+  for (let c = 1; c < k; c++) {
+    const o = 3 * (c - 1);
+    out[offset + c] = w[o] + w[o + 1] * x + w[o + 2] * y;
+  }
+}
+
+class LogisticRegression implements Classifier {
+  private weights: Float64Array;
+  private scaler: Scaler = { mean: [0, 0], scale: [1, 1] };
+
+  constructor(
+    readonly classes: number,
+    private readonly opts: z.output<typeof schema>,
+  ) {
+    this.weights = new Float64Array(3 * (classes - 1));
+  }
+
+  *train(data: Dataset, rng: Rng) {
+    const k = this.classes;
+    const { epochs, learningRate, l2 } = this.opts;
+    this.scaler = fitScaler(data);
+    const X = transform(this.scaler, data.X);
+    const w = new Float64Array(3 * (k - 1));
+    this.weights = w;
+    const grad = new Float64Array(w.length);
+    const optimizer = createOptimizer(this.opts.optimizer, w.length, learningRate);
+    const batch = this.opts.batchSize > 0 ? Math.min(this.opts.batchSize, data.n) : data.n;
+    const z = new Float64Array(k);
+    const dz = new Float64Array(k);
+    for (let epoch = 1; epoch <= epochs; epoch++) {
+      const order = batch < data.n ? permutation(data.n, rng) : null;
+      let loss = 0;
+      for (let start = 0; start < data.n; start += batch) {
+        const end = Math.min(start + batch, data.n);
+        grad.fill(0);
+        for (let b = start; b < end; b++) {
+          const i = order ? order[b] : b;
+          const x = X[2 * i];
+          const y = X[2 * i + 1];
+          logits(w, k, x, y, z, 0);
+          loss += crossEntropyRow(z, dz, 0, k, data.y[i]);
+          for (let c = 1; c < k; c++) {
+            const o = 3 * (c - 1);
+            grad[o] += dz[c];
+            grad[o + 1] += dz[c] * x;
+            grad[o + 2] += dz[c] * y;
+          }
+        }
+        const m = end - start;
+        for (let j = 0; j < grad.length; j++) {
+          grad[j] /= m;
+          if (j % 3 !== 0) grad[j] += l2 * w[j];
+        }
+        optimizer.step(w, grad);
+      }
+      let penalty = 0;
+      for (let j = 0; j < w.length; j++) if (j % 3 !== 0) penalty += w[j] * w[j];
+      yield {
+        stage: epoch,
+        total: epochs,
+        label: `epoch ${epoch}`,
+        loss: (data.n > 0 ? loss / data.n : 0) + (l2 / 2) * penalty,
+      };
+    }
+  }
+
+  predictProba(X: Float64Array, out?: Float32Array): Float32Array {
+    const k = this.classes;
+    const n = X.length / 2;
+    const p = probaBuffer(n, k, out);
+    const z = new Float64Array(k);
+    const { mean, scale } = this.scaler;
+    for (let i = 0; i < n; i++) {
+      logits(this.weights, k, (X[2 * i] - mean[0]) / scale[0], (X[2 * i + 1] - mean[1]) / scale[1], z, 0);
+      softmaxInPlace(z, 0, k);
+      for (let c = 0; c < k; c++) p[i * k + c] = z[c];
+    }
+    return p;
+  }
+}
+
+export const logistic: ModelSpec<typeof schema> = {
+  type: 'logistic',
+  title: 'Logistic regression',
+  stage: 'epoch',
+  schema,
+  create: (opts, classes) => new LogisticRegression(classes, opts),
+};

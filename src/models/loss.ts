@@ -1,0 +1,34 @@
+/**
+ * Softmax cross-entropy, the loss of every gradient-trained classifier here (logistic
+ * regression, the MLP). Rows of logits in, the loss and its gradient with respect to the
+ * logits out (p − onehot(y)), computed stably by subtracting the row maximum.
+ */
+
+/** In place: turn one row of k logits, starting at `offset`, into probabilities. */
+export function softmaxInPlace(z: Float64Array | Float32Array, offset: number, k: number): void {
+  let max = Number.NEGATIVE_INFINITY;
+  for (let c = 0; c < k; c++) if (z[offset + c] > max) max = z[offset + c];
+  let sum = 0;
+  for (let c = 0; c < k; c++) {
+    const e = Math.exp(z[offset + c] - max);
+    z[offset + c] = e;
+    sum += e;
+  }
+  for (let c = 0; c < k; c++) z[offset + c] /= sum;
+}
+
+/**
+ * Cross-entropy of one row: turns logits[offset..offset+k) into probabilities in place and
+ * writes dLoss/dlogit into grad[offset..offset+k). Returns −log p(label).
+ */
+export function crossEntropyRow(
+  logits: Float64Array,
+  grad: Float64Array,
+  offset: number,
+  k: number,
+  label: number,
+): number {
+  softmaxInPlace(logits, offset, k);
+  for (let c = 0; c < k; c++) grad[offset + c] = logits[offset + c] - (c === label ? 1 : 0);
+  return -Math.log(Math.max(logits[offset + label], 1e-300));
+}

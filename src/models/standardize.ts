@@ -1,0 +1,37 @@
+/**
+ * Centre and scale the two inputs to mean 0, variance 1. Gradient-trained models fit on
+ * standardized inputs (as scikit-learn's docs advise) so one learning rate suits every data
+ * set; predictions apply the same transform, so the boundary is the model's, in data units.
+ */
+import type { Dataset } from '../dataset.js';
+
+export interface Scaler {
+  mean: [number, number];
+  scale: [number, number];
+}
+
+export function fitScaler(data: Dataset): Scaler {
+  const mean: [number, number] = [0, 0];
+  const scale: [number, number] = [1, 1];
+  if (data.n === 0) return { mean, scale };
+  for (let d = 0; d < 2; d++) {
+    let s = 0;
+    for (let i = 0; i < data.n; i++) s += data.X[2 * i + d];
+    mean[d] = s / data.n;
+    let ss = 0;
+    for (let i = 0; i < data.n; i++) ss += (data.X[2 * i + d] - mean[d]) ** 2;
+    const sd = Math.sqrt(ss / data.n);
+    scale[d] = sd > 1e-12 ? sd : 1;
+  }
+  return { mean, scale };
+}
+
+/** Standardized copy of n×2 points. */
+export function transform(scaler: Scaler, X: Float64Array): Float64Array {
+  const out = new Float64Array(X.length);
+  for (let i = 0; i < X.length; i += 2) {
+    out[i] = (X[i] - scaler.mean[0]) / scaler.scale[0];
+    out[i + 1] = (X[i + 1] - scaler.mean[1]) / scaler.scale[1];
+  }
+  return out;
+}

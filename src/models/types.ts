@@ -1,0 +1,53 @@
+/**
+ * What a model is to the rest of mlgif. A Classifier trains as a generator that yields one Step
+ * per stage of its own (an epoch, a split, a tree, a round, a term); after every yield it can
+ * predict. Models never see the grid, the canvas or the scenario file.
+ */
+import type { z } from 'zod';
+import type { Dataset } from '../dataset.js';
+import type { Rng } from '../random.js';
+
+export interface Step {
+  /** 1-based stage number. */
+  stage: number;
+  /** Total number of stages, when the model knows it in advance. */
+  total?: number;
+  /** Human-readable stage, e.g. "epoch 12", "tree 40", "split 7", "term 5 (pruning)". */
+  label: string;
+  /** Training loss at this stage, where the model has one. */
+  loss?: number;
+}
+
+export interface Classifier {
+  readonly classes: number;
+  /**
+   * Fits to `data`, yielding after every stage. Models without stages of their own fit in one
+   * go and yield once. The caller may stop early (return from the generator).
+   */
+  train(data: Dataset, rng: Rng): Generator<Step, void, undefined>;
+  /** Class probabilities of the n points in X (n×2): n×classes row-major, rows sum to 1. */
+  predictProba(X: Float64Array, out?: Float32Array): Float32Array;
+  /** Warnings about this fit for the user (e.g. "k = 15 > 8 training points: using all"). */
+  warnings?(): string[];
+}
+
+export interface ModelSpec<Schema extends z.ZodObject = z.ZodObject> {
+  /** The scenario's model.type. */
+  type: string;
+  /** Caption name, e.g. "Logistic regression". */
+  title: string;
+  /**
+   * Noun for one stage of training ("epoch", "split", "tree", "round", "term", "pass"), or null
+   * when the model fits in one go (then `animate.by: auto` means by samples).
+   */
+  stage: string | null;
+  /** Options (without "type"), each with a default. */
+  schema: Schema;
+  create(options: z.output<Schema>, classes: number): Classifier;
+}
+
+/** Allocate or check the output buffer of predictProba. */
+export function probaBuffer(n: number, classes: number, out?: Float32Array): Float32Array {
+  if (out && out.length >= n * classes) return out;
+  return new Float32Array(n * classes);
+}

@@ -1,0 +1,66 @@
+/**
+ * Building blocks for the option schemas that every data source and model exports. Options are
+ * strict: an unknown key is an error that suggests the nearest known name ("did you mean k?"),
+ * because a misspelt option silently ignored is the worst kind of wrong figure.
+ */
+import { z } from 'zod';
+
+/** Levenshtein distance, for "did you mean". */
+export function editDistance(a: string, b: string): number {
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j];
+      const cost = a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1;
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + cost);
+      diag = up;
+    }
+  }
+  return prev[b.length];
+}
+
+/** The known name closest to `word`, if it is close enough to be a plausible typo. */
+export function suggest(word: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const k of known) {
+    const d = editDistance(word, k);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = k;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+export function unknownKeyMessage(keys: readonly string[], known: readonly string[]): string {
+  return keys
+    .map((key) => {
+      const close = suggest(key, known);
+      return `unknown option "${key}"${close ? ` (did you mean "${close}"?)` : ''}; expected one of: ${known.join(', ')}`;
+    })
+    .join('; ');
+}
+
+/** A strict object schema whose unknown-key error names the nearest known key. */
+export function options<Shape extends z.ZodRawShape>(shape: Shape) {
+  const known = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === 'unrecognized_keys' ? unknownKeyMessage(issue.keys, known) : undefined),
+  });
+}
+
+/** Message for a discriminator ("type", "source") whose value is not one of the registered names. */
+export function unknownNameMessage(what: string, value: unknown, known: readonly string[]): string {
+  const close = typeof value === 'string' ? suggest(value, known) : undefined;
+  const shown = value === undefined ? 'nothing' : JSON.stringify(value);
+  return `expected ${what} to be one of ${known.join(', ')}${close ? ` (did you mean "${close}"?)` : ''}, received ${shown}`;
+}
+
+/** A 2-D point, [x, y]. */
+export const point = z.tuple([z.number(), z.number()]);
+/** A 2×2 matrix, [[a, b], [c, d]]. */
+export const matrix2 = z.tuple([point, point]);

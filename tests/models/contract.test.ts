@@ -1,0 +1,52 @@
+/** The contract every registered model keeps, run over the whole registry. */
+import { describe, expect, it } from 'vitest';
+import { accuracy } from '../../src/dataset.js';
+import { models } from '../../src/models/index.js';
+import { createRng } from '../../src/random.js';
+import { separatedGaussians, trainToEnd } from '../helpers.js';
+
+describe.each(models.map((m) => [m.type, m] as const))('model %s', (_type, spec) => {
+  const defaults = spec.schema.parse({});
+
+  it.each([2, 3])('fits %i well-separated Gaussian classes with rows that sum to 1', (k) => {
+    const train = separatedGaussians(300, k, 11);
+    const test = separatedGaussians(300, k, 12);
+    const model = spec.create(defaults, k);
+    const steps = trainToEnd(model, train);
+    expect(steps.length).toBeGreaterThan(0);
+    const p = model.predictProba(test.X);
+    expect(p.length).toBe(test.n * k);
+    for (let i = 0; i < test.n; i++) {
+      let sum = 0;
+      for (let c = 0; c < k; c++) {
+        expect(p[i * k + c]).toBeGreaterThanOrEqual(0);
+        sum += p[i * k + c];
+      }
+      expect(sum).toBeCloseTo(1, 5);
+    }
+    expect(accuracy(p, test)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('is deterministic for one seed', () => {
+    const train = separatedGaussians(200, 2, 5, 1);
+    const grid = separatedGaussians(100, 2, 6, 1).X;
+    const run = () => {
+      const model = spec.create(defaults, 2);
+      trainToEnd(model, train, createRng(42));
+      return Array.from(model.predictProba(grid));
+    };
+    expect(run()).toEqual(run());
+  });
+
+  it('yields steps numbered from 1, and can predict after the first', () => {
+    const train = separatedGaussians(100, 2, 3);
+    const model = spec.create(defaults, 2);
+    const generator = model.train(train, createRng(1));
+    const first = generator.next();
+    expect(first.done).toBe(false);
+    expect(first.value && first.value.stage).toBe(1);
+    const p = model.predictProba(train.X);
+    expect(Number.isFinite(p[0])).toBe(true);
+    generator.return(undefined);
+  });
+});
