@@ -1,0 +1,101 @@
+/**
+ * Gaussian naive Bayes (ESL §6.6.3; as scikit-learn's GaussianNB): within a class the two inputs
+ * are independent Gaussians, each with the class's mean and variance (divisor n_c); the priors
+ * are the class shares. Every variance gets ε = varSmoothing × the largest input variance added
+ * (scikit-learn's var_smoothing), so a class with no spread stays usable. Boundaries are conics
+ * with axis-aligned class contours; probabilities are the softmax of
+ * log π_c − ½ Σ_d [log(2π σ²_cd) + (x_d − μ_cd)² / σ²_cd].
+ */
+import { z } from 'zod';
+import type { Dataset } from '../dataset.js';
+import { options } from '../scenario/options.js';
+import { absentClassWarnings, classMoments, SINGULAR, softmaxRow } from './gaussian-fit.js';
+import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
+
+const schema = options({
+  varSmoothing: z
+    .number()
+    .min(0)
+    .max(1e6)
+    .default(1e-9)
+    .describe('share of the largest input variance added to every class variance'),
+});
+
+class NaiveBayes implements Classifier {
+  /** classes × 2 means and variances; log π − ½ Σ_d log(2π σ²) per class (−∞ if absent). */
+  private means: Float64Array;
+  private variances: Float64Array;
+  private offsets: Float64Array;
+  private notes: string[] = [];
+
+  constructor(
+    readonly classes: number,
+    private readonly opts: z.output<typeof schema>,
+  ) {
+    this.means = new Float64Array(2 * classes);
+    this.variances = new Float64Array(2 * classes).fill(1);
+    this.offsets = new Float64Array(classes);
+  }
+
+  *train(data: Dataset) {
+    const k = this.classes;
+    const m = classMoments(data, k);
+    const epsilon = this.opts.varSmoothing * Math.max(m.variance[0], m.variance[1]);
+    // Below this a variance is no spread at all (e.g. a one-point class with ε ≈ 0).
+    const floor = SINGULAR * m.spread;
+    this.notes = absentClassWarnings(m.counts);
+    this.means = m.means;
+    this.variances = new Float64Array(2 * k).fill(1);
+    this.offsets = new Float64Array(k);
+    for (let c = 0; c < k; c++) {
+      const count = m.counts[c];
+      if (count === 0) {
+        this.offsets[c] = Number.NEGATIVE_INFINITY;
+        continue;
+      }
+      const raw = [m.scatter[c].xx / count + epsilon, m.scatter[c].yy / count + epsilon];
+      if (raw[0] < floor || raw[1] < floor) {
+        this.notes.push(`class ${c}: an input has no spread (too few points): its variance was raised to stay usable`);
+      }
+      let offset = Math.log(m.priors[c]);
+      for (let d = 0; d < 2; d++) {
+        const v = Math.max(raw[d], floor);
+        this.variances[2 * c + d] = v;
+        offset -= 0.5 * Math.log(2 * Math.PI * v);
+      }
+      this.offsets[c] = offset;
+    }
+    yield { stage: 1, total: 1, label: 'fit' };
+  }
+
+  predictProba(X: Float64Array, out?: Float32Array): Float32Array {
+    const k = this.classes;
+    const n = X.length / 2;
+    const proba = probaBuffer(n, k, out);
+    const { means, variances, offsets } = this;
+    const scores = new Float64Array(k);
+    for (let i = 0; i < n; i++) {
+      const x = X[2 * i];
+      const y = X[2 * i + 1];
+      for (let c = 0; c < k; c++) {
+        const dx = x - means[2 * c];
+        const dy = y - means[2 * c + 1];
+        scores[c] = offsets[c] - 0.5 * ((dx * dx) / variances[2 * c] + (dy * dy) / variances[2 * c + 1]);
+      }
+      softmaxRow(scores, k, proba, i * k);
+    }
+    return proba;
+  }
+
+  warnings(): string[] {
+    return this.notes;
+  }
+}
+
+export const naiveBayes: ModelSpec<typeof schema> = {
+  type: 'naive-bayes',
+  title: 'Naive Bayes',
+  stage: null,
+  schema,
+  create: (opts, classes) => new NaiveBayes(classes, opts),
+};

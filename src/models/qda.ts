@@ -1,0 +1,109 @@
+/**
+ * Quadratic discriminant analysis (ESL §4.3; as R's MASS::qda and scikit-learn's
+ * QuadraticDiscriminantAnalysis): every class is Gaussian with its own mean and its own
+ * covariance (divisor n_c − 1); the priors are the class shares. The discriminant
+ * δ_c(x) = log π_c − ½ log|Σ_c| − ½ (x − μ_c)ᵀΣ_c⁻¹(x − μ_c) is quadratic in x, so boundaries
+ * are conics; probabilities are the softmax of δ. `regularization` r shrinks each covariance
+ * toward the identity, (1 − r)·Σ_c + r·I, as scikit-learn's reg_param.
+ */
+import { z } from 'zod';
+import type { Dataset } from '../dataset.js';
+import { options } from '../scenario/options.js';
+import {
+  absentClassWarnings,
+  classMoments,
+  invertible,
+  type Precision,
+  precision,
+  quadratic,
+  type Sym2,
+  scaled,
+  shrinkToIdentity,
+  softmaxRow,
+} from './gaussian-fit.js';
+import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
+
+const schema = options({
+  regularization: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0)
+    .describe('shrinks each class covariance toward the identity: (1 − r)·Σ + r·I'),
+});
+
+/** One class's fitted Gaussian; null for a class with no training points. */
+export interface ClassGaussian {
+  prior: number;
+  mean: [number, number];
+  cov: Sym2;
+}
+
+class QuadraticDiscriminant implements Classifier {
+  private fits: (ClassGaussian | null)[] = [];
+  private precisions: (Precision | null)[] = [];
+  private notes: string[] = [];
+
+  constructor(
+    readonly classes: number,
+    private readonly opts: z.output<typeof schema>,
+  ) {}
+
+  *train(data: Dataset) {
+    const m = classMoments(data, this.classes);
+    this.notes = absentClassWarnings(m.counts);
+    this.fits = m.counts.map((count, c) => {
+      if (count === 0) return null;
+      // One point has no spread at all: a zero matrix, which the ridge below makes invertible.
+      const sample = count > 1 ? scaled(m.scatter[c], 1 / (count - 1)) : { xx: 0, xy: 0, yy: 0 };
+      const { cov, ridged } = invertible(shrinkToIdentity(sample, this.opts.regularization), m.spread);
+      if (ridged) {
+        this.notes.push(
+          `class ${c}: covariance is singular (too few points, or no spread): added a small ridge to invert it`,
+        );
+      }
+      return { prior: m.priors[c], mean: [m.means[2 * c], m.means[2 * c + 1]], cov };
+    });
+    this.precisions = this.fits.map((f) => (f ? precision(f.cov) : null));
+    yield { stage: 1, total: 1, label: 'fit' };
+  }
+
+  /** The fitted class Gaussians (after regularization), for inspection and tests. */
+  gaussians(): readonly (ClassGaussian | null)[] {
+    return this.fits;
+  }
+
+  predictProba(X: Float64Array, out?: Float32Array): Float32Array {
+    const k = this.classes;
+    const n = X.length / 2;
+    const proba = probaBuffer(n, k, out);
+    const scores = new Float64Array(k);
+    // Per class: log π − ½ log|Σ|, computed once.
+    const offsets = this.fits.map((f, c) =>
+      f ? Math.log(f.prior) - 0.5 * (this.precisions[c] as Precision).logDet : Number.NEGATIVE_INFINITY,
+    );
+    for (let i = 0; i < n; i++) {
+      const x = X[2 * i];
+      const y = X[2 * i + 1];
+      for (let c = 0; c < k; c++) {
+        const f = this.fits[c];
+        const p = this.precisions[c];
+        scores[c] = f && p ? offsets[c] - 0.5 * quadratic(p, x - f.mean[0], y - f.mean[1]) : Number.NEGATIVE_INFINITY;
+      }
+      softmaxRow(scores, k, proba, i * k);
+    }
+    return proba;
+  }
+
+  warnings(): string[] {
+    return this.notes;
+  }
+}
+
+export const qda: ModelSpec<typeof schema> = {
+  type: 'qda',
+  title: 'Quadratic discriminant analysis',
+  stage: null,
+  schema,
+  create: (opts, classes) => new QuadraticDiscriminant(classes, opts),
+};
