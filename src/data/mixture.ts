@@ -4,33 +4,44 @@
  * (1,0)); a point picks one of its class's means uniformly and adds N(0, spread·I), spread = 1/5.
  * The means come from the seed, so they are part of the scenario. Class densities are the exact
  * mixtures, so the Bayes boundary (ESL figure 2.5) is exact; its error is about 0.21.
+ * With `classes: K` and no `centers`, the K centers lie evenly on the circle through ESL's two,
+ * widened so that neighbours stay √2 apart.
  */
 import { z } from 'zod';
+import { UserError } from '../errors.js';
 import { options, point } from '../scenario/options.js';
-import { drawClass, drawNormal2, isotropic, logNormal2, logSumExp, type Normal2 } from './normal.js';
+import { circleMeans } from './circle-means.js';
+import { drawClass, drawNormal2, isotropic, logNormal2, logSumExp, type Normal2, type Vec2 } from './normal.js';
 import { priorsOption, resolvePriors } from './priors.js';
 import type { DataContext, DataSourceSpec, Simulator } from './types.js';
+
+const ESL_CENTERS: Vec2[] = [
+  [0, 1],
+  [1, 0],
+];
 
 const schema = options({
   components: z.number().int().min(1).max(100).default(10).describe('mixture components per class'),
   spread: z.number().positive().max(100).default(0.2).describe('variance of each component'),
+  classes: z.number().int().min(2).max(8).optional().describe('number of classes; default 2, or the number of centers'),
   centers: z
     .array(point)
     .min(2)
     .max(8)
-    .default([
-      [0, 1],
-      [1, 0],
-    ])
-    .describe('per class, the mean around which its component means are drawn'),
+    .optional()
+    .describe('per class, the mean around which its component means are drawn; default (0,1), (1,0), or K on a circle'),
   priors: priorsOption,
 });
 
 function create(opts: z.output<typeof schema>, context: DataContext): Simulator {
-  const classes = opts.centers.length;
+  const classes = opts.centers?.length ?? opts.classes ?? 2;
+  if (opts.classes !== undefined && opts.classes !== classes) {
+    throw new UserError(`expected ${classes} classes (one per center), got classes: ${opts.classes}`, 'data.classes');
+  }
+  const centers = opts.centers ?? (classes === 2 ? ESL_CENTERS : circleMeans(classes, [0.5, 0.5], Math.SQRT2));
   const priors = resolvePriors(opts.priors, classes);
   const meansRng = context.rng.fork('mixture-means');
-  const parts: Normal2[][] = opts.centers.map(([cx, cy]) =>
+  const parts: Normal2[][] = centers.map(([cx, cy]) =>
     Array.from({ length: opts.components }, () =>
       isotropic([cx + meansRng.normal(), cy + meansRng.normal()], opts.spread),
     ),

@@ -1,0 +1,50 @@
+/**
+ * Blobs (the idea of scikit-learn's make_blobs, with the centres fixed instead of random):
+ * class c ~ N(μ_c, spread·I), the K centres evenly spaced on a circle of radius `radius` around
+ * the origin, class 0 at the top. Class sizes are Multinomial(n, priors). The densities are
+ * exact, so the Bayes boundary is exact: with equal priors, the edges of the Voronoi cells of
+ * the centres.
+ */
+import { z } from 'zod';
+import { options } from '../scenario/options.js';
+import { drawClass, drawNormal2, isotropic, logNormal2 } from './normal.js';
+import { priorsOption, resolvePriors } from './priors.js';
+import type { DataSourceSpec, Simulator } from './types.js';
+
+const schema = options({
+  classes: z.number().int().min(2).max(8).default(3).describe('number of blobs, one class each'),
+  spread: z.number().positive().max(100).default(1).describe('variance of each blob'),
+  radius: z.number().min(0).max(100).default(2.5).describe('distance of the blob centres from the origin'),
+  priors: priorsOption,
+});
+
+function create(opts: z.output<typeof schema>): Simulator {
+  const k = opts.classes;
+  const blobs = Array.from({ length: k }, (_, c) => {
+    const angle = Math.PI / 2 + (2 * Math.PI * c) / k;
+    return isotropic([opts.radius * Math.cos(angle), opts.radius * Math.sin(angle)], opts.spread);
+  });
+  const priors = resolvePriors(opts.priors, k);
+  return {
+    classes: k,
+    priors,
+    sample(n, rng) {
+      const X = new Float64Array(2 * n);
+      const y = new Uint8Array(n);
+      for (let i = 0; i < n; i++) {
+        const c = drawClass(priors, rng);
+        y[i] = c;
+        drawNormal2(blobs[c], rng, X, 2 * i);
+      }
+      return { X, y, n, classes: k };
+    },
+    logDensity: (x, y, c) => logNormal2(blobs[c], x, y),
+  };
+}
+
+export const blobs: DataSourceSpec<typeof schema> = {
+  source: 'blobs',
+  title: 'blobs',
+  schema,
+  create,
+};

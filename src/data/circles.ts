@@ -1,0 +1,32 @@
+/**
+ * scikit-learn's make_circles: class 0 on the unit circle, class 1 on the concentric circle of
+ * radius `factor`, angle t ~ U[0, 2π) (scikit-learn spaces it evenly), plus Gaussian noise of sd
+ * `noise`. Class sizes are Multinomial(n, priors). Densities: curve-density.ts (for a full
+ * circle this is the Rice law; the tests check the quadrature against its Bessel-function form).
+ */
+import { z } from 'zod';
+import { options } from '../scenario/options.js';
+import { curveSimulator, noiseOption } from './curve-source.js';
+import { priorsOption, resolvePriors } from './priors.js';
+import type { DataSourceSpec } from './types.js';
+
+const schema = options({
+  noise: noiseOption(0.1),
+  factor: z.number().gt(0).lt(1).default(0.5).describe('radius of the inner circle (the outer has radius 1)'),
+  priors: priorsOption,
+});
+
+export const circles: DataSourceSpec<typeof schema> = {
+  source: 'circles',
+  title: 'two circles',
+  schema,
+  create: (opts) =>
+    curveSimulator(
+      [
+        { curve: (t) => [Math.cos(t), Math.sin(t)], t0: 0, t1: 2 * Math.PI },
+        { curve: (t) => [opts.factor * Math.cos(t), opts.factor * Math.sin(t)], t0: 0, t1: 2 * Math.PI },
+      ],
+      opts.noise,
+      resolvePriors(opts.priors, 2),
+    ),
+};

@@ -1,0 +1,227 @@
+/**
+ * The user's own points: a CSV file with the header x,y,label (any column order) and one point
+ * per line; optionally a second file of test points. Labels are integers (classes sorted by
+ * value) or any strings (classes in order of first appearance); the names go to the legend.
+ * The files are read when the source is created, so the class count is known up front, and
+ * checked strictly: every problem is a UserError naming the file and line. A UTF-8 BOM, CRLF
+ * line ends, blank lines and RFC 4180 quoted fields (without line breaks) are accepted. There
+ * are no densities, so no Bayes boundary.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import type { Dataset } from '../dataset.js';
+import { UserError } from '../errors.js';
+import { options } from '../scenario/options.js';
+import type { DataContext, DataSourceSpec, Simulator } from './types.js';
+
+/** The most classes the palette can tell apart. */
+export const MAX_CLASSES = 8;
+const HEADER = ['x', 'y', 'label'] as const;
+const NUMBER = /^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
+const INTEGER = /^[-+]?\d+$/;
+
+const schema = options({
+  path: z.string().min(1).describe('CSV file of training points, header x,y,label (relative to the scenario file)'),
+  testPath: z.string().min(1).optional().describe('CSV file of test points, same header; default none'),
+});
+
+/** Rows of one file: coordinates, raw labels, and the line each row came from. */
+interface Table {
+  X: Float64Array;
+  labels: string[];
+  lines: Uint32Array;
+  n: number;
+}
+
+/** Fields of one line; the quote-aware path only for lines that contain a quote. */
+function splitFields(line: string, where: () => string): string[] {
+  if (!line.includes('"')) return line.split(',');
+  const fields: string[] = [];
+  let i = 0;
+  for (;;) {
+    let field = '';
+    while (line[i] === ' ') i++;
+    if (line[i] === '"') {
+      i++;
+      for (;;) {
+        if (i >= line.length) throw new UserError('unterminated quoted field', where());
+        if (line[i] === '"') {
+          if (line[i + 1] === '"') {
+            field += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        field += line[i++];
+      }
+      while (line[i] === ' ') i++;
+      if (i < line.length && line[i] !== ',') throw new UserError('unexpected text after a quoted field', where());
+    } else {
+      const end = line.indexOf(',', i);
+      field = line.slice(i, end < 0 ? line.length : end);
+      i = end < 0 ? line.length : end;
+    }
+    fields.push(field);
+    if (i >= line.length) return fields;
+    i++; // the comma
+  }
+}
+
+function coordinate(text: string, name: string, where: () => string): number {
+  if (NUMBER.test(text)) {
+    const v = Number(text);
+    if (Number.isFinite(v)) return v;
+    throw new UserError(`${name} = ${text.trim()} is too large to be a finite number`, where());
+  }
+  const t = text.trim();
+  if (t === '') throw new UserError(`${name} is empty; expected a number`, where());
+  if (/^[-+]?(nan|inf|infinity)$/i.test(t)) throw new UserError(`${name} is ${t}; expected a finite number`, where());
+  throw new UserError(`${name} = "${t}" is not a number`, where());
+}
+
+function readText(file: string, path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UserError(`file not found (looked for ${path})`, file);
+    throw new UserError(`cannot read the file (${code ?? String(error)})`, file);
+  }
+}
+
+/** Parses one file: header x,y,label, then one point per non-blank line. */
+export function parseCsv(text: string, file: string): Table {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const rows = body.split('\n');
+  let lineNo = 0;
+  const where = () => `${file}:${lineNo}`;
+  // The header: the first non-blank line.
+  let header: string[] | undefined;
+  let r = 0;
+  for (; r < rows.length && header === undefined; r++) {
+    lineNo = r + 1;
+    const line = rows[r].endsWith('\r') ? rows[r].slice(0, -1) : rows[r];
+    if (line.trim() === '') continue;
+    header = splitFields(line, where).map((f) => f.trim().toLowerCase());
+  }
+  if (header === undefined) {
+    lineNo = 1;
+    throw new UserError('the file is empty; expected the header x,y,label and one point per line', where());
+  }
+  const column = HEADER.map((name) => header.indexOf(name));
+  if (header.length !== 3 || column.includes(-1)) {
+    const looksLikeData = header.length === 3 && NUMBER.test(header[0]) && NUMBER.test(header[1]);
+    throw new UserError(
+      looksLikeData
+        ? `missing header: the first line is data; expected the header x,y,label`
+        : `expected the header x,y,label, got "${header.join(',')}"`,
+      where(),
+    );
+  }
+  const [cx, cy, cl] = column;
+  const capacity = rows.length - r;
+  const X = new Float64Array(2 * capacity);
+  const lines = new Uint32Array(capacity);
+  const labels: string[] = [];
+  let n = 0;
+  for (; r < rows.length; r++) {
+    lineNo = r + 1;
+    const line = rows[r].endsWith('\r') ? rows[r].slice(0, -1) : rows[r];
+    if (line.trim() === '') continue;
+    const fields = splitFields(line, where);
+    if (fields.length !== 3) {
+      throw new UserError(`expected 3 fields (x,y,label), got ${fields.length}: "${line}"`, where());
+    }
+    X[2 * n] = coordinate(fields[cx], 'x', where);
+    X[2 * n + 1] = coordinate(fields[cy], 'y', where);
+    const label = fields[cl].trim();
+    if (label === '') throw new UserError('the label is empty', where());
+    labels.push(label);
+    lines[n] = lineNo;
+    n++;
+  }
+  return { X: X.subarray(0, 2 * n), labels, lines: lines.subarray(0, n), n };
+}
+
+/** Class names and a label → class map: integers sorted by value, else strings by first appearance. */
+function classesOf(table: Table, file: string): { names: string[]; index: (label: string) => number | undefined } {
+  const numeric = table.labels.every((l) => INTEGER.test(l));
+  const key = numeric ? (l: string) => String(Number(l)) : (l: string) => l;
+  const firstLine = new Map<string, number>();
+  for (let i = 0; i < table.n; i++) {
+    const k = key(table.labels[i]);
+    if (firstLine.has(k)) continue;
+    firstLine.set(k, table.lines[i]);
+    if (firstLine.size > MAX_CLASSES) {
+      throw new UserError(
+        `label "${table.labels[i]}" is a ${MAX_CLASSES + 1}th class; at most ${MAX_CLASSES} classes can be drawn`,
+        `${file}:${table.lines[i]}`,
+      );
+    }
+  }
+  if (table.n === 0) throw new UserError('no points after the header; expected at least two classes', `${file}:2`);
+  if (firstLine.size < 2) {
+    const last = table.lines[table.n - 1];
+    throw new UserError(
+      `every point (lines ${table.lines[0]}–${last}) has the label "${table.labels[0]}"; expected at least two classes`,
+      `${file}:${table.lines[0]}`,
+    );
+  }
+  const names = [...firstLine.keys()];
+  if (numeric) names.sort((a, b) => Number(a) - Number(b));
+  const classOf = new Map(names.map((name, c) => [name, c]));
+  return { names, index: (label) => classOf.get(key(label)) };
+}
+
+function toDataset(
+  table: Table,
+  file: string,
+  classes: { names: string[]; index: (l: string) => number | undefined },
+  trainFile: string,
+): Dataset {
+  const y = new Uint8Array(table.n);
+  for (let i = 0; i < table.n; i++) {
+    const c = classes.index(table.labels[i]);
+    if (c === undefined) {
+      throw new UserError(
+        `label "${table.labels[i]}" is not a class of the training file ${trainFile} (classes: ${classes.names.join(', ')})`,
+        `${file}:${table.lines[i]}`,
+      );
+    }
+    y[i] = c;
+  }
+  return { X: table.X, y, n: table.n, classes: classes.names.length };
+}
+
+function load(file: string, baseDir: string): Table {
+  return parseCsv(readText(file, resolve(baseDir, file)), file);
+}
+
+function create(opts: z.output<typeof schema>, context: DataContext): Simulator {
+  const trainTable = load(opts.path, context.baseDir);
+  const classes = classesOf(trainTable, opts.path);
+  const train = toDataset(trainTable, opts.path, classes, opts.path);
+  const k = classes.names.length;
+  const test: Dataset = opts.testPath
+    ? toDataset(load(opts.testPath, context.baseDir), opts.testPath, classes, opts.path)
+    : { X: new Float64Array(0), y: new Uint8Array(0), n: 0, classes: k };
+  return {
+    classes: k,
+    classNames: classes.names,
+    // Copies: the caller may reorder or shuffle what it gets.
+    sample: (_n, _rng, split = 'train') => {
+      const d = split === 'test' ? test : train;
+      return { X: d.X.slice(), y: d.y.slice(), n: d.n, classes: k };
+    },
+  };
+}
+
+export const csv: DataSourceSpec<typeof schema> = {
+  source: 'csv',
+  title: 'CSV file',
+  schema,
+  create,
+};

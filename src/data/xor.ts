@@ -1,0 +1,56 @@
+/**
+ * XOR: four isotropic Gaussian clusters N((±offset, ±offset), noise²·I); class 0 owns the
+ * clusters where x·y > 0 (first and third quadrants), class 1 the other two, and a point of a
+ * class picks one of its two clusters with probability ½. The idea is TensorFlow Playground's
+ * XOR (label = sign(x·y)); the clusters are Gaussian so the densities are exact mixtures. With
+ * equal priors the Bayes boundary is the two axes and the Bayes accuracy is Φ(a)² + Φ(−a)²,
+ * a = offset/noise.
+ */
+import { z } from 'zod';
+import { options } from '../scenario/options.js';
+import { drawClass, drawNormal2, isotropic, logNormal2, logSumExp } from './normal.js';
+import { priorsOption, resolvePriors } from './priors.js';
+import type { DataSourceSpec, Simulator } from './types.js';
+
+const schema = options({
+  noise: z.number().positive().max(10).default(0.5).describe('standard deviation of each cluster'),
+  offset: z.number().positive().max(100).default(1).describe('clusters are centred at (±offset, ±offset)'),
+  priors: priorsOption,
+});
+
+function create(opts: z.output<typeof schema>): Simulator {
+  const a = opts.offset;
+  const v = opts.noise * opts.noise;
+  const clusters = [
+    [isotropic([a, a], v), isotropic([-a, -a], v)],
+    [isotropic([-a, a], v), isotropic([a, -a], v)],
+  ];
+  const priors = resolvePriors(opts.priors, 2);
+  const pair = new Float64Array(2);
+  return {
+    classes: 2,
+    priors,
+    sample(n, rng) {
+      const X = new Float64Array(2 * n);
+      const y = new Uint8Array(n);
+      for (let i = 0; i < n; i++) {
+        const c = drawClass(priors, rng);
+        y[i] = c;
+        drawNormal2(clusters[c][rng.int(2)], rng, X, 2 * i);
+      }
+      return { X, y, n, classes: 2 };
+    },
+    logDensity(x, y, c) {
+      pair[0] = logNormal2(clusters[c][0], x, y);
+      pair[1] = logNormal2(clusters[c][1], x, y);
+      return logSumExp(pair) - Math.LN2;
+    },
+  };
+}
+
+export const xor: DataSourceSpec<typeof schema> = {
+  source: 'xor',
+  title: 'XOR',
+  schema,
+  create,
+};
