@@ -2,11 +2,19 @@
 import { knn } from './knn.js';
 import { lda } from './lda.js';
 import { logistic } from './logistic.js';
+import { mlp } from './mlp.js';
 import { naiveBayes } from './naive-bayes.js';
 import { qda } from './qda.js';
 import type { ModelSpec } from './types.js';
 
-export const models: readonly ModelSpec[] = [logistic, lda, qda, naiveBayes, knn] as unknown as readonly ModelSpec[];
+export const models: readonly ModelSpec[] = [
+  logistic,
+  lda,
+  qda,
+  naiveBayes,
+  knn,
+  mlp,
+] as unknown as readonly ModelSpec[];
 
 export function findModel(type: string): ModelSpec | undefined {
   return models.find((m) => m.type === type);

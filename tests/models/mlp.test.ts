@@ -1,0 +1,190 @@
+/** The multilayer perceptron: its gradients, what it can fit, and how it compares with scikit-learn. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { accuracy, type Dataset } from '../../src/dataset.js';
+import { mlp, Network } from '../../src/models/mlp.js';
+import { createRng } from '../../src/random.js';
+import { trainToEnd } from '../helpers.js';
+
+const fixtures = new URL('../fixtures/models-2-mlp/', import.meta.url);
+
+function readCsv(name: string): Dataset {
+  const rows = readFileSync(new URL(name, fixtures), 'utf8').trim().split('\n').slice(1);
+  const n = rows.length;
+  const X = new Float64Array(2 * n);
+  const y = new Uint8Array(n);
+  rows.forEach((row, i) => {
+    const [a, b, c] = row.split(',').map(Number);
+    X[2 * i] = a;
+    X[2 * i + 1] = b;
+    y[i] = c;
+  });
+  return { X, y, n, classes: Math.max(...y) + 1 };
+}
+
+/** Four Gaussian clusters at (±1, ±1), labelled by the sign of x·y: no line separates them. */
+function xor(n: number, seed: number): Dataset {
+  const rng = createRng(seed);
+  const X = new Float64Array(2 * n);
+  const y = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const sx = i % 2 ? 1 : -1;
+    const sy = i % 4 < 2 ? 1 : -1;
+    X[2 * i] = sx + 0.25 * rng.normal();
+    X[2 * i + 1] = sy + 0.25 * rng.normal();
+    y[i] = sx * sy > 0 ? 1 : 0;
+  }
+  return { X, y, n, classes: 2 };
+}
+
+describe('mlp gradients', () => {
+  const cases = (['tanh', 'relu', 'sigmoid'] as const).flatMap((act) => [2, 3].map((k) => [act, k] as const));
+  it.each(cases)('match central differences for every parameter (%s, %i classes, l2 > 0)', (act, k) => {
+    const net = new Network([4, 3], k, act);
+    const rng = createRng(3);
+    const params = net.init(rng);
+    // Non-zero biases, so their gradients are exercised away from the initial point.
+    net.biasAt.forEach((at, l) => {
+      for (let j = 0; j < net.sizes[l + 1]; j++) params[at + j] = 0.5 * rng.normal();
+    });
+    const m = 7;
+    const X = new Float64Array(2 * m).map(() => rng.normal());
+    const labels = new Uint8Array(m).map((_, i) => i % k);
+    const order = [6, 0, 5, 1, 4, 2, 3];
+    const l2 = 0.3;
+    const grad = new Float64Array(net.size);
+    const scratch = new Float64Array(net.size);
+    const objective = (p: Float64Array) => net.batchStep(p, X, labels, order, 0, m, l2, scratch);
+    net.batchStep(params, X, labels, order, 0, m, l2, grad);
+    const h = 1e-5;
+    let worst = 0;
+    for (let j = 0; j < net.size; j++) {
+      const saved = params[j];
+      params[j] = saved + h;
+      const up = objective(params);
+      params[j] = saved - h;
+      const down = objective(params);
+      params[j] = saved;
+      const numeric = (up - down) / (2 * h);
+      worst = Math.max(worst, Math.abs(numeric - grad[j]) / Math.max(1e-3, Math.abs(numeric) + Math.abs(grad[j])));
+    }
+    expect(worst).toBeLessThan(1e-6);
+  });
+
+  it('include the l2 penalty on weights but not on biases', () => {
+    const net = new Network([2], 2, 'tanh');
+    const params = net.init(createRng(1));
+    const X = new Float64Array([0.5, -1]);
+    const labels = new Uint8Array([1]);
+    const without = new Float64Array(net.size);
+    const withL2 = new Float64Array(net.size);
+    net.batchStep(params, X, labels, [0], 0, 1, 0, without);
+    net.batchStep(params, X, labels, [0], 0, 1, 2, withL2);
+    for (let l = 0; l < net.weightAt.length; l++) {
+      for (let j = net.weightAt[l]; j < net.biasAt[l]; j++)
+        expect(withL2[j] - without[j]).toBeCloseTo(2 * params[j], 12);
+      for (let j = net.biasAt[l]; j < net.biasAt[l] + net.sizes[l + 1]; j++) expect(withL2[j]).toBe(without[j]);
+    }
+  });
+});
+
+describe('mlp', () => {
+  const defaults = mlp.schema.parse({});
+
+  it('has the documented defaults and limits', () => {
+    expect(defaults).toEqual({
+      hidden: [8, 8],
+      activation: 'tanh',
+      optimizer: 'adam',
+      learningRate: 0.01,
+      batchSize: 32,
+      epochs: 200,
+      l2: 0,
+    });
+    expect(() => mlp.schema.parse({ hidden: [8, 8, 8, 8, 8, 8, 8] })).toThrow();
+    expect(() => mlp.schema.parse({ hidden: [65] })).toThrow();
+    expect(() => mlp.schema.parse({ hidden: [] })).toThrow();
+    expect(() => mlp.schema.parse({ activation: 'elu' })).toThrow();
+    expect(mlp.schema.safeParse({ hiden: [4] }).error?.issues[0].message).toContain('did you mean "hidden"');
+  });
+
+  it.each(['tanh', 'relu', 'sigmoid'] as const)('fits XOR to ≥ 0.95 training accuracy (%s)', (activation) => {
+    const data = xor(200, 4);
+    const model = mlp.create({ ...defaults, activation }, 2);
+    trainToEnd(model, data, createRng(9));
+    expect(accuracy(model.predictProba(data.X), data)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('yields one step per epoch, labelled, with a loss that falls', () => {
+    const data = xor(100, 2);
+    const steps = trainToEnd(mlp.create({ ...defaults, epochs: 30 }, 2), data);
+    expect(steps.map((s) => s.stage)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect(steps[11].label).toBe('epoch 12');
+    expect(steps.every((s) => s.total === 30)).toBe(true);
+    expect(steps[29].loss!).toBeLessThan(0.5 * steps[0].loss!);
+  });
+
+  it('is deterministic for one seed and differs between seeds', () => {
+    const data = xor(80, 3);
+    const run = (seed: number) => {
+      const model = mlp.create({ ...defaults, epochs: 20 }, 2);
+      trainToEnd(model, data, createRng(seed));
+      return Array.from(model.predictProba(data.X));
+    };
+    expect(run(5)).toEqual(run(5));
+    expect(run(5)).not.toEqual(run(6));
+  });
+
+  it('handles 8 classes and a full batch with every optimizer', () => {
+    const n = 160;
+    const rng = createRng(8);
+    const X = new Float64Array(2 * n);
+    const y = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      y[i] = i % 8;
+      const angle = (2 * Math.PI * y[i]) / 8;
+      X[2 * i] = 4 * Math.cos(angle) + 0.3 * rng.normal();
+      X[2 * i + 1] = 4 * Math.sin(angle) + 0.3 * rng.normal();
+    }
+    const data = { X, y, n, classes: 8 };
+    for (const optimizer of ['gd', 'momentum', 'adam'] as const) {
+      const model = mlp.create(
+        { ...defaults, hidden: [16], optimizer, batchSize: 0, learningRate: 0.1, epochs: 300 },
+        8,
+      );
+      trainToEnd(model, data);
+      expect(accuracy(model.predictProba(data.X), data), optimizer).toBeGreaterThanOrEqual(0.95);
+    }
+  });
+});
+
+interface Case {
+  data: string;
+  options: Record<string, unknown>;
+  seeds: number;
+  testAccuracy: number;
+  finalLoss: number;
+}
+const expected = JSON.parse(readFileSync(new URL('expected.json', fixtures), 'utf8')) as {
+  cases: Record<string, Case>;
+};
+
+describe("mlp against scikit-learn's MLPClassifier (same options, mean over seeds)", () => {
+  it.each(Object.keys(expected.cases))('%s: test accuracy within 0.03, final loss within a relative 0.15', (name) => {
+    const c = expected.cases[name];
+    const train = readCsv(`${c.data}-train.csv`);
+    const test = readCsv(`${c.data}-test.csv`);
+    const options = mlp.schema.parse(c.options);
+    const seeds = 5;
+    let acc = 0;
+    let loss = 0;
+    for (let seed = 1; seed <= seeds; seed++) {
+      const model = mlp.create(options, train.classes);
+      const steps = trainToEnd(model, train, createRng(seed));
+      loss += steps[steps.length - 1].loss! / seeds;
+      acc += accuracy(model.predictProba(test.X), test) / seeds;
+    }
+    expect(Math.abs(acc - c.testAccuracy)).toBeLessThanOrEqual(0.03);
+    expect(Math.abs(loss - c.finalLoss) / c.finalLoss).toBeLessThan(0.15);
+  });
+});
