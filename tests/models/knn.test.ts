@@ -1,0 +1,107 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { mixture } from '../../src/data/mixture.js';
+import { accuracy, type Dataset } from '../../src/dataset.js';
+import { KdTree } from '../../src/models/kdtree.js';
+import { knn } from '../../src/models/knn.js';
+import { createRng } from '../../src/random.js';
+import { trainToEnd } from '../helpers.js';
+import { compareWithSklearn, referenceSets } from './reference-fixtures.js';
+
+const trained = (data: Dataset, options: Record<string, unknown> = {}) => {
+  const model = knn.create(knn.schema.parse(options), data.classes);
+  trainToEnd(model, data);
+  return model;
+};
+
+/** The k nearest by a full scan, ordered by (squared distance, index). */
+function bruteForce(points: readonly (readonly [number, number])[], q: readonly [number, number], k: number) {
+  return points
+    .map(([x, y], i) => ({ i, d2: (x - q[0]) ** 2 + (y - q[1]) ** 2 }))
+    .sort((a, b) => a.d2 - b.d2 || a.i - b.i)
+    .slice(0, k);
+}
+
+describe('knn', () => {
+  it('with k = 1 classifies every (distinct) training point correctly, even with overlapping classes', () => {
+    const source = mixture.create(mixture.schema.parse({}), { baseDir: '.', rng: createRng(2) });
+    const data = source.sample(400, createRng(3));
+    const model = trained(data, { k: 1 });
+    expect(accuracy(model.predictProba(data.X), data)).toBe(1);
+    // Not trivially so: the usual k = 5 misclassifies some of its own training points here.
+    expect(accuracy(trained(data).predictProba(data.X), data)).toBeLessThan(0.95);
+  });
+
+  it('finds the same neighbours, in the same order, as brute force (ties and duplicates included)', () => {
+    // Small integer coordinates force many equal distances and repeated points.
+    const coordinate = fc.oneof(fc.integer({ min: -4, max: 4 }), fc.double({ min: -5, max: 5, noNaN: true }));
+    const pointArb = fc.tuple(coordinate, coordinate);
+    fc.assert(
+      fc.property(
+        fc.array(pointArb, { minLength: 0, maxLength: 120 }),
+        fc.array(pointArb, { minLength: 1, maxLength: 20 }),
+        fc.integer({ min: 1, max: 30 }),
+        (points, queries, k) => {
+          const tree = new KdTree(Float64Array.from(points.flat()));
+          const ids = new Int32Array(k);
+          const d2 = new Float64Array(k);
+          for (const q of queries) {
+            const found = tree.nearest(q[0], q[1], k, ids, d2);
+            const expected = bruteForce(points, q, k);
+            expect(found).toBe(expected.length);
+            expect(Array.from(ids.subarray(0, found))).toEqual(expected.map((e) => e.i));
+            expect(Array.from(d2.subarray(0, found))).toEqual(expected.map((e) => e.d2));
+          }
+        },
+      ),
+      { numRuns: 300, seed: 20261126 },
+    );
+  });
+
+  it.each(referenceSets)('is within 0.03 of scikit-learn on %s, with the same vote shares', (set) => {
+    compareWithSklearn(knn, set, 'knn', 1e-6);
+    compareWithSklearn(knn, set, 'knn-distance', 1e-6);
+    compareWithSklearn(knn, set, 'knn-15', 1e-6);
+  });
+
+  it('breaks ties in distance by the lower training index', () => {
+    // Four points at distance 1 from the origin, classes 1, 0, 0, 1 in index order.
+    const data: Dataset = {
+      X: Float64Array.from([1, 0, 0, 1, -1, 0, 0, -1]),
+      y: Uint8Array.from([1, 0, 0, 1]),
+      n: 4,
+      classes: 2,
+    };
+    expect(Array.from(trained(data, { k: 1 }).predictProba(Float64Array.from([0, 0])))).toEqual([0, 1]);
+    expect(Array.from(trained(data, { k: 2 }).predictProba(Float64Array.from([0, 0])))).toEqual([0.5, 0.5]);
+    expect(Array.from(trained(data, { k: 3 }).predictProba(Float64Array.from([0, 0])))).toEqual(
+      [2 / 3, 1 / 3].map(Math.fround),
+    );
+  });
+
+  it('uses every point when k exceeds the training set, and says so once', () => {
+    const data: Dataset = { X: Float64Array.from([0, 0, 1, 0, 5, 5]), y: Uint8Array.from([0, 0, 1]), n: 3, classes: 2 };
+    const model = trained(data, { k: 15 });
+    expect(model.warnings?.()).toEqual(['k = 15 is more than the training points: all of them vote']);
+    const p = model.predictProba(Float64Array.from([0, 0, 100, 100]));
+    expect(Array.from(p)).toEqual([2 / 3, 1 / 3, 2 / 3, 1 / 3].map(Math.fround));
+    expect(trained(data, { k: 3 }).warnings?.()).toEqual([]);
+    const empty = trained({ X: new Float64Array(0), y: new Uint8Array(0), n: 0, classes: 2 });
+    expect(Array.from(empty.predictProba(Float64Array.from([1, 1])))).toEqual([0.5, 0.5]);
+  });
+
+  it('weights votes by 1/distance, and gives an exact match all the weight (duplicates share it)', () => {
+    const data: Dataset = {
+      X: Float64Array.from([0, 0, 3, 0, 2, 2, 2, 2]),
+      y: Uint8Array.from([0, 1, 0, 1]),
+      n: 4,
+      classes: 2,
+    };
+    const model = trained(data, { k: 3, weights: 'distance' });
+    // From (1, 0): class 0 at distance 1 and √5 (the duplicate pair ties at √5: index 2 first), class 1 at 2.
+    const w0 = 1 + 1 / Math.sqrt(5);
+    const p = model.predictProba(Float64Array.from([1, 0, 0, 0, 2, 2]));
+    expect(p[0]).toBeCloseTo(w0 / (w0 + 0.5), 6);
+    expect(Array.from(p.subarray(2))).toEqual([1, 0, 0.5, 0.5]);
+  });
+});
