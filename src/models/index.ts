@@ -5,6 +5,7 @@ import { logistic } from './logistic.js';
 import { mlp } from './mlp.js';
 import { naiveBayes } from './naive-bayes.js';
 import { qda } from './qda.js';
+import { svm } from './svm.js';
 import type { ModelSpec } from './types.js';
 
 export const models: readonly ModelSpec[] = [
@@ -14,6 +15,7 @@ export const models: readonly ModelSpec[] = [
   naiveBayes,
   knn,
   mlp,
+  svm,
 ] as unknown as readonly ModelSpec[];
 
 export function findModel(type: string): ModelSpec | undefined {

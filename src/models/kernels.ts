@@ -1,0 +1,153 @@
+/**
+ * Kernels of the support vector machine, as LIBSVM defines them (Chang & Lin 2011, §2):
+ * rbf exp(−γ‖a − b‖²), linear ⟨a, b⟩, poly (γ⟨a, b⟩ + coef0)^degree. Two consumers: the SMO
+ * solver reads rows of the training Gram matrix through a row cache (LIBSVM's kernel cache), and
+ * prediction evaluates a kernel expansion Σ_j c_j K(s_j, x) over the support vectors only.
+ */
+export type KernelName = 'rbf' | 'linear' | 'poly';
+
+export interface Kernel {
+  name: KernelName;
+  gamma: number;
+  degree: number;
+  coef0: number;
+}
+
+/** base^degree by repeated squaring (degree is a small positive integer). */
+function power(base: number, degree: number): number {
+  let result = 1;
+  let b = base;
+  for (let e = degree; e > 0; e >>= 1) {
+    if (e & 1) result *= b;
+    b *= b;
+  }
+  return result;
+}
+
+export function kernelValue(k: Kernel, ax: number, ay: number, bx: number, by: number): number {
+  switch (k.name) {
+    case 'rbf': {
+      const dx = ax - bx;
+      const dy = ay - by;
+      return Math.exp(-k.gamma * (dx * dx + dy * dy));
+    }
+    case 'linear':
+      return ax * bx + ay * by;
+    case 'poly':
+      return power(k.gamma * (ax * bx + ay * by) + k.coef0, k.degree);
+  }
+}
+
+/**
+ * Rows of the Gram matrix K(x_i, x_j) of n training points, computed on first use and kept up to
+ * a memory budget; past it the least recently used row is dropped (SMO revisits a few rows often).
+ */
+export class KernelRows {
+  readonly diagonal: Float64Array;
+  private readonly rows = new Map<number, Float64Array>();
+  private readonly capacity: number;
+
+  constructor(
+    private readonly kernel: Kernel,
+    private readonly X: Float64Array,
+    readonly n: number,
+    budgetBytes = 64 * 1024 * 1024,
+  ) {
+    this.capacity = Math.max(2, Math.floor(budgetBytes / (8 * Math.max(1, n))));
+    this.diagonal = new Float64Array(n);
+    for (let i = 0; i < n; i++) this.diagonal[i] = kernelValue(kernel, X[2 * i], X[2 * i + 1], X[2 * i], X[2 * i + 1]);
+  }
+
+  row(i: number): Float64Array {
+    const cached = this.rows.get(i);
+    if (cached) {
+      // Re-insert: a Map iterates in insertion order, so the first key is the least recently used.
+      this.rows.delete(i);
+      this.rows.set(i, cached);
+      return cached;
+    }
+    if (this.rows.size >= this.capacity) {
+      const oldest = this.rows.keys().next().value as number;
+      this.rows.delete(oldest);
+    }
+    const { X, kernel } = this;
+    const r = new Float64Array(this.n);
+    const ax = X[2 * i];
+    const ay = X[2 * i + 1];
+    for (let j = 0; j < this.n; j++) r[j] = kernelValue(kernel, ax, ay, X[2 * j], X[2 * j + 1]);
+    this.rows.set(i, r);
+    return r;
+  }
+}
+
+/**
+ * out[i·E + e] = Σ_j coef[e·m + j]·K(s_j, x_i): E kernel expansions over the same m support
+ * vectors S (m×2), at the n points X. For rbf the kernel factorises, exp(−γdx²)·exp(−γdy²), so
+ * the x factors (already weighted by the coefficients) are memoised per distinct x value and the
+ * y factors kept while y repeats: on a row-major grid this removes nearly every exp() and leaves
+ * m multiply-adds per point and expansion.
+ */
+export function evaluateExpansion(
+  kernel: Kernel,
+  S: Float64Array,
+  m: number,
+  coef: Float64Array,
+  E: number,
+  X: Float64Array,
+  out: Float64Array,
+): void {
+  const n = X.length / 2;
+  out.fill(0, 0, n * E);
+  if (m === 0) return;
+  if (kernel.name !== 'rbf') {
+    const k = new Float64Array(m);
+    for (let i = 0; i < n; i++) {
+      const x = X[2 * i];
+      const y = X[2 * i + 1];
+      for (let j = 0; j < m; j++) k[j] = kernelValue(kernel, S[2 * j], S[2 * j + 1], x, y);
+      for (let e = 0; e < E; e++) {
+        let s = 0;
+        for (let j = 0; j < m; j++) s += coef[e * m + j] * k[j];
+        out[i * E + e] = s;
+      }
+    }
+    return;
+  }
+  const gamma = kernel.gamma;
+  const maxMemo = Math.max(16, Math.floor(4_000_000 / (E * m)));
+  const memoX = new Map<number, Float64Array>();
+  const weightedX = (x: number) => {
+    const f = new Float64Array(E * m);
+    for (let j = 0; j < m; j++) {
+      const t = x - S[2 * j];
+      const fx = Math.exp(-gamma * t * t);
+      for (let e = 0; e < E; e++) f[e * m + j] = coef[e * m + j] * fx;
+    }
+    return f;
+  };
+  let lastY = Number.NaN;
+  const fy = new Float64Array(m);
+  for (let i = 0; i < n; i++) {
+    const x = X[2 * i];
+    const y = X[2 * i + 1];
+    let fx = memoX.get(x);
+    if (!fx) {
+      if (memoX.size >= maxMemo) memoX.clear();
+      fx = weightedX(x);
+      memoX.set(x, fx);
+    }
+    if (y !== lastY) {
+      for (let j = 0; j < m; j++) {
+        const t = y - S[2 * j + 1];
+        fy[j] = Math.exp(-gamma * t * t);
+      }
+      lastY = y;
+    }
+    for (let e = 0; e < E; e++) {
+      let s = 0;
+      const c = e * m;
+      for (let j = 0; j < m; j++) s += fx[c + j] * fy[j];
+      out[i * E + e] = s;
+    }
+  }
+}

@@ -1,0 +1,232 @@
+/** SVM: the dual solution against scikit-learn's, KKT conditions, accuracy against SVC, degenerate input. */
+import { describe, expect, it } from 'vitest';
+import { accuracy, type Dataset } from '../../src/dataset.js';
+import { PairwiseCoupling } from '../../src/models/coupling.js';
+import { evaluateExpansion, type Kernel, KernelRows, kernelValue } from '../../src/models/kernels.js';
+import { fitSigmoid } from '../../src/models/platt.js';
+import { SmoSolver } from '../../src/models/smo.js';
+import { type SupportVectorMachine, scaleGamma, svm } from '../../src/models/svm.js';
+import { createRng } from '../../src/random.js';
+import { expected, loadCsv } from '../fixtures/models-1-svm-mars/load.js';
+import { trainToEnd } from '../helpers.js';
+
+function trained(data: Dataset, options: Record<string, unknown> = {}): SupportVectorMachine {
+  const model = svm.create(svm.schema.parse(options), data.classes) as SupportVectorMachine;
+  trainToEnd(model, data);
+  return model;
+}
+
+/** Max violation of the KKT conditions of every pair machine, from decision values computed afresh. */
+function kktViolation(model: SupportVectorMachine, data: Dataset): number {
+  const f = model.decisionFunction(data.X);
+  const P = model.pairs.length;
+  let worst = 0;
+  model.pairs.forEach((pair, p) => {
+    const { index, solver } = pair;
+    let balance = 0;
+    for (let t = 0; t < index.length; t++) {
+      const a = solver.alpha[t];
+      const yf = solver.y[t] * f[index[t] * P + p];
+      balance += a * solver.y[t];
+      expect(a).toBeGreaterThanOrEqual(0);
+      expect(a).toBeLessThanOrEqual(solver.C);
+      if (a === 0) worst = Math.max(worst, 1 - yf);
+      else if (a === solver.C) worst = Math.max(worst, yf - 1);
+      else worst = Math.max(worst, Math.abs(yf - 1));
+    }
+    expect(Math.abs(balance)).toBeLessThan(1e-9 * solver.C * index.length);
+  });
+  return worst;
+}
+
+describe('svm dual against scikit-learn on a 10-point set', () => {
+  const tiny = loadCsv('tiny.csv');
+  it.each(['rbf', 'linear', 'poly'])('%s kernel: α, intercept and dual objective', (name) => {
+    const ref = expected.svm.tiny[name];
+    const kernel: Kernel = {
+      name: name as Kernel['name'],
+      gamma: ref.params.gamma ?? 1,
+      degree: ref.params.degree ?? 3,
+      coef0: ref.params.coef0 ?? 0,
+    };
+    const rows = new KernelRows(kernel, tiny.X, tiny.n);
+    const index = Int32Array.from({ length: tiny.n }, (_, i) => i);
+    const y = Int8Array.from(tiny.y, (c) => (c === 1 ? 1 : -1));
+    const solver = new SmoSolver(rows, index, y, ref.params.C, 1e-9);
+    solver.run(100000);
+    expect(solver.converged).toBe(true);
+    for (let i = 0; i < tiny.n; i++) expect(solver.alpha[i]).toBeCloseTo(ref.alpha[i], 4);
+    expect(-solver.rho()).toBeCloseTo(ref.intercept, 4);
+    // The dual objective of scikit-learn's α, computed here from the kernel directly.
+    let quad = 0;
+    let lin = 0;
+    for (let i = 0; i < tiny.n; i++) {
+      lin += ref.alpha[i];
+      for (let j = 0; j < tiny.n; j++) {
+        const k = kernelValue(kernel, tiny.X[2 * i], tiny.X[2 * i + 1], tiny.X[2 * j], tiny.X[2 * j + 1]);
+        quad += ref.alpha[i] * ref.alpha[j] * y[i] * y[j] * k;
+      }
+    }
+    expect(solver.objective()).toBeCloseTo(quad / 2 - lin, 6);
+  });
+});
+
+describe('svm KKT conditions', () => {
+  it('hold at the end of training on the ESL mixture (rbf, C = 1)', () => {
+    const data = loadCsv('mixture-train.csv');
+    expect(kktViolation(trained(data), data)).toBeLessThan(2e-3);
+  });
+
+  it('hold on three classes (one-vs-one)', () => {
+    const data = loadCsv('blobs3-train.csv');
+    expect(kktViolation(trained(data), data)).toBeLessThan(2e-3);
+  });
+
+  it.each(['linear', 'rbf'])(
+    'a linearly separable set with C = 1e4 (%s) terminates, KKT holds, all points right',
+    (kernel) => {
+      const rng = createRng(3);
+      const n = 60;
+      const X = new Float64Array(2 * n);
+      const y = new Uint8Array(n);
+      for (let i = 0; i < n; i++) {
+        y[i] = i % 2;
+        X[2 * i] = (y[i] ? 2 : -2) + rng.normal() * 0.5;
+        X[2 * i + 1] = rng.normal();
+      }
+      const data = { X, y, n, classes: 2 };
+      const model = trained(data, { kernel, C: 1e4 });
+      expect(model.pairs[0].solver.converged).toBe(true);
+      expect(kktViolation(model, data)).toBeLessThan(2e-3);
+      expect(accuracy(model.predictProba(X), data)).toBe(1);
+    },
+  );
+});
+
+describe('svm accuracy against scikit-learn SVC (same C, gamma, kernel; 400 train / 2000 test)', () => {
+  const cases: [string, string, Record<string, unknown>][] = [
+    ['gaussians', 'rbf', {}],
+    ['mixture', 'rbf', {}],
+    ['moons', 'rbf', {}],
+    ['blobs3', 'rbf', {}],
+    ['gaussians', 'linear', { kernel: 'linear' }],
+    ['moons', 'poly', { kernel: 'poly', coef0: 1 }],
+  ];
+  it.each(cases)('%s, %s kernel: within 0.03', (name, kernel, options) => {
+    const model = trained(loadCsv(`${name}-train.csv`), options);
+    const test = loadCsv(`${name}-test.csv`);
+    const ours = accuracy(model.predictProba(test.X), test);
+    expect(Math.abs(ours - expected.svm[name][kernel].test_accuracy)).toBeLessThanOrEqual(0.03);
+  });
+});
+
+describe('svm stages and degenerate input', () => {
+  it('settles over several passes and predicts after each', () => {
+    const data = loadCsv('mixture-train.csv');
+    const model = svm.create(svm.schema.parse({}), 2);
+    const probes = loadCsv('mixture-test.csv').X.subarray(0, 400);
+    const seen: number[][] = [];
+    let stages = 0;
+    for (const step of model.train(data, createRng(1))) {
+      stages++;
+      expect(step.stage).toBe(stages);
+      const p = model.predictProba(probes);
+      for (let i = 0; i < 200; i++) expect(p[2 * i] + p[2 * i + 1]).toBeCloseTo(1, 6);
+      seen.push(Array.from(p.subarray(0, 20)));
+    }
+    expect(stages).toBeGreaterThan(10);
+    expect(seen[0]).not.toEqual(seen[seen.length - 1]);
+  });
+
+  it('handles 4 points (2 per class) and duplicated points', () => {
+    const X = Float64Array.from([0, 0, 0.2, 0.1, 2, 2, 2.1, 1.8]);
+    const data = { X, y: Uint8Array.from([0, 0, 1, 1]), n: 4, classes: 2 };
+    expect(accuracy(trained(data).predictProba(X), data)).toBe(1);
+    const dupX = Float64Array.from([0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1]);
+    const dup = { X: dupX, y: Uint8Array.from([0, 0, 1, 1, 1, 0, 1]), n: 7, classes: 2 };
+    const model = trained(dup);
+    expect(model.pairs[0].solver.converged).toBe(true);
+    const p = model.predictProba(dupX);
+    for (const v of p) expect(Number.isFinite(v)).toBe(true);
+  });
+
+  it('gives a class absent from the training data probability 0', () => {
+    const data = loadCsv('blobs3-train.csv');
+    const keep = Array.from({ length: data.n }, (_, i) => i).filter((i) => data.y[i] !== 1);
+    const X = Float64Array.from(keep.flatMap((i) => [data.X[2 * i], data.X[2 * i + 1]]));
+    const sub = { X, y: Uint8Array.from(keep, (i) => data.y[i]), n: keep.length, classes: 3 };
+    const p = trained(sub).predictProba(X);
+    for (let i = 0; i < sub.n; i++) {
+      expect(p[3 * i + 1]).toBe(0);
+      expect(p[3 * i] + p[3 * i + 2]).toBeCloseTo(1, 6);
+    }
+  });
+});
+
+describe('svm pieces', () => {
+  it('the memoised rbf expansion equals the direct sum', () => {
+    const rng = createRng(9);
+    const kernel: Kernel = { name: 'rbf', gamma: 0.7, degree: 3, coef0: 0 };
+    const m = 13;
+    const S = Float64Array.from({ length: 2 * m }, () => rng.normal());
+    const coef = Float64Array.from({ length: 2 * m }, () => rng.normal());
+    // A 5×4 grid (repeated coordinates) followed by scattered points.
+    const pts: number[] = [];
+    for (let r = 0; r < 4; r++) for (let c = 0; c < 5; c++) pts.push(c * 0.5 - 1, r * 0.5 - 1);
+    for (let i = 0; i < 10; i++) pts.push(rng.normal(), rng.normal());
+    const X = Float64Array.from(pts);
+    const out = new Float64Array(X.length);
+    evaluateExpansion(kernel, S, m, coef, 2, X, out);
+    for (let i = 0; i < X.length / 2; i++) {
+      for (let e = 0; e < 2; e++) {
+        let direct = 0;
+        for (let j = 0; j < m; j++)
+          direct += coef[e * m + j] * kernelValue(kernel, S[2 * j], S[2 * j + 1], X[2 * i], X[2 * i + 1]);
+        expect(out[2 * i + e]).toBeCloseTo(direct, 12);
+      }
+    }
+  });
+
+  it('pairwise coupling recovers p from consistent pairwise probabilities', () => {
+    const truth = [0.5, 0.3, 0.15, 0.05];
+    const k = truth.length;
+    const r = new Float64Array(k * k);
+    for (let i = 0; i < k; i++)
+      for (let j = 0; j < k; j++) if (i !== j) r[i * k + j] = truth[i] / (truth[i] + truth[j]);
+    const p = new Float64Array(k);
+    new PairwiseCoupling(k).solve(r, p);
+    // LIBSVM stops at max |Qp − pᵀQp| < 0.005/k, so p is right to about 1e-3.
+    for (let i = 0; i < k; i++) expect(Math.abs(p[i] - truth[i])).toBeLessThan(2e-3);
+  });
+
+  it('Platt fit is a minimum of its objective', () => {
+    const rng = createRng(4);
+    const f = Float64Array.from({ length: 300 }, () => rng.normal() * 2);
+    const label = Array.from(f, (v) => rng.uniform() < 1 / (1 + Math.exp(-1.5 * v + 0.3)));
+    const s = fitSigmoid(f, (i) => label[i]);
+    const t = label.map((l) =>
+      l
+        ? (label.filter(Boolean).length + 1) / (label.filter(Boolean).length + 2)
+        : 1 / (label.filter((b) => !b).length + 2),
+    );
+    const objective = (A: number, B: number) =>
+      Array.from(f).reduce((sum, v, i) => {
+        const p = 1 / (1 + Math.exp(v * A + B));
+        return sum - t[i] * Math.log(p) - (1 - t[i]) * Math.log(1 - p);
+      }, 0);
+    const best = objective(s.A, s.B);
+    for (const [dA, dB] of [
+      [0.01, 0],
+      [-0.01, 0],
+      [0, 0.01],
+      [0, -0.01],
+    ])
+      expect(objective(s.A + dA, s.B + dB)).toBeGreaterThan(best);
+    expect(s.A).toBeCloseTo(-1.5, 0);
+  });
+
+  it('gamma "scale" is 1/(2·var) over all input values', () => {
+    expect(scaleGamma(Float64Array.from([0, 0, 2, 2]))).toBeCloseTo(0.5, 12);
+    expect(scaleGamma(Float64Array.from([1, 1, 1, 1]))).toBe(1);
+  });
+});
