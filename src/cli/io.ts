@@ -1,0 +1,45 @@
+/**
+ * Everything the CLI touches of the outside world, passed in: tests run main() in-process with
+ * captured streams, bin/mlgif with the real process.
+ */
+export interface Io {
+  /** Data only: GIF bytes with `-o -`, JSON lines with `--json`. */
+  stdout(chunk: string | Uint8Array): void;
+  /** Messages, warnings, progress. */
+  stderr(text: string): void;
+  readStdin(): Promise<string>;
+  /** Whether stderr is a terminal (progress bars only then). */
+  stderrIsTTY: boolean;
+  env: Record<string, string | undefined>;
+  /** Aborted on SIGINT/SIGTERM (reason: the signal name). */
+  signal?: AbortSignal;
+}
+
+export function processIo(): Io {
+  const controller = new AbortController();
+  let signals = 0;
+  for (const name of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(name, () => {
+      signals++;
+      // A second Ctrl-C means "now": temp files are already registered for removal on exit.
+      if (signals > 1) process.exit(name === 'SIGINT' ? 130 : 143);
+      controller.abort(name);
+    });
+  }
+  return {
+    stdout: (chunk) => {
+      process.stdout.write(chunk);
+    },
+    stderr: (text) => {
+      process.stderr.write(text);
+    },
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    env: process.env,
+    signal: controller.signal,
+  };
+}

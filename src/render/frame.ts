@@ -1,0 +1,154 @@
+/**
+ * Draws one frame. The shading goes straight into palette indices; everything drawn on top
+ * (boundaries, points, axes, text) goes through a transparent canvas and is composited over the
+ * shading, each covered pixel mapped to its nearest palette entry. The result is the indexed
+ * frame the GIF writer takes, and what a PNG export shows, pixel for pixel.
+ */
+import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import type { Dataset } from '../dataset.js';
+import type { Grid, Window } from '../grid.js';
+import type { Snapshot } from '../train.js';
+import { drawAxes } from './axes.js';
+import { type Caption, drawCaption } from './caption.js';
+import { boundaries, type Polyline } from './contours.js';
+import { registerFonts } from './font.js';
+import type { Layout } from './layout.js';
+import type { GifPalette, RGB, Theme } from './palette.js';
+import { rgbToCss } from './palette.js';
+import { drawPoints, pointRadius } from './points.js';
+import { createShader, type Shading } from './shade.js';
+
+export interface Scene {
+  layout: Layout;
+  theme: Theme;
+  palette: GifPalette;
+  classColours: readonly RGB[];
+  window: Window;
+  grid: Grid;
+  classes: number;
+  shading: Shading;
+  train: Dataset;
+  showTrain: boolean;
+  /** Test points to draw hollow, or null. */
+  test: Dataset | null;
+  /** The optimal boundary (static), or null when not drawn. */
+  bayesLines: Polyline[] | null;
+  bayesAccuracy: number | null;
+  title: string;
+  subtitle: string;
+  legend: Caption['legend'];
+  axisLabels: { x: string; y: string };
+}
+
+export interface FrameRenderer {
+  /** The frame of a snapshot, as palette indices (a buffer reused by the next call). */
+  render(snapshot: Snapshot): Uint8Array;
+  /** PNG bytes of an indexed frame. */
+  png(indices: Uint8Array): Buffer;
+}
+
+function strokePolylines(ctx: SKRSContext2D, lines: Polyline[], grid: Grid, layout: Layout): void {
+  const { plot } = layout;
+  const sx = plot.w / grid.nx;
+  const sy = plot.h / grid.ny;
+  ctx.beginPath();
+  for (const line of lines) {
+    ctx.moveTo(plot.x + line[0] * sx, plot.y + line[1] * sy);
+    for (let i = 2; i < line.length; i += 2) ctx.lineTo(plot.x + line[i] * sx, plot.y + line[i + 1] * sy);
+  }
+  ctx.stroke();
+}
+
+export function createFrameRenderer(scene: Scene): FrameRenderer {
+  registerFonts();
+  const { layout, palette, theme } = scene;
+  const { width, height, unit } = layout;
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  const frame = new Uint8Array(width * height);
+  const shader = createShader(scene.grid, scene.classes, layout.plot, palette, scene.shading);
+  const pointCount = scene.train.n + (scene.test?.n ?? 0);
+  const radius = pointRadius(pointCount, unit);
+
+  function drawOverlay(snapshot: Snapshot): void {
+    ctx.clearRect(0, 0, width, height);
+    if (scene.test)
+      drawPoints(ctx, layout, scene.window, scene.test, scene.test.n, scene.classColours, 'hollow', radius);
+    if (scene.showTrain) {
+      drawPoints(ctx, layout, scene.window, scene.train, snapshot.trainUsed, scene.classColours, 'filled', radius);
+    }
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(layout.plot.x, layout.plot.y, layout.plot.w, layout.plot.h);
+    ctx.clip();
+    ctx.lineJoin = 'round';
+    ctx.lineCap = 'round';
+    ctx.lineWidth = 2 * unit;
+    ctx.strokeStyle = rgbToCss(theme.line);
+    if (scene.bayesLines) {
+      ctx.setLineDash([7 * unit, 5 * unit]);
+      ctx.lineCap = 'butt';
+      strokePolylines(ctx, scene.bayesLines, scene.grid, layout);
+      ctx.setLineDash([]);
+      ctx.lineCap = 'round';
+    }
+    strokePolylines(ctx, boundaries(snapshot.proba, scene.grid, scene.classes), scene.grid, layout);
+    ctx.restore();
+    drawAxes(ctx, layout, scene.window, theme, scene.axisLabels);
+    drawCaption(ctx, layout, theme, {
+      title: scene.title,
+      subtitle: scene.subtitle,
+      stage: snapshot.label,
+      train: snapshot.trainAccuracy,
+      test: snapshot.testAccuracy,
+      bayes: scene.bayesAccuracy,
+      legend: scene.legend,
+      bayesLine: scene.bayesLines !== null,
+    });
+  }
+
+  /** Overlay over shading: untouched pixels keep their shade index, covered ones take the nearest colour. */
+  function composite(): void {
+    const rgba = ctx.getImageData(0, 0, width, height).data;
+    const colours = palette.colours;
+    for (let p = 0, o = 0; p < frame.length; p++, o += 4) {
+      const a = rgba[o + 3];
+      if (a === 0) continue;
+      if (a === 255) {
+        frame[p] = palette.nearest(rgba[o], rgba[o + 1], rgba[o + 2]);
+        continue;
+      }
+      const under = colours[frame[p]];
+      const t = a / 255;
+      frame[p] = palette.nearest(
+        Math.round(under[0] + (rgba[o] - under[0]) * t),
+        Math.round(under[1] + (rgba[o + 1] - under[1]) * t),
+        Math.round(under[2] + (rgba[o + 2] - under[2]) * t),
+      );
+    }
+  }
+
+  return {
+    render(snapshot) {
+      frame.fill(0);
+      shader.shade(snapshot.proba, frame, width);
+      drawOverlay(snapshot);
+      composite();
+      return frame;
+    },
+    png(indices) {
+      const out = createCanvas(width, height);
+      const octx = out.getContext('2d');
+      const image = octx.createImageData(width, height);
+      for (let p = 0; p < indices.length; p++) {
+        const c = palette.colours[indices[p]];
+        image.data[4 * p] = c[0];
+        image.data[4 * p + 1] = c[1];
+        image.data[4 * p + 2] = c[2];
+        image.data[4 * p + 3] = 255;
+      }
+      octx.putImageData(image, 0, 0);
+      return out.toBuffer('image/png');
+    },
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * Colours, and the one fixed GIF palette of an animation. The palette is laid out in advance
+ * (no per-frame quantising, so no flicker): the background, a ramp of greys to the ink colour,
+ * and per class a fine ramp from the background towards the class colour (the probability
+ * shading, written straight as indices), a coarser ramp on to the full colour and one on to its
+ * dark outline (for antialiased points). Overlay pixels (lines, points, text) are mapped to the
+ * nearest entry. The last index is kept free, for "unchanged" pixels in frame differencing.
+ */
+
+export type RGB = readonly [number, number, number];
+
+/** Okabe & Ito (2008), colour-blind safe; orange and blue first, as TensorFlow Playground's pair. */
+const OKABE_ITO = ['#E69F00', '#0072B2', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#F0E442', '#000000'];
+/** TensorFlow Playground's orange and blue, then Okabe–Ito. */
+const PLAYGROUND = ['#F59322', '#0877BD', ...OKABE_ITO.slice(2)];
+
+export interface Theme {
+  background: RGB;
+  ink: RGB;
+  /** Secondary ink: ticks, frame, secondary text. */
+  muted: RGB;
+  /** The boundaries. */
+  line: RGB;
+  /** Strongest shading tint (0..1 of the way to the class colour). */
+  maxTint: number;
+}
+
+export const THEMES: Record<'light' | 'dark', Theme> = {
+  light: { background: [255, 255, 255], ink: [34, 34, 34], muted: [110, 110, 110], line: [25, 25, 25], maxTint: 0.36 },
+  dark: {
+    background: [24, 26, 30],
+    ink: [230, 230, 230],
+    muted: [150, 150, 155],
+    line: [245, 245, 245],
+    maxTint: 0.45,
+  },
+};
+
+export function hexToRgb(hex: string): RGB {
+  const v = Number.parseInt(hex.slice(1), 16);
+  return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
+}
+
+export function rgbToCss([r, g, b]: RGB, alpha = 1): string {
+  return alpha === 1 ? `rgb(${r},${g},${b})` : `rgba(${r},${g},${b},${alpha})`;
+}
+
+export function mix(a: RGB, b: RGB, t: number): RGB {
+  return [
+    Math.round(a[0] + (b[0] - a[0]) * t),
+    Math.round(a[1] + (b[1] - a[1]) * t),
+    Math.round(a[2] + (b[2] - a[2]) * t),
+  ];
+}
+
+export function classColours(palette: 'okabe-ito' | 'playground' | readonly string[], classes: number): RGB[] {
+  const list = palette === 'okabe-ito' ? OKABE_ITO : palette === 'playground' ? PLAYGROUND : palette;
+  return Array.from({ length: classes }, (_, c) => hexToRgb(list[c % list.length]));
+}
+
+/** Darker version of a colour for point outlines. */
+export function outlineOf(colour: RGB): RGB {
+  return mix(colour, [0, 0, 0], 0.45);
+}
+
+export const TRANSPARENT_INDEX = 255;
+const GREYS = 24;
+
+export interface GifPalette {
+  /** 256 RGB entries, as gifenc wants them. */
+  colours: RGB[];
+  /** Shading levels per class (index 0 of a ramp is the background). */
+  levels: number;
+  /** Palette index of class c shaded at level l (0 = background, levels = maxTint). */
+  shade(c: number, level: number): number;
+  /** Nearest palette entry to an RGB colour (cached). */
+  nearest(r: number, g: number, b: number): number;
+}
+
+export function buildPalette(theme: Theme, classColour: readonly RGB[]): GifPalette {
+  const k = classColour.length;
+  const extra = k <= 3 ? 8 : 4;
+  const free = 255 - 1 - GREYS - k * 2 * extra;
+  const levels = Math.floor(free / k);
+  const colours: RGB[] = [theme.background];
+  for (let i = 1; i <= GREYS; i++) colours.push(mix(theme.background, theme.ink, i / GREYS));
+  const rampStart: number[] = [];
+  for (let c = 0; c < k; c++) {
+    rampStart.push(colours.length);
+    for (let l = 1; l <= levels; l++) colours.push(mix(theme.background, classColour[c], (theme.maxTint * l) / levels));
+    for (let e = 1; e <= extra; e++) {
+      colours.push(mix(theme.background, classColour[c], theme.maxTint + ((1 - theme.maxTint) * e) / extra));
+    }
+    for (let e = 1; e <= extra; e++) colours.push(mix(classColour[c], outlineOf(classColour[c]), e / extra));
+  }
+  const usable = colours.length;
+  while (colours.length < 256) colours.push(colours.length === TRANSPARENT_INDEX ? [255, 0, 255] : theme.background);
+
+  // 6 bits per channel is finer than antialiasing needs; 0 marks "not computed yet".
+  const cache = new Int16Array(1 << 18);
+  const nearest = (r: number, g: number, b: number): number => {
+    const key = ((r >> 2) << 12) | ((g >> 2) << 6) | (b >> 2);
+    const hit = cache[key];
+    if (hit !== 0) return hit - 1;
+    let best = 0;
+    let bestD = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < usable; i++) {
+      const p = colours[i];
+      // Weighted for perceived difference ("redmean"-like weights, cheap).
+      const d = 2 * (p[0] - r) ** 2 + 4 * (p[1] - g) ** 2 + 3 * (p[2] - b) ** 2;
+      if (d < bestD) {
+        bestD = d;
+        best = i;
+      }
+    }
+    cache[key] = best + 1;
+    return best;
+  };
+  return {
+    colours,
+    levels,
+    shade: (c, level) => (level <= 0 ? 0 : rampStart[c] + Math.min(level, levels) - 1),
+    nearest,
+  };
+}

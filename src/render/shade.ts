@@ -1,0 +1,76 @@
+/**
+ * Probability shading, written straight into palette indices: each pixel of the plot takes the
+ * bilinearly interpolated class probabilities of the grid, and is tinted towards the winning
+ * class by how sure the model is — the background colour where p_max = 1/K, the full shading
+ * tint where p_max = 1. No RGBA, no colour search: the palette was laid out for this.
+ */
+import type { Grid } from '../grid.js';
+import type { Rect } from './layout.js';
+import type { GifPalette } from './palette.js';
+
+export type Shading = 'probability' | 'class' | 'none';
+
+/** Per pixel column/row: the lower grid index and the weight of the upper one. */
+function axisWeights(pixels: number, cells: number): { lo: Int32Array; w: Float32Array } {
+  const lo = new Int32Array(pixels);
+  const w = new Float32Array(pixels);
+  for (let p = 0; p < pixels; p++) {
+    const g = Math.min(cells - 1, Math.max(0, ((p + 0.5) / pixels) * cells - 0.5));
+    const i = Math.min(cells - 2, Math.floor(g));
+    lo[p] = Math.max(0, i);
+    w[p] = cells > 1 ? g - lo[p] : 0;
+  }
+  return { lo, w };
+}
+
+export interface Shader {
+  /** Writes the shading of `proba` into `frame` (width-wide palette indices) inside the plot rect. */
+  shade(proba: Float32Array, frame: Uint8Array, width: number): void;
+}
+
+export function createShader(grid: Grid, classes: number, plot: Rect, palette: GifPalette, mode: Shading): Shader {
+  const cols = axisWeights(plot.w, grid.nx);
+  const rows = axisWeights(plot.h, grid.ny);
+  const k = classes;
+  const p = new Float32Array(k);
+  const levels = palette.levels;
+  const classLevel = Math.round(levels * 0.55);
+  return {
+    shade(proba, frame, width) {
+      const nx = grid.nx;
+      const oneStep = nx > 1 ? 1 : 0;
+      const rowStep = grid.ny > 1 ? nx : 0;
+      for (let py = 0; py < plot.h; py++) {
+        const j = rows.lo[py];
+        const wy = rows.w[py];
+        let out = (plot.y + py) * width + plot.x;
+        for (let px = 0; px < plot.w; px++, out++) {
+          if (mode === 'none') {
+            frame[out] = 0;
+            continue;
+          }
+          const i = cols.lo[px];
+          const wx = cols.w[px];
+          const a = (j * nx + i) * k;
+          const b = a + oneStep * k;
+          const c = a + rowStep * k;
+          const d = c + oneStep * k;
+          let best = 0;
+          let bestP = -1;
+          for (let q = 0; q < k; q++) {
+            const top = proba[a + q] + (proba[b + q] - proba[a + q]) * wx;
+            const bottom = proba[c + q] + (proba[d + q] - proba[c + q]) * wx;
+            p[q] = top + (bottom - top) * wy;
+            if (p[q] > bestP) {
+              bestP = p[q];
+              best = q;
+            }
+          }
+          const sure = (bestP - 1 / k) / (1 - 1 / k);
+          const level = mode === 'class' ? classLevel : Math.round(Math.max(0, sure) * levels);
+          frame[out] = palette.shade(best, level);
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * Reading a scenario: text (YAML or JSON, told apart by content) → plain object → `--set`
+ * overrides → zod validation. Every problem is reported with its path, all at once, as a
+ * UserError (exit 2). YAML alias bombs, prototype keys and absurd numbers are refused before
+ * validation ever sees them.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, dirname, extname, resolve } from 'node:path';
+import { parseDocument, parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { UserError } from '../errors.js';
+import { type Scenario, scenarioSchema } from './schema.js';
+
+export interface LoadedScenario {
+  scenario: Scenario;
+  /** Directory that relative data paths (CSV) resolve against. */
+  baseDir: string;
+  /** Name of the scenario for default output names: the file's base name, or "scenario" for stdin. */
+  name: string;
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Parses YAML or JSON text into a plain value; `source` names the file in messages. */
+export function parseScenarioText(text: string, source: string): unknown {
+  const trimmed = text.replace(/^\uFEFF/, '').trimStart();
+  if (trimmed === '') throw new UserError('the scenario is empty; expected a YAML or JSON object', source);
+  if (trimmed.startsWith('{')) {
+    try {
+      return JSON.parse(trimmed);
+    } catch (error) {
+      throw new UserError(`not valid JSON: ${(error as Error).message}`, source);
+    }
+  }
+  const doc = parseDocument(trimmed, { uniqueKeys: true, prettyErrors: true });
+  if (doc.errors.length > 0) {
+    const first = doc.errors[0];
+    const where = first.linePos ? `${source}:${first.linePos[0].line}:${first.linePos[0].col}` : source;
+    throw new UserError(`not valid YAML: ${first.message.split('\n')[0]}`, where);
+  }
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new UserError(`not usable YAML: ${(error as Error).message}`, source);
+  }
+}
+
+/** Refuses prototype keys and non-finite or absurd numbers anywhere in the parsed value. */
+function checkValue(value: unknown, path: string): void {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || Math.abs(value) > 1e12) {
+      throw new UserError(`expected a finite number of reasonable size, got ${value}`, path || 'scenario');
+    }
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) checkValue(value[i], `${path}[${i}]`);
+  } else if (value !== null && typeof value === 'object') {
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key))
+        throw new UserError(`the key "${key}" is not allowed`, path ? `${path}.${key}` : key);
+      checkValue((value as Record<string, unknown>)[key], path ? `${path}.${key}` : key);
+    }
+  }
+}
+
+/** Applies one `--set path=value` (value parsed as a YAML scalar or flow collection). */
+export function applySet(target: Record<string, unknown>, assignment: string): void {
+  const eq = assignment.indexOf('=');
+  if (eq <= 0) throw new UserError(`expected path=value, e.g. model.k=5, got "${assignment}"`, '--set');
+  const path = assignment.slice(0, eq).trim();
+  const keys = path.split('.');
+  if (keys.some((k) => k === '' || FORBIDDEN_KEYS.has(k))) {
+    throw new UserError(`"${path}" is not a usable path`, '--set');
+  }
+  let value: unknown;
+  try {
+    value = parseYaml(assignment.slice(eq + 1), { maxAliasCount: 0 });
+  } catch (error) {
+    throw new UserError(`the value of ${path} is not readable: ${(error as Error).message}`, '--set');
+  }
+  let node: Record<string, unknown> = target;
+  for (const key of keys.slice(0, -1)) {
+    const next = node[key];
+    if (next === undefined || next === null) node[key] = {};
+    else if (typeof next !== 'object' || Array.isArray(next)) {
+      throw new UserError(`cannot set ${path}: ${key} is not an object`, '--set');
+    }
+    node = node[key] as Record<string, unknown>;
+  }
+  node[keys[keys.length - 1]] = value;
+}
+
+function pathOf(issue: z.core.$ZodIssue): string {
+  const parts = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`));
+  if (issue.code === 'unrecognized_keys' && issue.keys.length === 1) parts.push(`.${issue.keys[0]}`);
+  const joined = parts.join('').replace(/^\./, '');
+  return joined || 'scenario';
+}
+
+/** Validates a parsed scenario; throws one UserError listing every problem with its path. */
+export function validateScenario(raw: unknown, sets: readonly string[] = [], source = 'scenario'): Scenario {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new UserError('expected a YAML or JSON object with at least model.type', source);
+  }
+  const copy = structuredClone(raw) as Record<string, unknown>;
+  for (const s of sets) applySet(copy, s);
+  checkValue(copy, '');
+  const result = scenarioSchema.safeParse(copy);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${pathOf(issue)}: ${issue.message}`);
+  throw new UserError(`invalid scenario:\n${lines.join('\n')}`, source);
+}
+
+/** Loads a scenario from a file path, or from `stdinText` when the path is "-". */
+export function loadScenario(path: string, sets: readonly string[] = [], stdinText?: string): LoadedScenario {
+  if (path === '-') {
+    const raw = parseScenarioText(stdinText ?? '', '<stdin>');
+    return { scenario: validateScenario(raw, sets, '<stdin>'), baseDir: process.cwd(), name: 'scenario' };
+  }
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code})`;
+    throw new UserError(`${why}; expected a scenario file (.yaml, .yml or .json)`, path);
+  }
+  const raw = parseScenarioText(text, path);
+  return {
+    scenario: validateScenario(raw, sets, path),
+    baseDir: dirname(resolve(path)),
+    name: basename(path, extname(path)),
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * The scenario schema, assembled from the option schemas that each data source and model
+ * exports: one zod schema, so validation, defaults, `mlgif list` and the JSON Schema for editors
+ * can never drift apart. Names are the public contract of DESIGN.md.
+ */
+import { z } from 'zod';
+import { dataSources } from '../data/index.js';
+import { models } from '../models/index.js';
+import { options, unknownNameMessage } from './options.js';
+
+/** Limits that keep a typo from asking for a 100,000-pixel GIF; each can be raised by editing here. */
+export const LIMITS = { size: 4096, frames: 2000, points: 200_000, grid: 1000 } as const;
+
+const range = z
+  .tuple([z.number(), z.number()])
+  .refine(([a, b]) => a < b, { message: 'expected [min, max] with min < max' });
+
+const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like "#0072B2"');
+
+/** A discriminated union on `key` whose unknown-name error lists the names and suggests one. */
+function union<T extends readonly z.ZodObject[]>(key: string, what: string, members: T, names: string[]) {
+  return z.discriminatedUnion(key, members as unknown as [z.ZodObject, ...z.ZodObject[]], {
+    error: (issue) =>
+      issue.code === 'invalid_union'
+        ? unknownNameMessage(what, (issue.input as Record<string, unknown>)?.[key], names)
+        : undefined,
+  });
+}
+
+const dataNames = dataSources.map((d) => d.source);
+const dataSchema = union(
+  'source',
+  'data.source',
+  dataSources.map((d) =>
+    options({
+      source: z.literal(d.source),
+      n: z.number().int().min(2).max(LIMITS.points).default(400).describe('training points, all classes together'),
+      test: z.number().int().min(0).max(LIMITS.points).default(2000).describe('held-out test points (0 = none)'),
+      ...d.schema.shape,
+    }),
+  ),
+  dataNames,
+);
+
+const modelNames = models.map((m) => m.type);
+const modelSchema = union(
+  'type',
+  'model.type',
+  models.map((m) => options({ type: z.literal(m.type), ...m.schema.shape })),
+  modelNames,
+);
+
+const animateSchema = options({
+  by: z.enum(['auto', 'epochs', 'samples']).default('auto').describe("auto = the model's own stages, or samples"),
+  frames: z.number().int().min(1).max(LIMITS.frames).default(60),
+  fps: z.number().min(0.5).max(100).default(12),
+  hold: z.number().min(0).max(60).default(2).describe('seconds the last frame stays'),
+  spacing: z
+    .enum(['linear', 'log'])
+    .default('linear')
+    .describe('which stages become frames when there are more stages than frames'),
+  start: z.number().int().min(2).default(10).describe('by samples: training points in the first frame'),
+});
+
+const renderSchema = options({
+  width: z.number().int().min(160).max(LIMITS.size).default(480),
+  height: z.number().int().min(160).max(LIMITS.size).default(480),
+  bayes: z.boolean().default(true).describe('dashed optimal boundary, where the source knows its densities'),
+  grid: z.number().int().min(16).max(LIMITS.grid).default(160).describe('evaluation points per axis'),
+  shading: z.enum(['probability', 'class', 'none']).default('probability'),
+  show: z
+    .array(z.enum(['train', 'test']))
+    .default(['train'])
+    .describe('which points to draw'),
+  xlim: range.optional(),
+  ylim: range.optional(),
+  xlabel: z.string().max(80).default(''),
+  ylabel: z.string().max(80).default(''),
+  theme: z.enum(['light', 'dark']).default('light'),
+  palette: z
+    .union([z.enum(['okabe-ito', 'playground']), z.array(colour).min(2).max(8)])
+    .default('okabe-ito')
+    .describe('a named palette or a list of class colours'),
+});
+
+const scenarioObject = options({
+  title: z.string().max(120).optional().describe('caption title'),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .default(1),
+  data: z
+    .preprocess(
+      (v) => (v && typeof v === 'object' && !Array.isArray(v) && !('source' in v) ? { source: 'gaussians', ...v } : v),
+      dataSchema,
+    )
+    .prefault({ source: 'gaussians' }),
+  model: modelSchema,
+  animate: animateSchema.prefault({}),
+  render: renderSchema.prefault({}),
+  output: z.string().min(1).optional().describe("output GIF; '-' = stdout"),
+});
+
+/**
+ * The validated scenario. Sources and models are registered at run time, so their own options
+ * are typed loosely here; each spec's schema has already checked them.
+ */
+export type Scenario = Omit<z.output<typeof scenarioObject>, 'data' | 'model'> & {
+  data: { source: string; n: number; test: number; [option: string]: unknown };
+  model: { type: string; [option: string]: unknown };
+};
+export type DataOptions = Scenario['data'];
+export type ModelOptions = Scenario['model'];
+export type AnimateOptions = Scenario['animate'];
+export type RenderOptions = Scenario['render'];
+
+export const scenarioSchema = scenarioObject as unknown as z.ZodType<Scenario, unknown>;

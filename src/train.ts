@@ -1,0 +1,179 @@
+/**
+ * The only place where models meet the grid. snapshots() trains a model and, at each chosen
+ * stage, evaluates it on the grid and on the data: one Snapshot per frame, pulled one at a time
+ * (a generator), so nothing accumulates however many frames there are.
+ *
+ * Two ways to animate:
+ * - by the model's own stages (epochs, splits, trees, rounds, terms): one training run, frames
+ *   taken at evenly (or log-) spaced stages;
+ * - by samples (Holbrook's animations): frame i refits from scratch on the first n_i training
+ *   points, n_i growing evenly from `start` to n.
+ */
+import { accuracy, classCounts, type Dataset, head } from './dataset.js';
+import { UserError } from './errors.js';
+import type { Classifier, ModelSpec, Step } from './models/types.js';
+import type { Rng } from './random.js';
+import type { AnimateOptions } from './scenario/schema.js';
+import { type Timings, timed } from './timings.js';
+
+export interface Snapshot {
+  /** 0-based frame number and the number of frames in the animation. */
+  frame: number;
+  frames: number;
+  /** Where in training this frame is: "epoch 12 / 60", "n = 140". */
+  label: string;
+  /** Training points the model has seen (the prefix to draw when animating by samples). */
+  trainUsed: number;
+  /** Class probabilities on the grid (grid points × classes). */
+  proba: Float32Array;
+  trainAccuracy: number;
+  testAccuracy: number | null;
+  loss: number | null;
+}
+
+export interface TrainPlan {
+  spec: ModelSpec;
+  options: Record<string, unknown>;
+  train: Dataset;
+  test: Dataset;
+  /** n×2 grid coordinates. */
+  grid: Float64Array;
+  animate: AnimateOptions;
+  rng: Rng;
+  timings: Timings;
+  /** Called once per distinct warning a model raises. */
+  warn?: (message: string) => void;
+}
+
+/** How a plan will be animated: 'stages' (the model's own) or 'samples'. */
+export function animationMode(spec: ModelSpec, by: AnimateOptions['by']): 'stages' | 'samples' {
+  if (by === 'samples') return 'samples';
+  if (spec.stage !== null) return 'stages';
+  if (by === 'epochs') {
+    throw new UserError(
+      `model "${spec.type}" fits in one go and has no training stages to animate; use animate.by: samples (or auto)`,
+      'animate.by',
+    );
+  }
+  return 'samples';
+}
+
+/** `frames` strictly increasing stage numbers in 1..total, ending at total. */
+export function chooseStages(total: number, frames: number, spacing: 'linear' | 'log'): number[] {
+  const count = Math.max(1, Math.min(frames, total));
+  if (count === 1) return [total];
+  const stages: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const t = i / (count - 1);
+    const ideal = spacing === 'log' ? total ** t : 1 + (total - 1) * t;
+    // Keep room for the frames still to come, and never repeat a stage.
+    const lo = i === 0 ? 1 : stages[i - 1] + 1;
+    const hi = total - (count - 1 - i);
+    stages.push(Math.min(hi, Math.max(lo, Math.round(ideal))));
+  }
+  return stages;
+}
+
+/** Training-set sizes for the growing-sample frames: from the first size with ≥ 2 points of every class. */
+export function sampleSizes(train: Dataset, frames: number, start: number): number[] {
+  const need = classCounts(train).map((c) => Math.min(2, c));
+  const seen = new Array<number>(train.classes).fill(0);
+  let first = train.n;
+  for (let i = 0; i < train.n; i++) {
+    seen[train.y[i]]++;
+    if (seen.every((s, c) => s >= need[c])) {
+      first = i + 1;
+      break;
+    }
+  }
+  first = Math.min(train.n, Math.max(first, start));
+  const count = Math.max(1, Math.min(frames, train.n - first + 1));
+  if (count === 1) return [train.n];
+  return Array.from({ length: count }, (_, i) => Math.round(first + ((train.n - first) * i) / (count - 1)));
+}
+
+export function* snapshots(plan: TrainPlan): Generator<Snapshot, void, undefined> {
+  const mode = animationMode(plan.spec, plan.animate.by);
+  yield* mode === 'samples' ? bySamples(plan) : byStages(plan);
+}
+
+function evaluate(plan: TrainPlan, model: Classifier, used: Dataset) {
+  return timed(plan.timings, 'evaluate', () => ({
+    proba: model.predictProba(plan.grid),
+    trainAccuracy: accuracy(model.predictProba(used.X), used),
+    testAccuracy: plan.test.n > 0 ? accuracy(model.predictProba(plan.test.X), plan.test) : null,
+  }));
+}
+
+function warnOnce(plan: TrainPlan, model: Classifier, said: Set<string>): void {
+  for (const w of model.warnings?.() ?? []) {
+    if (!said.has(w)) {
+      said.add(w);
+      plan.warn?.(w);
+    }
+  }
+}
+
+function* bySamples(plan: TrainPlan): Generator<Snapshot, void, undefined> {
+  const sizes = sampleSizes(plan.train, plan.animate.frames, plan.animate.start);
+  const said = new Set<string>();
+  for (let frame = 0; frame < sizes.length; frame++) {
+    const used = head(plan.train, sizes[frame]);
+    const model = plan.spec.create(plan.options as never, plan.train.classes);
+    let last: Step | undefined;
+    timed(plan.timings, 'train', () => {
+      for (const step of model.train(used, plan.rng.fork('model'))) last = step;
+    });
+    warnOnce(plan, model, said);
+    yield {
+      frame,
+      frames: sizes.length,
+      label: `n = ${used.n}`,
+      trainUsed: used.n,
+      ...evaluate(plan, model, used),
+      loss: last?.loss ?? null,
+    };
+  }
+}
+
+/** Number of stages the model will go through: from its first step, or by a dry run. */
+function countStages(plan: TrainPlan): number {
+  const model = plan.spec.create(plan.options as never, plan.train.classes);
+  let count = 0;
+  return timed(plan.timings, 'train', () => {
+    for (const step of model.train(plan.train, plan.rng.fork('model'))) {
+      if (step.total !== undefined) return step.total;
+      count++;
+    }
+    return count;
+  });
+}
+
+function* byStages(plan: TrainPlan): Generator<Snapshot, void, undefined> {
+  const total = countStages(plan);
+  const wanted = chooseStages(total, plan.animate.frames, plan.animate.spacing);
+  const model = plan.spec.create(plan.options as never, plan.train.classes);
+  const steps = model.train(plan.train, plan.rng.fork('model'));
+  const said = new Set<string>();
+  let frame = 0;
+  try {
+    while (frame < wanted.length) {
+      const next = timed(plan.timings, 'train', () => steps.next());
+      if (next.done) break;
+      const step = next.value;
+      if (step.stage !== wanted[frame]) continue;
+      warnOnce(plan, model, said);
+      yield {
+        frame,
+        frames: wanted.length,
+        label: step.total !== undefined ? `${step.label} / ${step.total}` : step.label,
+        trainUsed: plan.train.n,
+        ...evaluate(plan, model, plan.train),
+        loss: step.loss ?? null,
+      };
+      frame++;
+    }
+  } finally {
+    steps.return(undefined);
+  }
+}
