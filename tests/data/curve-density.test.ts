@@ -1,0 +1,92 @@
+/** The quadrature behind moons, circles and spirals: exact where it must be, accurate elsewhere. */
+import { describe, expect, it } from 'vitest';
+import { curveDensity, gaussLegendre } from '../../src/data/curve-density.js';
+
+/** e^−z·I₀(z) by its power series (z < 30) or its asymptotic series (Abramowitz & Stegun 9.7.1). */
+function besselI0Scaled(z: number): number {
+  let s = 1;
+  let t = 1;
+  if (z < 30) {
+    for (let k = 1; k < 300 && t > 1e-17 * s; k++) {
+      t *= (z * z) / 4 / (k * k);
+      s += t;
+    }
+    return s * Math.exp(-z);
+  }
+  for (let k = 1; k < 20; k++) {
+    t *= (2 * k - 1) ** 2 / (8 * z * k);
+    s += t;
+  }
+  return s / Math.sqrt(2 * Math.PI * z);
+}
+
+/** log density of a point uniform on the circle of radius ρ plus N(0, σ²I) (the Rice law). */
+function logRing(x: number, y: number, rho: number, sigma: number): number {
+  const r = Math.hypot(x, y);
+  const z = (r * rho) / (sigma * sigma);
+  return -Math.log(2 * Math.PI * sigma * sigma) - (r - rho) ** 2 / (2 * sigma * sigma) + Math.log(besselI0Scaled(z));
+}
+
+const spiral = (s: number) => {
+  const r = 5 * s;
+  const theta = 2 * Math.PI * 1.75 * s;
+  return [r * Math.sin(theta), r * Math.cos(theta)] as const;
+};
+const arc = (t: number) => [Math.cos(t), Math.sin(t)] as const;
+
+describe('Gauss–Legendre rule', () => {
+  it.each([1, 2, 6, 10])('%i nodes integrate polynomials of degree 2m − 1 exactly', (m) => {
+    const { x, w } = gaussLegendre(m);
+    for (let degree = 0; degree <= 2 * m - 1; degree++) {
+      let sum = 0;
+      for (let i = 0; i < m; i++) sum += w[i] * x[i] ** degree;
+      expect(sum).toBeCloseTo(degree % 2 === 1 ? 0 : 2 / (degree + 1), 12);
+    }
+  });
+});
+
+describe('curve density', () => {
+  it.each([0.03, 0.1, 0.3, 1])('a full circle matches the Rice density (σ = %f)', (sigma) => {
+    const d = curveDensity(arc, 0, 2 * Math.PI, sigma);
+    for (let i = 0; i < 400; i++) {
+      const r = (i / 400) * 3;
+      const a = i * 0.37;
+      const x = r * Math.cos(a);
+      const y = r * Math.sin(a);
+      expect(Math.abs(d.logDensity(x, y) - logRing(x, y, 1, sigma))).toBeLessThan(1e-6);
+    }
+  });
+
+  it.each([
+    ['half circle', arc, Math.PI, 0.05],
+    ['half circle', arc, Math.PI, 0.2],
+    ['spiral', spiral, 1, 0.1],
+    ['spiral', spiral, 1, 0.3],
+  ] as const)('a %s agrees with a rule 8 times finer, near and far (σ = %f)', (_name, curve, t1, sigma) => {
+    const d = curveDensity(curve, 0, t1, sigma);
+    const fine = curveDensity(curve, 0, t1, sigma, 8);
+    expect(fine.nodes).toBeGreaterThan(4 * d.nodes);
+    for (let i = 0; i < 500; i++) {
+      const x = -6 + 12 * ((i * 0.618034) % 1);
+      const y = -6 + 12 * ((i * 0.414214) % 1);
+      expect(Math.abs(d.logDensity(x, y) - fine.logDensity(x, y))).toBeLessThan(1e-6);
+    }
+  });
+
+  it('stays finite far from the curve', () => {
+    const d = curveDensity(arc, 0, Math.PI, 0.05);
+    const far = d.logDensity(40, -30);
+    expect(Number.isFinite(far)).toBe(true);
+    // Far away the density is that of the nearest end, (1, 0): the Gaussian tail dominates.
+    expect(far).toBeLessThan(-((39 ** 2 + 30 ** 2) / (2 * 0.05 ** 2)) + 10);
+  });
+
+  it('integrates to 1 over the plane', () => {
+    const d = curveDensity(spiral, 0, 1, 0.25);
+    const h = 0.07;
+    let mass = 0;
+    for (let y = -7 + h / 2; y < 7; y += h)
+      for (let x = -7 + h / 2; x < 7; x += h) mass += Math.exp(d.logDensity(x, y));
+    expect(mass * h * h).toBeCloseTo(1, 4);
+  });
+});
