@@ -2,6 +2,7 @@
 import { knn } from './knn.js';
 import { lda } from './lda.js';
 import { logistic } from './logistic.js';
+import { mars } from './mars.js';
 import { mlp } from './mlp.js';
 import { naiveBayes } from './naive-bayes.js';
 import { qda } from './qda.js';
@@ -16,6 +17,7 @@ export const models: readonly ModelSpec[] = [
   knn,
   mlp,
   svm,
+  mars,
 ] as unknown as readonly ModelSpec[];
 
 export function findModel(type: string): ModelSpec | undefined {
