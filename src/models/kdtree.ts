@@ -22,13 +22,11 @@ export class KdTree {
    */
   private readonly axis: Uint8Array;
   private readonly split: Float64Array;
-  // Query state, kept on the instance so a query allocates nothing.
-  private qx = 0;
-  private qy = 0;
-  private k = 0;
-  private found = 0;
-  private bestIds: Int32Array = new Int32Array(0);
-  private bestD2: Float64Array = new Float64Array(0);
+  /** The search's stack of far sides to visit: ranges and their per-axis offsets from the query. */
+  private readonly stackLo: Int32Array;
+  private readonly stackHi: Int32Array;
+  private readonly stackOffX: Float64Array;
+  private readonly stackOffY: Float64Array;
 
   /** Indexes the n points of X (n×2 row-major); X is copied. */
   constructor(X: Float64Array, n = X.length / 2) {
@@ -45,6 +43,12 @@ export class KdTree {
       this.py[i] = X[2 * order[i] + 1];
     }
     this.ids = order;
+    // One far side per level at most: the depth of the tree bounds the stack.
+    const depth = Math.ceil(Math.log2(Math.max(n, 1))) + 2;
+    this.stackLo = new Int32Array(depth);
+    this.stackHi = new Int32Array(depth);
+    this.stackOffX = new Float64Array(depth);
+    this.stackOffY = new Float64Array(depth);
   }
 
   private build(X: Float64Array, order: Int32Array, lo: number, hi: number): void {
@@ -74,62 +78,75 @@ export class KdTree {
   /**
    * The min(k, n) nearest points to (x, y), nearest first (ties: lower index first): their
    * indices into ids and squared distances into d2. Returns how many were found.
+   *
+   * Depth-first and iterative (an explicit stack of the far sides still to visit, each with its
+   * offsets from the query): the grid asks tens of thousands of queries per frame, and a loop
+   * without calls or allocations is the fast form in JavaScript.
    */
   nearest(x: number, y: number, k: number, ids: Int32Array, d2: Float64Array): number {
-    this.qx = x;
-    this.qy = y;
-    this.k = Math.min(k, this.n);
-    this.found = 0;
-    this.bestIds = ids;
-    this.bestD2 = d2;
-    if (this.k > 0) this.search(0, this.n);
-    return this.found;
-  }
-
-  private search(lo: number, hi: number): void {
-    if (hi - lo <= LEAF) {
-      for (let i = lo; i < hi; i++) {
-        const dx = this.px[i] - this.qx;
-        const dy = this.py[i] - this.qy;
-        this.offer(dx * dx + dy * dy, this.ids[i]);
+    const m = Math.min(k, this.n);
+    if (m <= 0) return 0;
+    const { px, py, ids: pid, axis, split, stackLo, stackHi, stackOffX, stackOffY } = this;
+    let found = 0;
+    // The m-th best so far (∞ until m are found): a point must beat it in (d2, index) order.
+    let worstD = Number.POSITIVE_INFINITY;
+    let worstId = 0x7fffffff;
+    stackLo[0] = 0;
+    stackHi[0] = this.n;
+    stackOffX[0] = 0;
+    stackOffY[0] = 0;
+    let top = 1;
+    while (top > 0) {
+      top--;
+      // The range's squared distance from the query, computed as a point's would be, so that it
+      // never exceeds any of its points' in floating point. "≤" rather than "<" to visit: a point
+      // exactly as far as the m-th best may still win on index.
+      const offX = stackOffX[top];
+      const offY = stackOffY[top];
+      if (offX * offX + offY * offY > worstD) continue;
+      let lo = stackLo[top];
+      let hi = stackHi[top];
+      while (hi - lo > LEAF) {
+        const mid = (lo + hi) >> 1;
+        // Left [lo, mid) has coordinates ≤ the split, right [mid, hi) has coordinates ≥ it.
+        const a = axis[mid];
+        const diff = (a === 0 ? x : y) - split[mid];
+        if (diff < 0) {
+          stackLo[top] = mid;
+          stackHi[top] = hi;
+          hi = mid;
+        } else {
+          stackLo[top] = lo;
+          stackHi[top] = mid;
+          lo = mid;
+        }
+        // The far side's offsets: the near cell's, with this axis's replaced by the split's (the
+        // incremental distance of Arya & Mount 1993: tighter than the split's distance alone).
+        stackOffX[top] = a === 0 ? Math.abs(diff) : offX;
+        stackOffY[top] = a === 0 ? offY : Math.abs(diff);
+        top++;
       }
-      return;
+      for (let i = lo; i < hi; i++) {
+        const dx = px[i] - x;
+        const dy = py[i] - y;
+        const d = dx * dx + dy * dy;
+        const id = pid[i];
+        if (d > worstD || (d === worstD && id > worstId)) continue;
+        // Insertion into the sorted best list, ordered by (d2, index).
+        let j = found < m ? found++ : m - 1;
+        while (j > 0 && (d2[j - 1] > d || (d2[j - 1] === d && ids[j - 1] > id))) {
+          d2[j] = d2[j - 1];
+          ids[j] = ids[j - 1];
+          j--;
+        }
+        d2[j] = d;
+        ids[j] = id;
+        if (found === m) {
+          worstD = d2[m - 1];
+          worstId = ids[m - 1];
+        }
+      }
     }
-    const mid = (lo + hi) >> 1;
-    // Left [lo, mid) has coordinates ≤ the split, right [mid, hi) has coordinates ≥ it.
-    const diff = (this.axis[mid] === 0 ? this.qx : this.qy) - this.split[mid];
-    if (diff < 0) {
-      this.search(lo, mid);
-      if (diff * diff <= this.worst()) this.search(mid, hi);
-    } else {
-      this.search(mid, hi);
-      if (diff * diff <= this.worst()) this.search(lo, mid);
-    }
-  }
-
-  /** The k-th best squared distance so far (∞ until k are found); "≤" keeps equal-distance ties. */
-  private worst(): number {
-    return this.found < this.k ? Number.POSITIVE_INFINITY : this.bestD2[this.k - 1];
-  }
-
-  /** Insertion into the sorted list of the best k, ordered by (d2, index). */
-  private offer(d2: number, id: number): void {
-    const ids = this.bestIds;
-    const ds = this.bestD2;
-    const k = this.k;
-    if (this.found === k) {
-      const last = k - 1;
-      if (d2 > ds[last] || (d2 === ds[last] && id > ids[last])) return;
-    } else {
-      this.found++;
-    }
-    let j = this.found - 1;
-    while (j > 0 && (ds[j - 1] > d2 || (ds[j - 1] === d2 && ids[j - 1] > id))) {
-      ds[j] = ds[j - 1];
-      ids[j] = ids[j - 1];
-      j--;
-    }
-    ds[j] = d2;
-    ids[j] = id;
+    return found;
   }
 }
