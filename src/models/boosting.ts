@@ -1,0 +1,184 @@
+/**
+ * Gradient-boosted trees as in XGBoost (Chen & Guestrin 2016, §2): the model is a sum of
+ * regression trees, F(x) = F₀ + Σ_t η·f_t(x), each tree fitted to the second-order expansion of
+ * the logistic loss around the current F (softmax cross-entropy and one tree per class and round
+ * for K > 2 classes, as XGBoost's multi:softprob). With gradient g and hessian h per point, a leaf
+ * holding G = Σg, H = Σh gets the weight −G/(H + λ), and a split is made by exact greedy search
+ * (cart.ts) when its gain ½[G_L²/(H_L+λ) + G_R²/(H_R+λ) − G²/(H+λ)] − γ is positive and each child
+ * keeps H ≥ minChildWeight. Trees are limited to maxDepth; η = learningRate shrinks each one; each
+ * round grows on a random share `subsample` of the points. The start F₀ is the log-odds of the
+ * class shares (XGBoost ≥ 2's fitted intercept, scikit-learn's baseline). For K > 2 the hessian is
+ * the diagonal p(1 − p), as in scikit-learn's HistGradientBoostingClassifier. One stage = one round.
+ */
+import { z } from 'zod';
+import { classCounts, type Dataset } from '../dataset.js';
+import type { Rng } from '../random.js';
+import { options } from '../scenario/options.js';
+import { presort, type SplitRule, TreeGrower } from './cart.js';
+import { type FlatTree, sumRuns } from './flat-tree.js';
+import { softmaxInPlace } from './loss.js';
+import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
+
+const schema = options({
+  rounds: z.number().int().min(1).max(10000).default(100),
+  learningRate: z.number().positive().max(1).default(0.3).describe('shrinkage η of each tree'),
+  maxDepth: z.number().int().min(1).max(32).default(6),
+  lambda: z.number().min(0).default(1).describe('L2 penalty on leaf weights'),
+  gamma: z.number().min(0).default(0).describe('loss reduction a split must exceed'),
+  minChildWeight: z.number().min(0).default(1).describe('smallest hessian sum in a child'),
+  subsample: z.number().gt(0).max(1).default(1).describe('share of points each round grows on'),
+});
+
+/** Smallest share used for the starting log-odds, so a class absent from the data stays finite. */
+const SHARE_FLOOR = 1e-6;
+
+/** XGBoost's second-order rule: statistics (g, h), leaf weight −η·G/(H + λ). */
+class SecondOrderRule implements SplitRule {
+  readonly channels = 2;
+  readonly width = 1;
+
+  constructor(
+    private readonly lambda: number,
+    readonly minGain: number,
+    private readonly minChildWeight: number,
+    private readonly eta: number,
+  ) {}
+
+  score(s: Float64Array, o: number): number {
+    const h = s[o + 1] + this.lambda;
+    return h > 0 ? (0.5 * s[o] * s[o]) / h : 0;
+  }
+
+  admissible(s: Float64Array, o: number): boolean {
+    return s[o + 1] >= this.minChildWeight;
+  }
+
+  settled(): boolean {
+    return false;
+  }
+
+  value(s: Float64Array, o: number, out: Float64Array, oo: number): void {
+    const h = s[o + 1] + this.lambda;
+    out[oo] = h > 0 ? (-this.eta * s[o]) / h : 0;
+  }
+}
+
+class GradientBoosting implements Classifier {
+  /** Trees, round by round; `perRound` of them per round (1 for two classes, else K). */
+  private trees: FlatTree[] = [];
+  private base: Float64Array;
+  private readonly perRound: number;
+
+  constructor(
+    readonly classes: number,
+    private readonly opts: z.output<typeof schema>,
+  ) {
+    this.perRound = classes === 2 ? 1 : classes;
+    this.base = new Float64Array(this.perRound);
+  }
+
+  *train(data: Dataset, rng: Rng) {
+    const { n, X, y } = data;
+    const k = this.classes;
+    const R = this.perRound;
+    const { rounds, learningRate, lambda, gamma, minChildWeight, subsample } = this.opts;
+    this.trees = [];
+    this.base = startingScores(classCounts(data), n, R);
+    const grower = new TreeGrower(
+      X,
+      n,
+      presort(X, n),
+      new SecondOrderRule(lambda, gamma, minChildWeight, learningRate),
+      {
+        maxDepth: this.opts.maxDepth,
+        minSamplesLeaf: 1,
+        minSamplesSplit: 2,
+        maxFeatures: 2,
+      },
+    );
+    // Raw scores F of the training points (n×R), updated by each new tree.
+    const F = new Float64Array(n * R);
+    for (let i = 0; i < n; i++) F.set(this.base, i * R);
+    const p = new Float64Array(n * k);
+    const stats = Array.from({ length: R }, () => new Float64Array(2 * n));
+    const chosen = new Uint8Array(n);
+    for (let round = 1; round <= rounds; round++) {
+      probabilities(F, n, R, k, p);
+      for (let c = 0; c < R; c++) {
+        // Binary: F is the log-odds of class 1; softmax: F_c is class c's logit.
+        const cls = R === 1 ? 1 : c;
+        const s = stats[c];
+        for (let i = 0; i < n; i++) {
+          const q = p[i * k + cls];
+          s[2 * i] = q - (y[i] === cls ? 1 : 0);
+          s[2 * i + 1] = Math.max(q * (1 - q), 1e-16);
+        }
+      }
+      if (subsample < 1) for (let i = 0; i < n; i++) chosen[i] = rng.uniform() < subsample ? 1 : 0;
+      for (let c = 0; c < R; c++) {
+        const tree = grower.grow(stats[c], subsample < 1 ? chosen : null, null);
+        this.trees.push(tree);
+        tree.accumulate(X, F, R, c, 1);
+      }
+      probabilities(F, n, R, k, p);
+      yield { stage: round, total: rounds, label: `round ${round}`, loss: logLoss(p, y, n, k) };
+    }
+  }
+
+  predictProba(X: Float64Array, out?: Float32Array): Float32Array {
+    const k = this.classes;
+    const R = this.perRound;
+    const n = X.length / 2;
+    const F = new Float64Array(n * R);
+    for (let t = 0; t < this.trees.length; t++) this.trees[t].addRuns(X, F, R, t % R, 1);
+    sumRuns(F, n, R);
+    for (let i = 0; i < n; i++) for (let c = 0; c < R; c++) F[i * R + c] += this.base[c];
+    const p = probaBuffer(n, k, out);
+    const row = new Float64Array(k);
+    for (let i = 0; i < n; i++) {
+      rowProbabilities(F, i, R, k, row, 0);
+      for (let c = 0; c < k; c++) p[i * k + c] = row[c];
+    }
+    return p;
+  }
+}
+
+/** F₀: the log-odds of class 1 (two classes), or the log class shares (softmax). */
+function startingScores(counts: number[], n: number, R: number): Float64Array {
+  const share = (c: number) => Math.min(Math.max(n > 0 ? counts[c] / n : 1 / counts.length, SHARE_FLOOR), 1);
+  if (R === 1) {
+    const q = Math.min(share(1), 1 - SHARE_FLOOR);
+    return Float64Array.of(Math.log(q / (1 - q)));
+  }
+  return Float64Array.from(counts, (_, c) => Math.log(share(c)));
+}
+
+/** Class probabilities of point i from its raw scores, into out[o..o+k). */
+function rowProbabilities(F: Float64Array, i: number, R: number, k: number, out: Float64Array, o: number): void {
+  if (R === 1) {
+    out[o + 1] = 1 / (1 + Math.exp(-F[i]));
+    out[o] = 1 - out[o + 1];
+    return;
+  }
+  for (let c = 0; c < k; c++) out[o + c] = F[i * R + c];
+  softmaxInPlace(out, o, k);
+}
+
+function probabilities(F: Float64Array, n: number, R: number, k: number, p: Float64Array): void {
+  for (let i = 0; i < n; i++) rowProbabilities(F, i, R, k, p, i * k);
+}
+
+/** Mean −log p(label): the training loss that each round lowers. */
+function logLoss(p: Float64Array, y: Uint8Array, n: number, k: number): number {
+  let loss = 0;
+  for (let i = 0; i < n; i++) loss -= Math.log(Math.max(p[i * k + y[i]], 1e-300));
+  return n > 0 ? loss / n : 0;
+}
+
+export const boosting: ModelSpec<typeof schema> = {
+  type: 'boosting',
+  title: 'Gradient boosting',
+  stage: 'round',
+  schema,
+  create: (opts, classes) => new GradientBoosting(classes, opts),
+};

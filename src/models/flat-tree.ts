@@ -1,0 +1,176 @@
+/**
+ * A binary tree of axis-aligned splits stored in flat typed arrays, so that evaluating it on a
+ * 25,600-point grid is a tight loop over numbers rather than a walk over objects (the layout of
+ * scikit-learn's `Tree`). Node 0 is the root; an internal node sends x to `left` when
+ * x[feature] <= threshold and to `left + 1` otherwise (children are always made in pairs).
+ * Every node, internal or not, holds `width` values: a tree that is still growing predicts with
+ * the nodes that are leaves so far.
+ *
+ * Each node also keeps its box, the region lower < x ≤ upper (per feature) that reaches it, so
+ * bulk evaluation (addRuns) can tell in four comparisons that a point is in the previous one's leaf.
+ */
+
+export class FlatTree {
+  /** Number of nodes. */
+  size = 1;
+  /** Split feature of each node; −1 for a leaf. */
+  readonly feature: Int32Array;
+  readonly threshold: Float64Array;
+  /** Left child of each internal node; the right child is left + 1. */
+  readonly left: Int32Array;
+  /** `width` values per node (class shares, or a leaf weight). */
+  readonly value: Float64Array;
+  /** Box of each node: lower[2·node + f] < x_f ≤ upper[2·node + f]. */
+  readonly lower: Float64Array;
+  readonly upper: Float64Array;
+
+  /** Room for `capacity` nodes, all in one buffer (one allocation per tree). */
+  constructor(
+    readonly width: number,
+    readonly capacity: number,
+  ) {
+    const cap = Math.max(1, capacity);
+    const buffer = new ArrayBuffer(8 * cap * (5 + width) + 4 * 2 * cap);
+    let at = 0;
+    const f64 = (length: number) => {
+      const array = new Float64Array(buffer, at, length);
+      at += 8 * length;
+      return array;
+    };
+    const i32 = (length: number) => {
+      const array = new Int32Array(buffer, at, length);
+      at += 4 * length;
+      return array;
+    };
+    this.threshold = f64(cap);
+    this.value = f64(cap * width);
+    this.lower = f64(2 * cap);
+    this.upper = f64(2 * cap);
+    this.feature = i32(cap);
+    this.left = i32(cap);
+    this.reset();
+  }
+
+  /** Back to a single root leaf with no values. */
+  reset(): void {
+    this.size = 1;
+    this.feature[0] = -1;
+    this.value.fill(0, 0, this.width);
+    this.lower.fill(Number.NEGATIVE_INFINITY, 0, 2);
+    this.upper.fill(Number.POSITIVE_INFINITY, 0, 2);
+  }
+
+  /** Turns leaf `node` into a split and returns its left child (the right one is left + 1). */
+  split(node: number, feature: number, threshold: number): number {
+    if (this.size + 2 > this.capacity) throw new Error(`tree is full (${this.capacity} nodes)`);
+    const left = this.size;
+    this.size += 2;
+    this.feature[node] = feature;
+    this.threshold[node] = threshold;
+    this.left[node] = left;
+    this.feature[left] = -1;
+    this.feature[left + 1] = -1;
+    // Both children inherit the box; the split feature's side is cut at the threshold.
+    for (let j = 0; j < 4; j++) {
+      this.lower[2 * left + j] = this.lower[2 * node + (j & 1)];
+      this.upper[2 * left + j] = this.upper[2 * node + (j & 1)];
+    }
+    this.upper[2 * left + feature] = threshold;
+    this.lower[2 * (left + 1) + feature] = threshold;
+    return left;
+  }
+
+  /** A copy with no spare room. */
+  copy(): FlatTree {
+    const n = this.size;
+    const tree = new FlatTree(this.width, n);
+    tree.size = n;
+    tree.threshold.set(this.threshold.subarray(0, n));
+    tree.value.set(this.value.subarray(0, n * this.width));
+    tree.lower.set(this.lower.subarray(0, 2 * n));
+    tree.upper.set(this.upper.subarray(0, 2 * n));
+    tree.feature.set(this.feature.subarray(0, n));
+    tree.left.set(this.left.subarray(0, n));
+    return tree;
+  }
+
+  /** The leaf that point (x0, x1) falls in. */
+  leafOf(x0: number, x1: number): number {
+    const feature = this.feature;
+    const threshold = this.threshold;
+    const left = this.left;
+    let node = 0;
+    let f = feature[0];
+    while (f >= 0) {
+      node = left[node] + ((f === 0 ? x0 : x1) <= threshold[node] ? 0 : 1);
+      f = feature[node];
+    }
+    return node;
+  }
+
+  /** Number of leaves reachable from the root. */
+  leafCount(): number {
+    let leaves = 0;
+    const stack = [0];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (this.feature[node] < 0) leaves++;
+      else stack.push(this.left[node], this.left[node] + 1);
+    }
+    return leaves;
+  }
+
+  /** For each of the n points in X (n×2): out[i·stride + offset + j] += scale · value[leaf·width + j]. */
+  accumulate(X: Float64Array, out: Float64Array, stride: number, offset: number, scale: number): void {
+    const n = X.length >> 1;
+    const width = this.width;
+    for (let i = 0; i < n; i++) {
+      const v = this.leafOf(X[2 * i], X[2 * i + 1]) * width;
+      for (let j = 0; j < width; j++) out[i * stride + offset + j] += scale * this.value[v + j];
+    }
+  }
+
+  /**
+   * accumulate() for many trees over many points, done as changes: adds to `runs`, at each point
+   * whose leaf differs from the previous point's, scale × (new leaf value − previous leaf value).
+   * After every tree has added its runs, sumRuns() turns them into the sums accumulate() gives.
+   * Neighbouring grid points mostly share a leaf, so most points cost four comparisons against
+   * the current leaf's box and no memory write.
+   */
+  addRuns(X: Float64Array, runs: Float64Array, stride: number, offset: number, scale: number): void {
+    const n = X.length >> 1;
+    const { feature, threshold, left, value, width, lower, upper } = this;
+    let leaf = -1;
+    let lo0 = Number.POSITIVE_INFINITY;
+    let hi0 = Number.NEGATIVE_INFINITY;
+    let lo1 = Number.POSITIVE_INFINITY;
+    let hi1 = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < n; i++) {
+      const x0 = X[2 * i];
+      const x1 = X[2 * i + 1];
+      if (x0 > lo0 && x0 <= hi0 && x1 > lo1 && x1 <= hi1) continue;
+      let node = 0;
+      let f = feature[0];
+      while (f >= 0) {
+        node = left[node] + ((f === 0 ? x0 : x1) <= threshold[node] ? 0 : 1);
+        f = feature[node];
+      }
+      const o = i * stride + offset;
+      for (let j = 0; j < width; j++) {
+        runs[o + j] += scale * (value[node * width + j] - (leaf >= 0 ? value[leaf * width + j] : 0));
+      }
+      leaf = node;
+      lo0 = lower[2 * node];
+      hi0 = upper[2 * node];
+      lo1 = lower[2 * node + 1];
+      hi1 = upper[2 * node + 1];
+    }
+  }
+}
+
+/** Turns the changes that addRuns() wrote into running sums over the n points, per column. */
+export function sumRuns(runs: Float64Array, n: number, stride: number): void {
+  for (let i = 1; i < n; i++) {
+    for (let j = 0; j < stride; j++) runs[i * stride + j] += runs[(i - 1) * stride + j];
+  }
+}

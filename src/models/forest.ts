@@ -1,0 +1,83 @@
+/**
+ * Random forest (Breiman 2001): each tree is a CART tree (see tree.ts) grown without pruning on
+ * a bootstrap sample of the training points (n draws with replacement; a point drawn twice
+ * counts twice in the class shares), searching only `maxFeatures` randomly chosen features at
+ * each split (mtry; 1 of the 2 by default, the rule floor(√p) of Breiman and of randomForest).
+ * The forest's class probabilities are the mean of its trees' leaf class shares (scikit-learn's
+ * RandomForestClassifier, ranger's probability forest). One stage = one more tree.
+ */
+import { z } from 'zod';
+import type { Dataset } from '../dataset.js';
+import type { Rng } from '../random.js';
+import { options } from '../scenario/options.js';
+import { ClassRule, classStats, presort, TreeGrower } from './cart.js';
+import { type FlatTree, sumRuns } from './flat-tree.js';
+import { criterionOption } from './tree.js';
+import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
+
+const schema = options({
+  trees: z.number().int().min(1).max(10000).default(100),
+  maxDepth: z.number().int().min(1).max(64).nullable().default(null).describe('null = grow until leaves are pure'),
+  minSamplesLeaf: z.number().int().min(1).default(1).describe('fewest training points in a leaf'),
+  maxFeatures: z.number().int().min(1).max(2).default(1).describe('features tried at each split (of 2)'),
+  bootstrap: z.boolean().default(true).describe('grow each tree on a bootstrap sample (false: on all points)'),
+  criterion: criterionOption,
+});
+
+class RandomForest implements Classifier {
+  private trees: FlatTree[] = [];
+
+  constructor(
+    readonly classes: number,
+    private readonly opts: z.output<typeof schema>,
+  ) {}
+
+  *train(data: Dataset, rng: Rng) {
+    const { n, X } = data;
+    const k = this.classes;
+    const grower = new TreeGrower(X, n, presort(X, n), new ClassRule(this.opts.criterion, k), {
+      maxDepth: this.opts.maxDepth ?? Number.POSITIVE_INFINITY,
+      minSamplesLeaf: this.opts.minSamplesLeaf,
+      minSamplesSplit: 2,
+      maxFeatures: this.opts.maxFeatures,
+    });
+    this.trees = [];
+    const counts = new Float64Array(n);
+    const drawn = new Uint8Array(n);
+    const stats = new Float64Array(n * k);
+    const total = this.opts.trees;
+    for (let t = 1; t <= total; t++) {
+      if (this.opts.bootstrap) {
+        counts.fill(0);
+        for (let j = 0; j < n; j++) counts[rng.int(n)]++;
+        for (let i = 0; i < n; i++) drawn[i] = counts[i] > 0 ? 1 : 0;
+      } else counts.fill(1);
+      this.trees.push(grower.grow(classStats(data.y, n, k, counts, stats), this.opts.bootstrap ? drawn : null, rng));
+      yield { stage: t, total, label: `tree ${t}` };
+    }
+  }
+
+  predictProba(X: Float64Array, out?: Float32Array): Float32Array {
+    const k = this.classes;
+    const n = X.length / 2;
+    const p = probaBuffer(n, k, out);
+    if (this.trees.length === 0) {
+      p.fill(1 / k, 0, n * k);
+      return p;
+    }
+    const sums = new Float64Array(n * k);
+    const scale = 1 / this.trees.length;
+    for (const tree of this.trees) tree.addRuns(X, sums, k, 0, scale);
+    sumRuns(sums, n, k);
+    p.set(sums);
+    return p;
+  }
+}
+
+export const forest: ModelSpec<typeof schema> = {
+  type: 'forest',
+  title: 'Random forest',
+  stage: 'tree',
+  schema,
+  create: (opts, classes) => new RandomForest(classes, opts),
+};
