@@ -124,7 +124,10 @@ export async function renderScenario(request: RenderRequest): Promise<RenderResu
     bayesLines,
     bayesAccuracy: bayesAcc,
     title: scenario.title ?? spec.title,
-    subtitle: scenario.title && scenario.title !== spec.title ? spec.title : (findDataSource(scenario.data.source)?.title ?? ''),
+    subtitle:
+      scenario.title && scenario.title !== spec.title
+        ? spec.title
+        : (findDataSource(scenario.data.source)?.title ?? ''),
     legend: legendNeeded ? colours.map((colour, c) => ({ name: names?.[c] ?? `class ${c}`, colour })) : null,
     axisLabels: { x: r.xlabel, y: r.ylabel },
   };

@@ -28,49 +28,84 @@ export interface Shader {
   shade(proba: Float32Array, frame: Uint8Array, width: number): void;
 }
 
+/** Palette index of a pixel whose winning class has probability `best`. */
+function levelOf(best: number, k: number, levels: number, mode: Shading, classLevel: number): number {
+  if (mode === 'class') return classLevel;
+  const sure = (best - 1 / k) / (1 - 1 / k);
+  return Math.round(Math.max(0, sure) * levels);
+}
+
 export function createShader(grid: Grid, classes: number, plot: Rect, palette: GifPalette, mode: Shading): Shader {
   const cols = axisWeights(plot.w, grid.nx);
   const rows = axisWeights(plot.h, grid.ny);
   const k = classes;
-  const p = new Float32Array(k);
   const levels = palette.levels;
   const classLevel = Math.round(levels * 0.55);
-  return {
-    shade(proba, frame, width) {
-      const nx = grid.nx;
-      const oneStep = nx > 1 ? 1 : 0;
-      const rowStep = grid.ny > 1 ? nx : 0;
-      for (let py = 0; py < plot.h; py++) {
-        const j = rows.lo[py];
-        const wy = rows.w[py];
-        let out = (plot.y + py) * width + plot.x;
-        for (let px = 0; px < plot.w; px++, out++) {
-          if (mode === 'none') {
-            frame[out] = 0;
-            continue;
-          }
-          const i = cols.lo[px];
-          const wx = cols.w[px];
-          const a = (j * nx + i) * k;
-          const b = a + oneStep * k;
-          const c = a + rowStep * k;
-          const d = c + oneStep * k;
-          let best = 0;
-          let bestP = -1;
-          for (let q = 0; q < k; q++) {
-            const top = proba[a + q] + (proba[b + q] - proba[a + q]) * wx;
-            const bottom = proba[c + q] + (proba[d + q] - proba[c + q]) * wx;
-            p[q] = top + (bottom - top) * wy;
-            if (p[q] > bestP) {
-              bestP = p[q];
-              best = q;
-            }
-          }
-          const sure = (bestP - 1 / k) / (1 - 1 / k);
-          const level = mode === 'class' ? classLevel : Math.round(Math.max(0, sure) * levels);
-          frame[out] = palette.shade(best, level);
-        }
+  const nx = grid.nx;
+  const oneStep = nx > 1 ? 1 : 0;
+  const rowStep = grid.ny > 1 ? nx : 0;
+
+  // Two classes: p1 alone decides the pixel, and bilinear interpolation of p1 is exact for p0 too;
+  // a table from p1 (in 4096 steps) to palette index replaces the per-pixel arithmetic.
+  const STEPS = 4096;
+  const table = new Uint8Array(STEPS + 1);
+  if (k === 2) {
+    for (let s = 0; s <= STEPS; s++) {
+      const p1 = s / STEPS;
+      const winner = p1 > 0.5 ? 1 : 0;
+      table[s] =
+        mode === 'none' ? 0 : palette.shade(winner, levelOf(Math.max(p1, 1 - p1), 2, levels, mode, classLevel));
+    }
+  }
+  const p1 = new Float32Array(grid.nx * grid.ny);
+
+  function shadeTwo(proba: Float32Array, frame: Uint8Array, width: number): void {
+    for (let i = 0; i < p1.length; i++) p1[i] = proba[2 * i + 1];
+    for (let py = 0; py < plot.h; py++) {
+      const row = rows.lo[py] * nx;
+      const wy = rows.w[py];
+      let out = (plot.y + py) * width + plot.x;
+      for (let px = 0; px < plot.w; px++, out++) {
+        const a = row + cols.lo[px];
+        const wx = cols.w[px];
+        const top = p1[a] + (p1[a + oneStep] - p1[a]) * wx;
+        const bottom = p1[a + rowStep] + (p1[a + rowStep + oneStep] - p1[a + rowStep]) * wx;
+        frame[out] = table[Math.round((top + (bottom - top) * wy) * STEPS)];
       }
-    },
-  };
+    }
+  }
+
+  const p = new Float32Array(k);
+  function shadeMany(proba: Float32Array, frame: Uint8Array, width: number): void {
+    for (let py = 0; py < plot.h; py++) {
+      const j = rows.lo[py];
+      const wy = rows.w[py];
+      let out = (plot.y + py) * width + plot.x;
+      for (let px = 0; px < plot.w; px++, out++) {
+        if (mode === 'none') {
+          frame[out] = 0;
+          continue;
+        }
+        const a = (j * nx + cols.lo[px]) * k;
+        const wx = cols.w[px];
+        const b = a + oneStep * k;
+        const c = a + rowStep * k;
+        const d = c + oneStep * k;
+        let best = 0;
+        let bestP = -1;
+        for (let q = 0; q < k; q++) {
+          const top = proba[a + q] + (proba[b + q] - proba[a + q]) * wx;
+          const bottom = proba[c + q] + (proba[d + q] - proba[c + q]) * wx;
+          p[q] = top + (bottom - top) * wy;
+          if (p[q] > bestP) {
+            bestP = p[q];
+            best = q;
+          }
+        }
+        frame[out] = palette.shade(best, levelOf(bestP, k, levels, mode, classLevel));
+      }
+    }
+  }
+
+  return { shade: k === 2 ? shadeTwo : shadeMany };
 }

@@ -44,7 +44,7 @@ describe.each(models.map((m) => [m.type, m] as const))('model %s', (_type, spec)
     const generator = model.train(train, createRng(1));
     const first = generator.next();
     expect(first.done).toBe(false);
-    expect(first.value && first.value.stage).toBe(1);
+    expect(first.value?.stage).toBe(1);
     const p = model.predictProba(train.X);
     expect(Number.isFinite(p[0])).toBe(true);
     generator.return(undefined);
