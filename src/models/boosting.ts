@@ -63,11 +63,12 @@ class SecondOrderRule implements SplitRule {
   }
 }
 
-class GradientBoosting implements Classifier {
+export class GradientBoosting implements Classifier {
   /** Trees, round by round; `perRound` of them per round (1 for two classes, else K). */
-  private trees: FlatTree[] = [];
-  private base: Float64Array;
-  private readonly perRound: number;
+  trees: FlatTree[] = [];
+  /** Starting raw scores F₀. */
+  base: Float64Array;
+  readonly perRound: number;
 
   constructor(
     readonly classes: number,

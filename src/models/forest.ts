@@ -24,8 +24,9 @@ const schema = options({
   criterion: criterionOption,
 });
 
-class RandomForest implements Classifier {
-  private trees: FlatTree[] = [];
+export class RandomForest implements Classifier {
+  /** The trees grown so far. */
+  trees: FlatTree[] = [];
 
   constructor(
     readonly classes: number,
@@ -69,7 +70,8 @@ class RandomForest implements Classifier {
     const scale = 1 / this.trees.length;
     for (const tree of this.trees) tree.addRuns(X, sums, k, 0, scale);
     sumRuns(sums, n, k);
-    p.set(sums);
+    // Running sums leave rounding dust (±1e-16) where a share is exactly 0.
+    for (let j = 0; j < n * k; j++) p[j] = sums[j] > 0 ? sums[j] : 0;
     return p;
   }
 }

@@ -1,4 +1,7 @@
 /** The model registry: every model type a scenario may name. One line per model. */
+
+import { boosting } from './boosting.js';
+import { forest } from './forest.js';
 import { knn } from './knn.js';
 import { lda } from './lda.js';
 import { logistic } from './logistic.js';
@@ -7,6 +10,7 @@ import { mlp } from './mlp.js';
 import { naiveBayes } from './naive-bayes.js';
 import { qda } from './qda.js';
 import { svm } from './svm.js';
+import { tree } from './tree.js';
 import type { ModelSpec } from './types.js';
 
 export const models: readonly ModelSpec[] = [
@@ -18,6 +22,9 @@ export const models: readonly ModelSpec[] = [
   mlp,
   svm,
   mars,
+  tree,
+  forest,
+  boosting,
 ] as unknown as readonly ModelSpec[];
 
 export function findModel(type: string): ModelSpec | undefined {
