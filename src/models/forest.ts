@@ -71,7 +71,7 @@ export class RandomForest implements Classifier {
     for (const tree of this.trees) tree.addRuns(X, sums, k, 0, scale);
     sumRuns(sums, n, k);
     // Running sums leave rounding dust (±1e-16) where a share is exactly 0.
-    for (let j = 0; j < n * k; j++) p[j] = sums[j] > 0 ? sums[j] : 0;
+    for (let j = 0; j < n * k; j++) p[j] = Math.max(sums[j], 0);
     return p;
   }
 }
