@@ -18,7 +18,7 @@
  *
  * Stages: the intercept-only start ("term 1"), each term added ("term 5"), then each term removed
  * while pruning ("prune: 9 terms") down to the GCV choice. After every yield the probabilities
- * come from a logistic fit on the current terms, made when first asked for: a few IRLS steps
+ * come from a logistic fit on the current terms, made when first asked for: up to 10 IRLS steps
  * warm-started from the previous fit; the last stage is fitted from scratch to convergence.
  */
 import { z } from 'zod';
@@ -379,7 +379,7 @@ export class Mars implements Classifier {
         const mean = Math.min(Math.max(y.reduce((s, v) => s + v, 0) / Math.max(n, 1), 1e-6), 1 - 1e-6);
         beta[0] = Math.log(mean / (1 - mean));
       }
-      fitLogistic(B, n, p, y, beta, this.final ? 25 : 4);
+      fitLogistic(B, n, p, y, beta, this.final ? 25 : 10);
       return beta;
     });
     this.coefTerms = terms;
