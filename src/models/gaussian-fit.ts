@@ -1,9 +1,9 @@
 /**
  * Class-conditional Gaussian fits in 2-D, the one piece LDA, QDA and naive Bayes share: class
- * counts and priors, class means, scatter matrices (sums of squared deviations), and the guard
- * that keeps a covariance invertible when a class has too few points or no spread (Hastie,
- * Tibshirani & Friedman, ESL §4.3; the ridge is the "add a multiple of the identity" remedy of
- * Friedman 1989, regularized discriminant analysis).
+ * counts and priors, class means, scatter matrices (sums of squared deviations), the pooled
+ * within-class covariance, and the guards for a class with too few points or no spread (Hastie,
+ * Tibshirani & Friedman, ESL §4.3). Both remedies are Friedman's (1989, regularized discriminant
+ * analysis): lean on the pooled covariance, and add a multiple of the identity.
  */
 import type { Dataset } from '../dataset.js';
 
@@ -107,15 +107,31 @@ export function smallestEigenvalue(s: Sym2): number {
   return half - Math.hypot((s.xx - s.yy) / 2, s.xy);
 }
 
+/** Whether Σ has (numerically) no spread in some direction, against the data's spread. */
+export function isSingular(s: Sym2, spread: number): boolean {
+  return smallestEigenvalue(s) < SINGULAR * spread;
+}
+
+/** The pooled within-class covariance Σ_c scatter_c / (n − K), K the classes with points. */
+export function pooledCovariance(m: ClassMoments): Sym2 {
+  const present = m.counts.filter((c) => c > 0).length;
+  const dof = Math.max(m.n - present, 1);
+  const pooled: Sym2 = { xx: 0, xy: 0, yy: 0 };
+  for (const s of m.scatter) {
+    pooled.xx += s.xx / dof;
+    pooled.xy += s.xy / dof;
+    pooled.yy += s.yy / dof;
+  }
+  return pooled;
+}
+
 /**
  * Σ + λI with the smallest λ ≥ 0 that lifts the smallest eigenvalue to SINGULAR·spread, and
  * whether a ridge was needed (the caller warns).
  */
 export function invertible(s: Sym2, spread: number): { cov: Sym2; ridged: boolean } {
-  const floor = SINGULAR * spread;
-  const low = smallestEigenvalue(s);
-  if (low >= floor) return { cov: s, ridged: false };
-  const ridge = floor - low;
+  if (!isSingular(s, spread)) return { cov: s, ridged: false };
+  const ridge = SINGULAR * spread - smallestEigenvalue(s);
   return { cov: { xx: s.xx + ridge, xy: s.xy, yy: s.yy + ridge }, ridged: true };
 }
 

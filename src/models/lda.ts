@@ -14,6 +14,7 @@ import {
   absentClassWarnings,
   classMoments,
   invertible,
+  pooledCovariance,
   precision,
   type Sym2,
   shrinkToIdentity,
@@ -47,18 +48,7 @@ class LinearDiscriminant implements Classifier {
   *train(data: Dataset) {
     const k = this.classes;
     const m = classMoments(data, k);
-    const present = m.counts.filter((c) => c > 0).length;
-    const pooled: Sym2 = { xx: 0, xy: 0, yy: 0 };
-    for (const s of m.scatter) {
-      pooled.xx += s.xx;
-      pooled.xy += s.xy;
-      pooled.yy += s.yy;
-    }
-    const dof = Math.max(m.n - present, 1);
-    const shrunk = shrinkToIdentity(
-      { xx: pooled.xx / dof, xy: pooled.xy / dof, yy: pooled.yy / dof },
-      this.opts.regularization,
-    );
+    const shrunk = shrinkToIdentity(pooledCovariance(m), this.opts.regularization);
     const { cov, ridged } = invertible(shrunk, m.spread);
     this.covariance = cov;
     this.notes = absentClassWarnings(m.counts);

@@ -2,14 +2,15 @@
  * Gaussian naive Bayes (ESL §6.6.3; as scikit-learn's GaussianNB): within a class the two inputs
  * are independent Gaussians, each with the class's mean and variance (divisor n_c); the priors
  * are the class shares. Every variance gets ε = varSmoothing × the largest input variance added
- * (scikit-learn's var_smoothing), so a class with no spread stays usable. Boundaries are conics
+ * (scikit-learn's var_smoothing). A class with no spread in an input even so (one point, with
+ * ε ≈ 0) takes the pooled within-class variance of that input instead. Boundaries are conics
  * with axis-aligned class contours; probabilities are the softmax of
  * log π_c − ½ Σ_d [log(2π σ²_cd) + (x_d − μ_cd)² / σ²_cd].
  */
 import { z } from 'zod';
 import type { Dataset } from '../dataset.js';
 import { options } from '../scenario/options.js';
-import { absentClassWarnings, classMoments, SINGULAR, softmaxRow } from './gaussian-fit.js';
+import { absentClassWarnings, classMoments, pooledCovariance, SINGULAR, softmaxRow } from './gaussian-fit.js';
 import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
 
 const schema = options({
@@ -43,6 +44,9 @@ class NaiveBayes implements Classifier {
     const epsilon = this.opts.varSmoothing * Math.max(m.variance[0], m.variance[1]);
     // Below this a variance is no spread at all (e.g. a one-point class with ε ≈ 0).
     const floor = SINGULAR * m.spread;
+    // The fallback for such a class: the pooled within-class variance of that input.
+    const pooled = pooledCovariance(m);
+    const fallback = [Math.max(pooled.xx + epsilon, floor), Math.max(pooled.yy + epsilon, floor)];
     this.notes = absentClassWarnings(m.counts);
     this.means = m.means;
     this.variances = new Float64Array(2 * k).fill(1);
@@ -53,13 +57,13 @@ class NaiveBayes implements Classifier {
         this.offsets[c] = Number.NEGATIVE_INFINITY;
         continue;
       }
-      const raw = [m.scatter[c].xx / count + epsilon, m.scatter[c].yy / count + epsilon];
-      if (raw[0] < floor || raw[1] < floor) {
-        this.notes.push(`class ${c}: an input has no spread (too few points): its variance was raised to stay usable`);
+      const own = [m.scatter[c].xx / count + epsilon, m.scatter[c].yy / count + epsilon];
+      if (own[0] < floor || own[1] < floor) {
+        this.notes.push(`class ${c}: no spread in an input (too few points): used the pooled variance`);
       }
       let offset = Math.log(m.priors[c]);
       for (let d = 0; d < 2; d++) {
-        const v = Math.max(raw[d], floor);
+        const v = own[d] < floor ? fallback[d] : own[d];
         this.variances[2 * c + d] = v;
         offset -= 0.5 * Math.log(2 * Math.PI * v);
       }

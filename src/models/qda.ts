@@ -4,7 +4,8 @@
  * covariance (divisor n_c − 1); the priors are the class shares. The discriminant
  * δ_c(x) = log π_c − ½ log|Σ_c| − ½ (x − μ_c)ᵀΣ_c⁻¹(x − μ_c) is quadratic in x, so boundaries
  * are conics; probabilities are the softmax of δ. `regularization` r shrinks each covariance
- * toward the identity, (1 − r)·Σ_c + r·I, as scikit-learn's reg_param.
+ * toward the identity, (1 − r)·Σ_c + r·I, as scikit-learn's reg_param. A class too small (or too
+ * flat) for a covariance of its own, such as two points, takes the pooled one instead.
  */
 import { z } from 'zod';
 import type { Dataset } from '../dataset.js';
@@ -13,7 +14,9 @@ import {
   absentClassWarnings,
   classMoments,
   invertible,
+  isSingular,
   type Precision,
+  pooledCovariance,
   precision,
   quadratic,
   type Sym2,
@@ -51,16 +54,21 @@ class QuadraticDiscriminant implements Classifier {
 
   *train(data: Dataset) {
     const m = classMoments(data, this.classes);
+    const r = this.opts.regularization;
     this.notes = absentClassWarnings(m.counts);
+    // The fallback for a class that cannot have a covariance of its own: LDA's, made invertible.
+    const fallback = invertible(shrinkToIdentity(pooledCovariance(m), r), m.spread);
     this.fits = m.counts.map((count, c) => {
       if (count === 0) return null;
-      // One point has no spread at all: a zero matrix, which the ridge below makes invertible.
+      // One point has no spread at all: a zero matrix, which is singular.
       const sample = count > 1 ? scaled(m.scatter[c], 1 / (count - 1)) : { xx: 0, xy: 0, yy: 0 };
-      const { cov, ridged } = invertible(shrinkToIdentity(sample, this.opts.regularization), m.spread);
-      if (ridged) {
+      let cov = shrinkToIdentity(sample, r);
+      // Two points span a line: their own covariance would make the class a needle.
+      if (isSingular(cov, m.spread)) {
         this.notes.push(
-          `class ${c}: covariance is singular (too few points, or no spread): added a small ridge to invert it`,
+          `class ${c}: too few points (or no spread) for a covariance of its own: used the pooled covariance${fallback.ridged ? ' plus a small ridge' : ''}`,
         );
+        cov = fallback.cov;
       }
       return { prior: m.priors[c], mean: [m.means[2 * c], m.means[2 * c + 1]], cov };
     });

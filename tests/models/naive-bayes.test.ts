@@ -43,7 +43,7 @@ describe('naive-bayes', () => {
     compareWithSklearn(naiveBayes, set, 'nb-smooth', 1e-5);
   });
 
-  it('raises the variance and warns for a class with one point or no spread, instead of crashing', () => {
+  it('gives a class with one point or no spread the pooled variance of that input, and warns', () => {
     const data: Dataset = {
       X: Float64Array.from([0, 0, 1, 0, 0, 1, 5, 5, 8, 2, 8, 2, 3, 7, 3, 8]),
       y: Uint8Array.from([0, 0, 0, 1, 2, 2, 3, 3]),
@@ -52,13 +52,25 @@ describe('naive-bayes', () => {
     };
     const model = trained(data, { varSmoothing: 0 });
     expect(model.warnings?.()).toEqual(
-      [1, 2, 3].map(
-        (c) => `class ${c}: an input has no spread (too few points): its variance was raised to stay usable`,
-      ),
+      [1, 2, 3].map((c) => `class ${c}: no spread in an input (too few points): used the pooled variance`),
     );
     const p = model.predictProba(Float64Array.from([0.3, 0.3, 5, 5, 8, 2, 3, 7.5]));
     expect(Array.from(p).every(Number.isFinite)).toBe(true);
     expect([p[0], p[5], p[10], p[15]].every((v) => v > 0.99)).toBe(true);
+    // By hand: class 0 = (0,0), (2,0), (0,2), (2,2) has variances (1, 1); the lone class 1 point
+    // (4,1) takes the pooled variances, scatter (4, 4) over n − K = 3.
+    const small: Dataset = {
+      X: Float64Array.from([0, 0, 2, 0, 0, 2, 2, 2, 4, 1]),
+      y: Uint8Array.from([0, 0, 0, 0, 1]),
+      n: 5,
+      classes: 2,
+    };
+    const score0 = Math.log(4 / 5) + logNormal(2.5, 1, 1) + logNormal(1, 1, 1);
+    const score1 = Math.log(1 / 5) + logNormal(2.5, 4, 4 / 3) + logNormal(1, 1, 4 / 3);
+    expect(trained(small, { varSmoothing: 0 }).predictProba(Float64Array.from([2.5, 1]))[1]).toBeCloseTo(
+      1 / (1 + Math.exp(score0 - score1)),
+      6,
+    );
   });
 
   it('gives a class with no training points probability 0, and 1/k when all points coincide', () => {

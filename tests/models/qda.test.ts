@@ -87,21 +87,24 @@ describe('qda', () => {
     compareWithSklearn(qda, set, 'qda-reg', 1e-5);
   });
 
-  it('regularizes and warns for a class with one point, duplicates or no spread, instead of crashing', () => {
+  it('gives a class with one point, duplicates or no spread the pooled covariance, and warns', () => {
     // Class 1: one point; class 2: two copies of one point; class 3: three points on a line.
     const X = Float64Array.from([0, 0, 1, 0, 0, 1, 1, 1, 5, 5, 9, 0, 9, 0, 2, 8, 3, 8, 4, 8]);
     const y = Uint8Array.from([0, 0, 0, 0, 1, 2, 2, 3, 3, 3]);
     const model = trained({ X, y, n: 10, classes: 4 });
     expect(model.warnings?.()).toEqual(
       [1, 2, 3].map(
-        (c) => `class ${c}: covariance is singular (too few points, or no spread): added a small ridge to invert it`,
+        (c) => `class ${c}: too few points (or no spread) for a covariance of its own: used the pooled covariance`,
       ),
     );
-    const p = model.predictProba(Float64Array.from([0.5, 0.5, 5, 5, 9, 0, 3, 8, 3, 8.5]));
+    // Pooled: class 0's scatter diag(1, 1) plus class 3's diag(2, 0), over n − K = 6.
+    for (const c of [1, 2, 3]) expect(model.gaussians()[c]?.cov).toEqual({ xx: 0.5, xy: 0, yy: 1 / 6 });
+    expect(model.gaussians()[0]?.cov).toEqual({ xx: 1 / 3, xy: 0, yy: 1 / 3 });
+    const p = model.predictProba(Float64Array.from([0.5, 0.5, 5, 5.3, 9.2, 0, 3, 8.3]));
     expect(Array.from(p).every(Number.isFinite)).toBe(true);
-    // Each degenerate class still owns its own points.
+    // Each degenerate class still owns its own points, and the space around them.
     expect([p[0], p[5], p[10], p[15]].every((v) => v > 0.99)).toBe(true);
-    for (let i = 0; i < 5; i++) expect(p[4 * i] + p[4 * i + 1] + p[4 * i + 2] + p[4 * i + 3]).toBeCloseTo(1, 6);
+    for (let i = 0; i < 4; i++) expect(p[4 * i] + p[4 * i + 1] + p[4 * i + 2] + p[4 * i + 3]).toBeCloseTo(1, 6);
   });
 
   it('gives a class with no training points probability 0', () => {
