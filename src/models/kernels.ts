@@ -85,7 +85,8 @@ export class KernelRows {
  * vectors S (m×2), at the n points X. For rbf the kernel factorises, exp(−γdx²)·exp(−γdy²), so
  * the x factors (already weighted by the coefficients) are memoised per distinct x value and the
  * y factors kept while y repeats: on a row-major grid this removes nearly every exp() and leaves
- * m multiply-adds per point and expansion.
+ * m multiply-adds per point and expansion. Scattered points (a new x and a new y) are summed
+ * directly.
  */
 export function evaluateExpansion(
   kernel: Kernel,
@@ -125,23 +126,42 @@ export function evaluateExpansion(
     }
     return f;
   };
+  // fy holds exp(−γ(y − s_y)²) for the y of the previous point, computed only when first needed.
   let lastY = Number.NaN;
+  let fyFresh = false;
   const fy = new Float64Array(m);
   for (let i = 0; i < n; i++) {
     const x = X[2 * i];
     const y = X[2 * i + 1];
+    const sameY = y === lastY;
+    lastY = y;
+    if (!sameY) fyFresh = false;
     let fx = memoX.get(x);
+    if (!fx && !sameY) {
+      // Neither coordinate seen just before (scattered points): one exp per vector, no memo.
+      for (let e = 0; e < E; e++) {
+        let s = 0;
+        const c = e * m;
+        for (let j = 0; j < m; j++) {
+          const dx = x - S[2 * j];
+          const dy = y - S[2 * j + 1];
+          s += coef[c + j] * Math.exp(-gamma * (dx * dx + dy * dy));
+        }
+        out[i * E + e] = s;
+      }
+      continue;
+    }
     if (!fx) {
       if (memoX.size >= maxMemo) memoX.clear();
       fx = weightedX(x);
       memoX.set(x, fx);
     }
-    if (y !== lastY) {
+    if (!fyFresh) {
       for (let j = 0; j < m; j++) {
         const t = y - S[2 * j + 1];
         fy[j] = Math.exp(-gamma * t * t);
       }
-      lastY = y;
+      fyFresh = true;
     }
     for (let e = 0; e < E; e++) {
       let s = 0;

@@ -25,7 +25,7 @@ import { z } from 'zod';
 import type { Dataset } from '../dataset.js';
 import type { Rng } from '../random.js';
 import { options } from '../scenario/options.js';
-import { fitLogistic, solveSpd } from './irls.js';
+import { choleskySolve, factorSpd, fitLogistic } from './irls.js';
 import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
 
 const schema = options({
@@ -104,12 +104,17 @@ class ForwardBasis {
   qy: number[][];
   rss: number;
   readonly tss: number;
+  /** Point indices sorted by each input, once: a parent's support keeps this order. */
+  private readonly order: Int32Array[];
 
   constructor(
     private readonly X: Float64Array,
     private readonly n: number,
     private readonly Y: Float64Array[],
   ) {
+    this.order = [0, 1].map((v) =>
+      Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => X[2 * a + v] - X[2 * b + v]),
+    );
     const ones = new Float64Array(n).fill(1);
     const q = new Float64Array(n).fill(1 / Math.sqrt(n));
     this.columns = [ones];
@@ -145,10 +150,9 @@ class ForwardBasis {
     const { X, n, Y } = this;
     const B = this.columns[m];
     const support: number[] = [];
-    for (let i = 0; i < n; i++) if (B[i] > 0) support.push(i);
+    for (const i of this.order[v]) if (B[i] > 0) support.push(i);
     const count = support.length;
     if (count < 3) return null;
-    support.sort((a, b) => X[2 * a + v] - X[2 * b + v]);
     const es = endspan(count);
     const ms = minspan(count);
     if (count - 1 - es < es) return null;
@@ -240,11 +244,13 @@ function backward(columns: Float64Array[], Y: Float64Array[]): { subset: number[
     const Gs = new Float64Array(p * p);
     for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) Gs[a * p + b] = G[active[a] * M + active[b]];
     // Columns of G_S⁻¹, for the diagonal that prices each drop: ΔRSS_j = β_j² / (G_S⁻¹)_jj.
+    const L = factorSpd(Gs, p);
     const invDiag = new Float64Array(p);
+    const e = new Float64Array(p);
     for (let j = 0; j < p; j++) {
-      const e = new Float64Array(p);
+      e.fill(0);
       e[j] = 1;
-      solveSpd(Gs, e, p);
+      choleskySolve(L, e, p);
       invDiag[j] = e[j];
     }
     let rss = yy;
@@ -252,7 +258,7 @@ function backward(columns: Float64Array[], Y: Float64Array[]): { subset: number[
     for (const by of By) {
       const beta = Float64Array.from(active, (j) => by[j]);
       const rhs = Float64Array.from(beta);
-      solveSpd(Gs, beta, p);
+      choleskySolve(L, beta, p);
       rss -= dot(beta, rhs);
       for (let j = 0; j < p; j++) cost[j] += (beta[j] * beta[j]) / invDiag[j];
     }
