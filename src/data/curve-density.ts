@@ -8,16 +8,18 @@
  * integral has no closed form for arcs and spirals, so it is computed by composite
  * Gauss–Legendre quadrature (Davis & Rabinowitz, Methods of Numerical Integration, §2.7, §4.8)
  * on panels of equal arc length, each at most PANEL·σ long: along the curve the integrand is a
- * Gaussian bump of width σ, so every bump is covered by several panels of NODES nodes each,
- * whatever the speed of the parametrisation. The relative error is below 1e-6 in the tests
- * (against the closed form for a circle, and a 16-times finer rule), far below what moves a
- * contour on the render grid.
+ * Gaussian bump of width σ, so every bump is covered by panels of NODES nodes whatever the
+ * speed of the parametrisation; the end panels are split geometrically for the points beyond
+ * an end. The error in log p is below 1e-5 for a circle (against its closed form, the Rice
+ * density) and below 1e-4 over the plotted region for arcs and spirals (against a rule 8
+ * times finer): a boundary shift far below one pixel. Terms below e^−40 of the largest are
+ * skipped panel by panel, which makes a 160×160 grid cost a fraction of a second.
  */
 import type { Vec2 } from './normal.js';
 
 /** Gauss–Legendre nodes per panel, and the panel length in units of σ. */
 const NODES = 6;
-const PANEL = 1;
+const PANEL = 2;
 /** Geometric refinements of each end panel (halving down to 2^−GRADING of it). */
 const GRADING = 8;
 /** Parameter steps for the arc-length table that places the panels. */
@@ -117,25 +119,66 @@ export function curveDensity(
     }
   }
 
+  // Each panel's bounding circle and weight range, to skip panels whose terms are negligible.
+  const cx = new Float64Array(panels);
+  const cy = new Float64Array(panels);
+  const radius = new Float64Array(panels);
+  const wMin = new Float64Array(panels);
+  const wMax = new Float64Array(panels);
+  for (let p = 0; p < panels; p++) {
+    let sx = 0;
+    let sy = 0;
+    wMin[p] = Number.POSITIVE_INFINITY;
+    wMax[p] = Number.NEGATIVE_INFINITY;
+    for (let k = p * NODES; k < (p + 1) * NODES; k++) {
+      sx += nx[k];
+      sy += ny[k];
+      wMin[p] = Math.min(wMin[p], logW[k]);
+      wMax[p] = Math.max(wMax[p], logW[k]);
+    }
+    cx[p] = sx / NODES;
+    cy[p] = sy / NODES;
+    for (let k = p * NODES; k < (p + 1) * NODES; k++) {
+      radius[p] = Math.max(radius[p], Math.hypot(nx[k] - cx[p], ny[k] - cy[p]));
+    }
+  }
+
   const inv2s2 = 1 / (2 * sigma * sigma);
   const logNorm = -Math.log(2 * Math.PI * sigma * sigma);
+  const upper = new Float64Array(panels);
   const exponent = new Float64Array(n);
   return {
     nodes: n,
     logDensity(x, y) {
-      // log Σ w_k exp(−|x − γ_k|²/2σ²), shifted by the largest term so that far points stay finite.
-      let max = Number.NEGATIVE_INFINITY;
-      for (let k = 0; k < n; k++) {
-        const dx = x - nx[k];
-        const dy = y - ny[k];
-        const e = logW[k] - (dx * dx + dy * dy) * inv2s2;
-        exponent[k] = e;
-        if (e > max) max = e;
+      // log Σ_k w_k exp(−|x − γ_k|²/2σ²), shifted by the largest term so far points stay finite.
+      // Bounds per panel first: a term below e^−40 of the largest changes nothing, and most
+      // panels are far from any one point, so only the near ones get their nodes evaluated.
+      let lower = Number.NEGATIVE_INFINITY;
+      for (let p = 0; p < panels; p++) {
+        const ex = x - cx[p];
+        const ey = y - cy[p];
+        const d = Math.sqrt(ex * ex + ey * ey);
+        const near = d > radius[p] ? d - radius[p] : 0;
+        upper[p] = wMax[p] - near * near * inv2s2;
+        const far = d + radius[p];
+        const low = wMin[p] - far * far * inv2s2;
+        if (low > lower) lower = low;
       }
-      // Terms below e^−40 of the largest change nothing: skipping their exp is most of the speed.
-      const floor = max - 40;
+      const cut = lower - 40;
+      let m = 0;
+      let max = Number.NEGATIVE_INFINITY;
+      for (let p = 0; p < panels; p++) {
+        if (upper[p] < cut) continue;
+        for (let k = p * NODES; k < (p + 1) * NODES; k++) {
+          const dx = x - nx[k];
+          const dy = y - ny[k];
+          const e = logW[k] - (dx * dx + dy * dy) * inv2s2;
+          exponent[m++] = e;
+          if (e > max) max = e;
+        }
+      }
       let sum = 0;
-      for (let k = 0; k < n; k++) if (exponent[k] > floor) sum += Math.exp(exponent[k] - max);
+      for (let i = 0; i < m; i++) sum += Math.exp(exponent[i] - max);
       return logNorm + max + Math.log(sum);
     },
   };
