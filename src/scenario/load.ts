@@ -4,12 +4,30 @@
  * UserError (exit 2). YAML alias bombs, prototype keys and absurd numbers are refused before
  * validation ever sees them.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { parseDocument, parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { UserError } from '../errors.js';
 import { type Scenario, scenarioSchema } from './schema.js';
+
+/**
+ * Limits on the input itself and on the work a scenario may ask for. Per-field limits (size,
+ * frames, points) live in the schema; the pixel budget bounds their product and can be raised
+ * per call (`--max-pixels`).
+ */
+export const INPUT_LIMITS = {
+  /** Bytes of scenario text: scenarios are a few hundred bytes, CSV data lives in its own file. */
+  bytes: 1_000_000,
+  /** Nesting depth of the parsed value (the deepest real scenario is about 5). */
+  depth: 32,
+  /** Aliases a YAML document may resolve (a "billion laughs" document needs millions). */
+  aliases: 100,
+  /** Largest magnitude of any number. */
+  magnitude: 1e12,
+  /** width × height × frames: about 1000 frames of 1000×1000 pixels. */
+  pixels: 1_000_000_000,
+} as const;
 
 export interface LoadedScenario {
   scenario: Scenario;
@@ -23,6 +41,9 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Parses YAML or JSON text into a plain value; `source` names the file in messages. */
 export function parseScenarioText(text: string, source: string): unknown {
+  if (text.length > INPUT_LIMITS.bytes) {
+    throw new UserError(`the scenario is larger than ${INPUT_LIMITS.bytes} bytes; is this the right file?`, source);
+  }
   const trimmed = text.replace(/^\uFEFF/, '').trimStart();
   if (trimmed === '') throw new UserError('the scenario is empty; expected a YAML or JSON object', source);
   if (trimmed.startsWith('{')) {
@@ -32,33 +53,59 @@ export function parseScenarioText(text: string, source: string): unknown {
       throw new UserError(`not valid JSON: ${(error as Error).message}`, source);
     }
   }
-  const doc = parseDocument(trimmed, { uniqueKeys: true, prettyErrors: true });
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(trimmed, { uniqueKeys: true, prettyErrors: true });
+  } catch (error) {
+    // The YAML parser recurses on nesting: a pathological document can exhaust the stack.
+    throw new UserError(`not usable YAML: ${(error as Error).message}`, source);
+  }
   if (doc.errors.length > 0) {
     const first = doc.errors[0];
     const where = first.linePos ? `${source}:${first.linePos[0].line}:${first.linePos[0].col}` : source;
     throw new UserError(`not valid YAML: ${first.message.split('\n')[0]}`, where);
   }
   try {
-    return doc.toJS({ maxAliasCount: 100 });
+    return doc.toJS({ maxAliasCount: INPUT_LIMITS.aliases });
   } catch (error) {
     throw new UserError(`not usable YAML: ${(error as Error).message}`, source);
   }
 }
 
-/** Refuses prototype keys and non-finite or absurd numbers anywhere in the parsed value. */
-function checkValue(value: unknown, path: string): void {
+/**
+ * Refuses prototype keys, non-finite or absurd numbers and absurd nesting anywhere in the parsed
+ * value, before anything copies or validates it.
+ */
+function checkValue(value: unknown, path: string, depth = 0): void {
+  if (depth > INPUT_LIMITS.depth) {
+    throw new UserError(`nested more than ${INPUT_LIMITS.depth} levels deep`, path || 'scenario');
+  }
   if (typeof value === 'number') {
-    if (!Number.isFinite(value) || Math.abs(value) > 1e12) {
+    if (!Number.isFinite(value) || Math.abs(value) > INPUT_LIMITS.magnitude) {
       throw new UserError(`expected a finite number of reasonable size, got ${value}`, path || 'scenario');
     }
   } else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) checkValue(value[i], `${path}[${i}]`);
+    for (let i = 0; i < value.length; i++) checkValue(value[i], `${path}[${i}]`, depth + 1);
   } else if (value !== null && typeof value === 'object') {
     for (const key of Object.keys(value)) {
       if (FORBIDDEN_KEYS.has(key))
         throw new UserError(`the key "${key}" is not allowed`, path ? `${path}.${key}` : key);
-      checkValue((value as Record<string, unknown>)[key], path ? `${path}.${key}` : key);
+      checkValue((value as Record<string, unknown>)[key], path ? `${path}.${key}` : key, depth + 1);
     }
+  }
+}
+
+/** Refuses a scenario whose frames would hold more than `maxPixels` pixels in all. */
+export function checkBudget(scenario: Scenario, maxPixels: number = INPUT_LIMITS.pixels, source = 'scenario'): void {
+  const { width, height } = scenario.render;
+  const frames = scenario.animate.frames;
+  const pixels = width * height * frames;
+  if (pixels > maxPixels) {
+    throw new UserError(
+      `render.width × render.height × animate.frames = ${width} × ${height} × ${frames} = ${pixels} pixels, ` +
+        `over the budget of ${maxPixels}; make the GIF smaller or shorter, or raise the budget with --max-pixels`,
+      source,
+    );
   }
 }
 
@@ -97,36 +144,55 @@ function pathOf(issue: z.core.$ZodIssue): string {
 }
 
 /** Validates a parsed scenario; throws one UserError listing every problem with its path. */
-export function validateScenario(raw: unknown, sets: readonly string[] = [], source = 'scenario'): Scenario {
+export function validateScenario(
+  raw: unknown,
+  sets: readonly string[] = [],
+  source = 'scenario',
+  maxPixels: number = INPUT_LIMITS.pixels,
+): Scenario {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new UserError('expected a YAML or JSON object with at least model.type', source);
   }
+  checkValue(raw, '');
   const copy = structuredClone(raw) as Record<string, unknown>;
   for (const s of sets) applySet(copy, s);
   checkValue(copy, '');
   const result = scenarioSchema.safeParse(copy);
-  if (result.success) return result.data;
+  if (result.success) {
+    checkBudget(result.data, maxPixels, source);
+    return result.data;
+  }
   const lines = result.error.issues.map((issue) => `  ${pathOf(issue)}: ${issue.message}`);
   throw new UserError(`invalid scenario:\n${lines.join('\n')}`, source);
 }
 
 /** Loads a scenario from a file path, or from `stdinText` when the path is "-". */
-export function loadScenario(path: string, sets: readonly string[] = [], stdinText?: string): LoadedScenario {
+export function loadScenario(
+  path: string,
+  sets: readonly string[] = [],
+  stdinText?: string,
+  maxPixels: number = INPUT_LIMITS.pixels,
+): LoadedScenario {
   if (path === '-') {
     const raw = parseScenarioText(stdinText ?? '', '<stdin>');
-    return { scenario: validateScenario(raw, sets, '<stdin>'), baseDir: process.cwd(), name: 'scenario' };
+    return { scenario: validateScenario(raw, sets, '<stdin>', maxPixels), baseDir: process.cwd(), name: 'scenario' };
   }
   let text: string;
   try {
+    // Checked before reading: a scenario path pointing at a huge file must not load it all.
+    if (statSync(path).size > INPUT_LIMITS.bytes) {
+      throw new UserError(`larger than ${INPUT_LIMITS.bytes} bytes; expected a scenario file`, path);
+    }
     text = readFileSync(path, 'utf8');
   } catch (error) {
+    if (error instanceof UserError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code})`;
     throw new UserError(`${why}; expected a scenario file (.yaml, .yml or .json)`, path);
   }
   const raw = parseScenarioText(text, path);
   return {
-    scenario: validateScenario(raw, sets, path),
+    scenario: validateScenario(raw, sets, path, maxPixels),
     baseDir: dirname(resolve(path)),
     name: basename(path, extname(path)),
   };
