@@ -2,7 +2,7 @@
  * Platt scaling (Platt 1999): P(y = +1 | f) = 1 / (1 + exp(A·f + B)), fitted by maximum likelihood
  * to decision values f with Platt's smoothed targets (N₊ + 1)/(N₊ + 2) and 1/(N₋ + 2), using the
  * numerically stable Newton method with backtracking of Lin, Lin & Weng (2007, Algorithm 1), as
- * LIBSVM's sigmoid_train. A previous fit can be passed as the starting point.
+ * LIBSVM's sigmoid_train.
  */
 export interface Sigmoid {
   A: number;
@@ -21,7 +21,7 @@ export function sigmoidProbability(s: Sigmoid, f: number): number {
 }
 
 /** @param positive whether point i is of the +1 class. */
-export function fitSigmoid(f: ArrayLike<number>, positive: (i: number) => boolean, start?: Sigmoid): Sigmoid {
+export function fitSigmoid(f: ArrayLike<number>, positive: (i: number) => boolean): Sigmoid {
   const n = f.length;
   let nPos = 0;
   for (let i = 0; i < n; i++) if (positive(i)) nPos++;
@@ -30,8 +30,8 @@ export function fitSigmoid(f: ArrayLike<number>, positive: (i: number) => boolea
   const lo = 1 / (nNeg + 2);
   const t = new Float64Array(n);
   for (let i = 0; i < n; i++) t[i] = positive(i) ? hi : lo;
-  let A = start ? start.A : 0;
-  let B = start ? start.B : Math.log((nNeg + 1) / (nPos + 1));
+  let A = 0;
+  let B = Math.log((nNeg + 1) / (nPos + 1));
   const objective = (a: number, b: number) => {
     let v = 0;
     for (let i = 0; i < n; i++) v += lossTerm(t[i], f[i] * a + b);

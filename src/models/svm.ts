@@ -13,7 +13,8 @@
  * Stages: one pass = a block of SMO iterations (⌈n/100⌉, at least 2) on every pairwise problem
  * not yet converged; after each pass the machine predicts with its current α and ρ and a
  * provisional Platt fit, so the boundary visibly settles. The number of passes is not known in
- * advance. Prediction evaluates the kernel at the support vectors only.
+ * advance. The support-vector expansion and the Platt fits are rebuilt only when a prediction is
+ * asked for. Prediction evaluates the kernel at the support vectors only.
  */
 import { z } from 'zod';
 import type { Dataset } from '../dataset.js';
@@ -74,6 +75,8 @@ export class SupportVectorMachine implements Classifier {
   private coef = new Float64Array(0);
   private rho = new Float64Array(0);
   private sigmoids: Sigmoid[] = [];
+  /** Set after a pass: the prediction model is rebuilt from the solvers when next needed. */
+  private stale: Dataset | null = null;
 
   constructor(
     readonly classes: number,
@@ -109,7 +112,7 @@ export class SupportVectorMachine implements Classifier {
         this.pairs.push({ a, b, index, solver: new SmoSolver(rows, index, y, opts.C), sigmoid: { A: 0, B: 0 } });
       }
     }
-    this.snapshot(data);
+    this.stale = data;
     if (this.pairs.length === 0) {
       yield { stage: 1, label: 'pass 1' };
       return;
@@ -128,7 +131,7 @@ export class SupportVectorMachine implements Classifier {
         }
         if (!solver.converged && solver.iterations < cap) done = false;
       }
-      this.snapshot(data);
+      this.stale = data;
       yield { stage: pass, label: `pass ${pass}` };
       if (done) return;
     }
@@ -136,6 +139,7 @@ export class SupportVectorMachine implements Classifier {
 
   /** Platt fits on the current decision values, and the support-vector expansion for prediction. */
   private snapshot(data: Dataset): void {
+    this.stale = null;
     const P = this.pairs.length;
     const slot = new Int32Array(data.n).fill(-1);
     let m = 0;
@@ -157,13 +161,14 @@ export class SupportVectorMachine implements Classifier {
         if (solver.alpha[t] > 0) this.coef[p * m + slot[index[t]]] = solver.alpha[t] * solver.y[t];
       }
       this.rho[p] = solver.rho();
-      pair.sigmoid = fitSigmoid(solver.decisionValues(), (t) => solver.y[t] === 1, pair.sigmoid);
+      pair.sigmoid = fitSigmoid(solver.decisionValues(), (t) => solver.y[t] === 1);
     });
     this.sigmoids = this.pairs.map((pair) => pair.sigmoid);
   }
 
   /** Decision values f_p(x) of every pair machine at the n points X: n×pairs row-major. */
   decisionFunction(X: Float64Array): Float64Array {
+    if (this.stale) this.snapshot(this.stale);
     const P = this.pairs.length;
     const n = X.length / 2;
     const out = new Float64Array(n * P);
@@ -186,6 +191,7 @@ export class SupportVectorMachine implements Classifier {
       }
       return proba;
     }
+    if (this.stale) this.snapshot(this.stale);
     const P = this.pairs.length;
     const K = present.length;
     const local = new Int32Array(k);
