@@ -231,7 +231,7 @@ class ForwardBasis {
 }
 
 /** The backward pass: nested subsets of term indices, from all terms down to the intercept. */
-function backward(columns: Float64Array[], Y: Float64Array[]): { subset: number[]; rss: number }[] {
+export function backward(columns: Float64Array[], Y: Float64Array[]): { subset: number[]; rss: number }[] {
   const M = columns.length;
   const G = new Float64Array(M * M);
   for (let a = 0; a < M; a++) for (let b = 0; b <= a; b++) G[a * M + b] = G[b * M + a] = dot(columns[a], columns[b]);

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { accuracy, type Dataset } from '../../src/dataset.js';
 import { fitLogistic } from '../../src/models/irls.js';
-import { gcv, type Mars, mars, termValue } from '../../src/models/mars.js';
+import { backward, gcv, type Mars, mars, termValue } from '../../src/models/mars.js';
 import { createRng } from '../../src/random.js';
 import { expected, loadCsv } from '../fixtures/models-1-svm-mars/load.js';
 import { trainToEnd } from '../helpers.js';
@@ -90,7 +90,7 @@ describe('mars logistic fit and pruning', () => {
     });
   });
 
-  it('prunes to the subset of smallest GCV, one term per stage', () => {
+  it('yields each term added, then each term pruned, and predicts after every stage', () => {
     const data = loadCsv('moons-train.csv');
     const model = mars.create(mars.schema.parse({}), 2) as Mars;
     const labels: string[] = [];
@@ -110,6 +110,66 @@ describe('mars logistic fit and pruning', () => {
     expect(pruning[pruning.length - 1]).toBe(`prune: ${model.terms.length} terms`);
     expect(model.terms.length).toBeLessThan(forward.length);
     expect(gcv(1, 100, 5, 2)).toBeCloseTo(1 / (100 * (1 - 9 / 100) ** 2), 12);
+  });
+});
+
+/** Least-squares RSS of y on the given columns, by Gaussian elimination on the normal equations. */
+function directRss(columns: Float64Array[], y: Float64Array): number {
+  const p = columns.length;
+  const A = columns.map((a) => [
+    ...columns.map((b) => a.reduce((s, v, i) => s + v * b[i], 0)),
+    a.reduce((s, v, i) => s + v * y[i], 0),
+  ]);
+  for (let c = 0; c < p; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < p; r++) if (Math.abs(A[r][c]) > Math.abs(A[pivot][c])) pivot = r;
+    [A[c], A[pivot]] = [A[pivot], A[c]];
+    for (let r = 0; r < p; r++) {
+      if (r === c) continue;
+      const f = A[r][c] / A[c][c];
+      for (let k = c; k <= p; k++) A[r][k] -= f * A[c][k];
+    }
+  }
+  const beta = A.map((row, c) => row[p] / row[c]);
+  let rss = 0;
+  for (let i = 0; i < y.length; i++) {
+    let fit = 0;
+    for (let j = 0; j < p; j++) fit += beta[j] * columns[j][i];
+    rss += (y[i] - fit) ** 2;
+  }
+  return rss;
+}
+
+describe('mars backward pass', () => {
+  it('drops, at each step, the term whose removal raises the RSS least (checked by brute force)', () => {
+    const data = loadCsv('mixture-train.csv');
+    const knots = [-0.5, 0.3, 1.1];
+    const terms = [[], ...knots.flatMap((t) => [0, 1].map((v) => [{ v, knot: t, sign: 1 as const }]))];
+    const columns = terms.map((term) =>
+      Float64Array.from({ length: data.n }, (_, i) => termValue(term, data.X[2 * i], data.X[2 * i + 1])),
+    );
+    const y = Float64Array.from(data.y);
+    const path = backward(columns, [y]);
+    expect(path.map((s) => s.subset.length)).toEqual([7, 6, 5, 4, 3, 2, 1]);
+    for (let s = 0; s < path.length; s++) {
+      expect(path[s].rss).toBeCloseTo(
+        directRss(
+          path[s].subset.map((j) => columns[j]),
+          y,
+        ),
+        6,
+      );
+      if (s === 0) continue;
+      const before = path[s - 1].subset;
+      const rssWithout = before.slice(1).map((drop) =>
+        directRss(
+          before.filter((j) => j !== drop).map((j) => columns[j]),
+          y,
+        ),
+      );
+      expect(path[s].rss).toBeCloseTo(Math.min(...rssWithout), 6);
+      expect(path[s].subset[0]).toBe(0);
+    }
   });
 });
 
