@@ -15,7 +15,7 @@ import { classCounts, type Dataset } from '../dataset.js';
 import type { Rng } from '../random.js';
 import { options } from '../scenario/options.js';
 import { presort, type SplitRule, TreeGrower } from './cart.js';
-import { type FlatTree, sumRuns } from './flat-tree.js';
+import { asLattice, type FlatTree, sumRuns } from './flat-tree.js';
 import { softmaxInPlace } from './loss.js';
 import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
 
@@ -131,7 +131,8 @@ export class GradientBoosting implements Classifier {
     const R = this.perRound;
     const n = X.length / 2;
     const F = new Float64Array(n * R);
-    for (let t = 0; t < this.trees.length; t++) this.trees[t].addRuns(X, F, R, t % R, 1);
+    const lattice = asLattice(X);
+    for (let t = 0; t < this.trees.length; t++) this.trees[t].addRuns(X, F, R, t % R, 1, lattice);
     sumRuns(F, n, R);
     for (let i = 0; i < n; i++) for (let c = 0; c < R; c++) F[i * R + c] += this.base[c];
     const p = probaBuffer(n, k, out);

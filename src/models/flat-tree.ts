@@ -134,12 +134,24 @@ export class FlatTree {
    * accumulate() for many trees over many points, done as changes: adds to `runs`, at each point
    * whose leaf differs from the previous point's, scale × (new leaf value − previous leaf value).
    * After every tree has added its runs, sumRuns() turns them into the sums accumulate() gives.
-   * Neighbouring grid points mostly share a leaf, so most points cost four comparisons against
-   * the current leaf's box and no memory write.
+   * Neighbouring points of a grid mostly share a leaf, so most points cost four comparisons
+   * against the current leaf's box and no write; on a lattice (see asLattice) a leaf's box even
+   * says, by binary search, how many points of the row it covers, so those are not visited at all.
    */
-  addRuns(X: Float64Array, runs: Float64Array, stride: number, offset: number, scale: number): void {
+  addRuns(
+    X: Float64Array,
+    runs: Float64Array,
+    stride: number,
+    offset: number,
+    scale: number,
+    lattice: Lattice | null = null,
+  ): void {
+    if (lattice) {
+      this.addLatticeRuns(lattice, runs, stride, offset, scale);
+      return;
+    }
     const n = X.length >> 1;
-    const { feature, threshold, left, value, width, lower, upper } = this;
+    const { lower, upper } = this;
     let leaf = -1;
     let lo0 = Number.POSITIVE_INFINITY;
     let hi0 = Number.NEGATIVE_INFINITY;
@@ -149,16 +161,8 @@ export class FlatTree {
       const x0 = X[2 * i];
       const x1 = X[2 * i + 1];
       if (x0 > lo0 && x0 <= hi0 && x1 > lo1 && x1 <= hi1) continue;
-      let node = 0;
-      let f = feature[0];
-      while (f >= 0) {
-        node = left[node] + ((f === 0 ? x0 : x1) <= threshold[node] ? 0 : 1);
-        f = feature[node];
-      }
-      const o = i * stride + offset;
-      for (let j = 0; j < width; j++) {
-        runs[o + j] += scale * (value[node * width + j] - (leaf >= 0 ? value[leaf * width + j] : 0));
-      }
+      const node = this.leafOf(x0, x1);
+      this.addChange(runs, i * stride + offset, scale, leaf, node);
       leaf = node;
       lo0 = lower[2 * node];
       hi0 = upper[2 * node];
@@ -166,6 +170,72 @@ export class FlatTree {
       hi1 = upper[2 * node + 1];
     }
   }
+
+  private addLatticeRuns(lattice: Lattice, runs: Float64Array, stride: number, offset: number, scale: number): void {
+    const { xs, ys } = lattice;
+    const columns = xs.length;
+    const upper = this.upper;
+    let leaf = -1;
+    for (let r = 0; r < ys.length; r++) {
+      const y = ys[r];
+      let j = 0;
+      while (j < columns) {
+        const node = this.leafOf(xs[j], y);
+        if (node !== leaf) this.addChange(runs, (r * columns + j) * stride + offset, scale, leaf, node);
+        leaf = node;
+        // The leaf covers this row up to x = upper: skip to the first column beyond it.
+        const hi = upper[2 * node];
+        let lo = j + 1;
+        let up = columns;
+        while (lo < up) {
+          const mid = (lo + up) >> 1;
+          if (xs[mid] <= hi) lo = mid + 1;
+          else up = mid;
+        }
+        j = lo;
+      }
+    }
+  }
+
+  /** runs[o + j] += scale · (value of leaf `to` − value of leaf `from`; none if from < 0). */
+  private addChange(runs: Float64Array, o: number, scale: number, from: number, to: number): void {
+    const { value, width } = this;
+    for (let j = 0; j < width; j++) {
+      runs[o + j] += scale * (value[to * width + j] - (from >= 0 ? value[from * width + j] : 0));
+    }
+  }
+}
+
+/** Points laid out as a lattice: row r, column j is (xs[j], ys[r]), row-major. */
+export interface Lattice {
+  xs: Float64Array;
+  ys: Float64Array;
+}
+
+/**
+ * X as a lattice, if it is one: rows of points sharing one y, every row with the same strictly
+ * increasing x values (the renderer's grid). Null otherwise. One pass over X.
+ */
+export function asLattice(X: Float64Array): Lattice | null {
+  const n = X.length >> 1;
+  if (n < 2) return null;
+  let columns = 1;
+  while (columns < n && X[2 * columns + 1] === X[1]) columns++;
+  if (n % columns !== 0) return null;
+  const xs = new Float64Array(columns);
+  for (let j = 0; j < columns; j++) {
+    xs[j] = X[2 * j];
+    if (j > 0 && !(xs[j] > xs[j - 1])) return null;
+  }
+  const ys = new Float64Array(n / columns);
+  for (let r = 0; r < ys.length; r++) {
+    ys[r] = X[2 * r * columns + 1];
+    for (let j = 0; j < columns; j++) {
+      const o = 2 * (r * columns + j);
+      if (X[o] !== xs[j] || X[o + 1] !== ys[r]) return null;
+    }
+  }
+  return { xs, ys };
 }
 
 /** Turns the changes that addRuns() wrote into running sums over the n points, per column. */

@@ -11,7 +11,7 @@ import type { Dataset } from '../dataset.js';
 import type { Rng } from '../random.js';
 import { options } from '../scenario/options.js';
 import { ClassRule, classStats, presort, TreeGrower } from './cart.js';
-import { type FlatTree, sumRuns } from './flat-tree.js';
+import { asLattice, type FlatTree, sumRuns } from './flat-tree.js';
 import { criterionOption } from './tree.js';
 import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
 
@@ -68,7 +68,8 @@ export class RandomForest implements Classifier {
     }
     const sums = new Float64Array(n * k);
     const scale = 1 / this.trees.length;
-    for (const tree of this.trees) tree.addRuns(X, sums, k, 0, scale);
+    const lattice = asLattice(X);
+    for (const tree of this.trees) tree.addRuns(X, sums, k, 0, scale, lattice);
     sumRuns(sums, n, k);
     // Running sums leave rounding dust (±1e-16) where a share is exactly 0.
     for (let j = 0; j < n * k; j++) p[j] = Math.max(sums[j], 0);

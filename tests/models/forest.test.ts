@@ -6,6 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { accuracy, type Dataset } from '../../src/dataset.js';
+import { gridPoints } from '../../src/grid.js';
+import { asLattice } from '../../src/models/flat-tree.js';
 import { forest, type RandomForest } from '../../src/models/forest.js';
 import { type DecisionTree, tree } from '../../src/models/tree.js';
 import { createRng } from '../../src/random.js';
@@ -42,11 +44,17 @@ describe('forest', () => {
     expect(maxDifference(one.predictProba(points), single.predictProba(points))).toBeLessThan(1e-6);
   });
 
-  it('predicts the mean of its trees’ leaf class shares, on a lattice and on scattered points', () => {
+  it('predicts the mean of its trees’ leaf class shares, on lattices and on scattered points', () => {
     const { train, test } = referenceData('blobs3');
     const { model } = grow(train, { trees: 20 });
     const k = train.classes;
-    for (const points of [lattice(80, -3, 5), test.X]) {
+    const grid = gridPoints({ nx: 70, ny: 50, xmin: -3, xmax: 5, ymin: -3, ymax: 4 });
+    const almost = grid.slice();
+    almost[2 * 1000] += 1e-3;
+    expect(asLattice(grid)).not.toBeNull();
+    expect(asLattice(almost)).toBeNull();
+    expect(asLattice(test.X)).toBeNull();
+    for (const points of [lattice(80, -3, 5), grid, almost, test.X]) {
       const n = points.length / 2;
       const want = new Float64Array(n * k);
       for (const t of model.trees) {
