@@ -106,6 +106,31 @@ describe('spread and centres match the options', () => {
     }
   });
 
+  it("gaussians: the two-class default is Holbrook's, same draws as given explicitly", () => {
+    const explicit = {
+      means: [
+        [0, 2],
+        [2, 0],
+      ],
+      covs: [
+        [
+          [1, 0.3],
+          [0.3, 1],
+        ],
+        [
+          [1, -0.3],
+          [-0.3, 1],
+        ],
+      ],
+    };
+    for (const opts of [{}, { classes: 2 }]) {
+      const a = make(gaussians, opts).sample(500, createRng(5));
+      const b = make(gaussians, explicit).sample(500, createRng(5));
+      expect(Array.from(a.X)).toEqual(Array.from(b.X));
+      expect(Array.from(a.y)).toEqual(Array.from(b.y));
+    }
+  });
+
   it('gaussians: K means on a circle through (0,2) and (2,0), identity covariances', () => {
     expect(circleMeans(2, [1, 1], 2 * Math.SQRT2).flat()).toEqual([0, 2, 2, 0].map((v) => expect.closeTo(v, 12)));
     const means = circleMeans(5, [1, 1], 2 * Math.SQRT2);
