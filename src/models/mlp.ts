@@ -134,7 +134,20 @@ export class Network {
         const end = out + count;
         act.fill(params[this.biasAt[l] + j], out, end);
         const row = this.weightAt[l] + j * fanIn;
-        for (let i = 0; i < fanIn; i++) {
+        // Four inputs per sweep: a quarter of the loads and stores of the running sums.
+        let i = 0;
+        for (; i + 4 <= fanIn; i += 4) {
+          const w0 = params[row + i];
+          const w1 = params[row + i + 1];
+          const w2 = params[row + i + 2];
+          const w3 = params[row + i + 3];
+          const f0 = inAt + i * BLOCK - out;
+          for (let k = out; k < end; k++) {
+            act[k] +=
+              w0 * act[k + f0] + w1 * act[k + f0 + BLOCK] + w2 * act[k + f0 + 2 * BLOCK] + w3 * act[k + f0 + 3 * BLOCK];
+          }
+        }
+        for (; i < fanIn; i++) {
           const w = params[row + i];
           const from = inAt + i * BLOCK - out;
           for (let k = out; k < end; k++) act[k] += w * act[k + from];
@@ -220,8 +233,24 @@ export class Network {
         const at = inAt + i * BLOCK;
         const end = at + count;
         delta.fill(0, at, end);
-        for (let j = 0; j < fanOut; j++) {
-          const w = params[this.weightAt[l] + j * fanIn + i];
+        const column = this.weightAt[l] + i;
+        let j = 0;
+        for (; j + 4 <= fanOut; j += 4) {
+          const w0 = params[column + j * fanIn];
+          const w1 = params[column + (j + 1) * fanIn];
+          const w2 = params[column + (j + 2) * fanIn];
+          const w3 = params[column + (j + 3) * fanIn];
+          const f0 = outAt + j * BLOCK - at;
+          for (let k = at; k < end; k++) {
+            delta[k] +=
+              w0 * delta[k + f0] +
+              w1 * delta[k + f0 + BLOCK] +
+              w2 * delta[k + f0 + 2 * BLOCK] +
+              w3 * delta[k + f0 + 3 * BLOCK];
+          }
+        }
+        for (; j < fanOut; j++) {
+          const w = params[column + j * fanIn];
           const from = outAt + j * BLOCK - at;
           for (let k = at; k < end; k++) delta[k] += w * delta[k + from];
         }
