@@ -1,0 +1,38 @@
+/**
+ * `mlgif data FILE`: the scenario's simulated points as CSV (x,y,label), training points in
+ * training order or the test points, so the data can be used elsewhere or fed back with
+ * `data: { source: csv, path: points.csv }`.
+ */
+import { type Command, Option } from 'commander';
+import { points, toCsv } from '../api.js';
+import { loadScenario } from '../scenario/load.js';
+import { type Context, collect } from './shared.js';
+import { writeOutput } from './write.js';
+
+interface DataFlags {
+  split: 'train' | 'test';
+  output: string;
+  set: string[];
+}
+
+export function registerData(cli: Command, { io }: Context): void {
+  cli
+    .command('data')
+    .description("write a scenario's simulated points as CSV (x,y,label)")
+    .argument('<file>', 'scenario file ("-" reads stdin)')
+    .addOption(new Option('--split <split>', 'which points').choices(['train', 'test']).default('train'))
+    .option('-o, --output <csv>', "CSV file ('-' = stdout)", '-')
+    .addOption(
+      new Option('--set <path=value>', 'override one scenario value (repeatable)').default([]).argParser(collect),
+    )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ mlgif data configs/logistic-gaussians.yaml -o points.csv\n' +
+        '  $ mlgif data s.yaml --split test --set data.test=500 | head',
+    )
+    .action(async (file: string, flags: DataFlags) => {
+      const stdinText = file === '-' ? await io.readStdin() : undefined;
+      const loaded = loadScenario(file, flags.set, stdinText);
+      writeOutput(io, flags.output, toCsv(points(loaded, flags.split)), { force: true });
+    });
+}

@@ -1,0 +1,67 @@
+/**
+ * `mlgif list [models|data]`: every model and data source with its options, types, defaults and
+ * descriptions, generated from the zod schemas (scenario/catalog.ts). `--json` for scripts.
+ */
+import { type Command, InvalidArgumentError } from 'commander';
+import { listDataSources, listModels, type OptionInfo } from '../scenario/catalog.js';
+import type { Context } from './shared.js';
+
+function show(value: unknown): string {
+  return value === undefined ? '' : JSON.stringify(value);
+}
+
+function table(options: readonly OptionInfo[]): string[] {
+  if (options.length === 0) return ['    (no options)'];
+  const rows = options.map((o) => [
+    o.name,
+    o.type,
+    o.required ? 'required' : o.default === undefined ? '(derived)' : `= ${show(o.default)}`,
+    o.description ?? '',
+  ]);
+  const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows.map((r) => `    ${r.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]) : cell)).join('  ')}`.trimEnd());
+}
+
+export function modelsText(): string {
+  const lines = ['Models (model.type):', ''];
+  for (const m of listModels()) {
+    lines.push(`  ${m.type} — ${m.title}${m.stage ? ` (a frame per ${m.stage})` : ' (one fit; animate by samples)'}`);
+    lines.push(...table(m.options), '');
+  }
+  return lines.join('\n');
+}
+
+export function dataText(): string {
+  const lines = ['Data sources (data.source):', ''];
+  for (const d of listDataSources()) {
+    lines.push(`  ${d.source} — ${d.title}`);
+    lines.push(...table(d.options), '');
+  }
+  return lines.join('\n');
+}
+
+export function registerList(cli: Command, { io }: Context): void {
+  cli
+    .command('list')
+    .description('list models and data sources with their options, types and defaults')
+    .argument('[what]', 'models or data (default: both)', (value: string) => {
+      if (value !== 'models' && value !== 'data') throw new InvalidArgumentError('expected models or data');
+      return value;
+    })
+    .option('--json', 'print JSON on stdout')
+    .addHelpText('after', '\nExamples:\n  $ mlgif list models\n  $ mlgif list data --json | jq -r ".[].source"')
+    .action((what: 'models' | 'data' | undefined, flags: { json?: boolean }) => {
+      if (flags.json) {
+        const value =
+          what === 'models'
+            ? listModels()
+            : what === 'data'
+              ? listDataSources()
+              : { models: listModels(), data: listDataSources() };
+        io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+        return;
+      }
+      const parts = what === 'models' ? [modelsText()] : what === 'data' ? [dataText()] : [modelsText(), dataText()];
+      io.stdout(parts.join('\n'));
+    });
+}

@@ -1,0 +1,240 @@
+/**
+ * `mlgif render FILE...`: validates every file first (each failure reported, the others still
+ * render), then renders on the main thread or, with several files, in worker threads. stdout
+ * carries only data (GIF bytes with -o -, JSON lines with --json, in file order); the exit status
+ * is the worst over the files.
+ */
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Command, Option } from 'commander';
+import { Interrupted, UserError } from '../errors.js';
+import { INPUT_LIMITS, loadScenario } from '../scenario/load.js';
+import type { Io } from './io.js';
+import { Progress } from './progress.js';
+import { parseShard, type Shard, shardFiles } from './shard.js';
+import { aboutFile, type Context, collect, describeError, positiveInteger, useColour, worse } from './shared.js';
+import { type RenderLine, type RenderTask, runTask } from './task.js';
+import { renderInWorkers } from './workers.js';
+
+export interface RenderFlags {
+  output?: string;
+  outDir?: string;
+  set: string[];
+  json?: boolean;
+  poster?: string;
+  framesDir?: string;
+  jobs?: number;
+  shard?: Shard;
+  maxPixels?: number;
+  quiet?: boolean;
+  debug?: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  $ mlgif render configs/logistic-gaussians.yaml
+  $ mlgif render configs/*.yaml --out-dir out/gallery --json
+  $ mlgif render configs/*.yaml --shard 2/4 --jobs 2      # the 2nd of 4 CI machines
+  $ mlgif render scenario.yaml -o - --set model.k=15 > knn.gif
+  $ cat scenario.json | mlgif render - -o out/piped.gif --poster out/piped.png`;
+
+export function registerRender(cli: Command, { io, exitCode }: Context): void {
+  cli
+    .command('render')
+    .description('render scenario files (YAML or JSON; "-" reads stdin) to animated GIFs')
+    .argument('<file...>', 'scenario files')
+    .option('-o, --output <path>', "output GIF ('-' = stdout); default: the scenario's output, or out/<name>.gif")
+    .option('--out-dir <dir>', 'write each GIF as <dir>/<name>.gif')
+    .addOption(
+      new Option('--set <path=value>', 'override one scenario value, e.g. model.k=5 (repeatable)')
+        .default([])
+        .argParser(collect),
+    )
+    .option('--json', 'print one JSON line per rendered file on stdout')
+    .option('--poster <png>', 'also write the last frame as PNG (one file only)')
+    .option('--frames-dir <dir>', 'also write every frame as PNG (several files: <dir>/<name>/)')
+    .addOption(
+      new Option(
+        '-j, --jobs <n>',
+        'files rendered at once, in worker threads (default: the number of cores)',
+      ).argParser(positiveInteger),
+    )
+    .addOption(
+      new Option('--shard <i/n>', 'render only the i-th of n slices of the sorted file list').argParser(parseShard),
+    )
+    .addOption(
+      new Option('--max-pixels <n>', 'budget for width × height × frames')
+        .argParser(positiveInteger)
+        .default(INPUT_LIMITS.pixels, '1e9'),
+    )
+    .option('-q, --quiet', 'no progress, summaries or warnings on stderr (errors still)')
+    .option('--debug', 'show stack traces of internal errors')
+    .addHelpText('after', EXAMPLES)
+    .action(async (files: string[], flags: RenderFlags) => {
+      exitCode.value = await renderFiles(files, flags, io);
+    });
+}
+
+function checkFlags(files: readonly string[], flags: RenderFlags): void {
+  if (flags.output && flags.outDir) throw new UserError('give -o or --out-dir, not both', '-o');
+  if (flags.output && files.length > 1) {
+    throw new UserError(`-o names one output, but ${files.length} scenario files were given; use --out-dir`, '-o');
+  }
+  if (flags.poster && files.length > 1) {
+    throw new UserError(`--poster names one PNG, but ${files.length} scenario files were given`, '--poster');
+  }
+  if (files.filter((f) => f === '-').length > 1) throw new UserError('stdin ("-") can be read only once', 'FILE');
+}
+
+/** Validates each file into a task; a file that fails is reported and left out. */
+function plan(files: readonly string[], flags: RenderFlags, stdinText: string | undefined, report: Reporter) {
+  const tasks: RenderTask[] = [];
+  const outputs = new Map<string, string>();
+  files.forEach((file, id) => {
+    try {
+      const loaded = loadScenario(file, flags.set, stdinText, flags.maxPixels);
+      const output = flags.output
+        ? flags.output
+        : flags.outDir
+          ? join(flags.outDir, `${loaded.name}.gif`)
+          : (loaded.scenario.output ?? `out/${loaded.name}.gif`);
+      if (output === '-' && flags.json) throw new UserError('--json and a GIF on stdout cannot share stdout', file);
+      if (output === '-' && files.length > 1) throw new UserError('only one file can write its GIF to stdout', file);
+      const key = output === '-' ? '-' : resolve(output);
+      const other = outputs.get(key);
+      if (other !== undefined) throw new UserError(`writes ${output}, as ${other} does; use --out-dir or output`, file);
+      outputs.set(key, file);
+      const framesDir = flags.framesDir && files.length > 1 ? join(flags.framesDir, loaded.name) : flags.framesDir;
+      tasks.push({
+        id,
+        file,
+        scenario: loaded.scenario,
+        baseDir: loaded.baseDir,
+        output,
+        poster: flags.poster,
+        framesDir,
+      });
+    } catch (error) {
+      report.failure(file, error);
+    }
+  });
+  return tasks;
+}
+
+/** Everything written to stderr (through the progress line) and the worst exit status so far. */
+class Reporter {
+  worst = 0;
+  constructor(
+    private readonly io: Io,
+    private readonly flags: RenderFlags,
+    readonly progress: Progress | null,
+  ) {}
+
+  log(text: string): void {
+    if (this.progress) this.progress.log(text);
+    else this.io.stderr(text);
+  }
+
+  failure(file: string, error: unknown): void {
+    const { message, code } = describeError(error, Boolean(this.flags.debug));
+    this.failed(file, message, code);
+  }
+
+  failed(file: string, message: string, code: number): void {
+    this.log(`mlgif: ${aboutFile(file, message)}\n`);
+    this.worst = worse(this.worst, code);
+  }
+
+  warn(file: string, message: string): void {
+    if (!this.flags.quiet) this.log(`mlgif: ${file}: warning: ${message}\n`);
+  }
+
+  success(line: RenderLine): void {
+    if (this.flags.quiet || this.flags.json || line.output === '-') return;
+    const kb = (line.bytes / 1024).toFixed(0);
+    this.log(`${line.file} → ${line.output} (${line.frames} frames, ${kb} KB, ${line.seconds.toFixed(2)} s)\n`);
+  }
+}
+
+export async function renderFiles(files: string[], flags: RenderFlags, io: Io): Promise<number> {
+  checkFlags(files, flags);
+  const selected = flags.shard ? shardFiles(files, flags.shard) : files;
+  const progress = io.stderrIsTTY && !flags.quiet ? new Progress((t) => io.stderr(t), { colour: useColour(io) }) : null;
+  const report = new Reporter(io, flags, progress);
+  if (selected.length === 0) {
+    if (!flags.quiet) io.stderr(`mlgif: shard ${flags.shard?.index}/${flags.shard?.total} has no files\n`);
+    return 0;
+  }
+  const stdinText = selected.includes('-') ? await io.readStdin() : undefined;
+  const tasks = plan(selected, flags, stdinText, report);
+
+  // JSON lines in file order, whatever order the workers finish in.
+  const lines = new Map<number, RenderLine | null>();
+  let next = 0;
+  const settle = (id: number, line: RenderLine | null) => {
+    lines.set(id, line);
+    for (; next < selected.length; next++) {
+      if (!lines.has(next)) {
+        if (tasks.some((t) => t.id === next)) break;
+        continue;
+      }
+      const ready = lines.get(next);
+      if (ready && flags.json) io.stdout(`${JSON.stringify(ready)}\n`);
+    }
+  };
+
+  const planned = new Map<number, number>();
+  for (const task of tasks) {
+    planned.set(task.id, task.scenario.animate.frames);
+    progress?.plan(task.scenario.animate.frames);
+  }
+  const onFrame = (task: RenderTask, frame: number, frames: number) => {
+    if (frame === 0 && frames !== planned.get(task.id)) progress?.plan(frames - (planned.get(task.id) ?? 0));
+    progress?.frame(task.file);
+  };
+  const done = (task: RenderTask, line: RenderLine) => {
+    report.success(line);
+    settle(task.id, line);
+  };
+  const failed = (task: RenderTask, message: string, code: number) => {
+    report.failed(task.file, message, code);
+    settle(task.id, null);
+  };
+
+  const jobs = Math.min(flags.jobs ?? availableParallelism(), tasks.length);
+  try {
+    if (jobs <= 1) {
+      for (const task of tasks) {
+        if (io.signal?.aborted) break;
+        try {
+          const line = await runTask(task, {
+            signal: io.signal,
+            stdout: (chunk) => io.stdout(chunk),
+            onFrame: (frame, frames) => onFrame(task, frame, frames),
+            warn: (message) => report.warn(task.file, message),
+          });
+          done(task, line);
+        } catch (error) {
+          const { message, code } = describeError(error, Boolean(flags.debug));
+          failed(task, message, code);
+          if (error instanceof Interrupted) break;
+        }
+      }
+    } else {
+      await renderInWorkers(tasks, jobs, {
+        signal: io.signal,
+        debug: Boolean(flags.debug),
+        onFrame,
+        warn: (task, message) => report.warn(task.file, message),
+        done,
+        failed,
+      });
+    }
+  } finally {
+    progress?.clear();
+  }
+  if (io.signal?.aborted) {
+    return worse(report.worst, io.signal.reason === 'SIGTERM' ? 143 : 130);
+  }
+  return report.worst;
+}

@@ -1,0 +1,50 @@
+/**
+ * One render job of `mlgif render`, as plain data so it can be posted to a worker thread: the
+ * validated scenario and where its outputs go. The same function runs it on the main thread and
+ * in a worker, so --jobs N writes the same bytes as --jobs 1.
+ */
+import { renderScenario } from '../pipeline.js';
+import type { Scenario } from '../scenario/schema.js';
+
+export interface RenderTask {
+  /** Index in the command's file list (results are reported in this order). */
+  id: number;
+  file: string;
+  scenario: Scenario;
+  baseDir: string;
+  output: string;
+  poster?: string;
+  framesDir?: string;
+}
+
+/** What `--json` prints per file. */
+export interface RenderLine {
+  file: string;
+  output: string;
+  frames: number;
+  width: number;
+  height: number;
+  bytes: number;
+  seconds: number;
+  final: { train_accuracy: number | null; test_accuracy: number | null; bayes_accuracy: number | null };
+}
+
+export interface TaskHooks {
+  signal?: AbortSignal;
+  stdout?: (chunk: Uint8Array) => void;
+  onFrame?: (frame: number, frames: number) => void;
+  warn?: (message: string) => void;
+}
+
+export async function runTask(task: RenderTask, hooks: TaskHooks): Promise<RenderLine> {
+  const result = await renderScenario({
+    scenario: task.scenario,
+    baseDir: task.baseDir,
+    output: task.output,
+    poster: task.poster,
+    framesDir: task.framesDir,
+    ...hooks,
+  });
+  const { timings: _timings, ...line } = result;
+  return { file: task.file, ...line };
+}

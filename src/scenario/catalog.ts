@@ -1,0 +1,165 @@
+/**
+ * What a scenario may say, generated from the zod schemas themselves: every model and data source
+ * with its options (type, default, description) for `mlgif list`, and the scenario's JSON Schema
+ * for editors (`mlgif schema`). Nothing here is written by hand, so it cannot drift from what
+ * validation accepts.
+ */
+import { z } from 'zod';
+import { dataSources } from '../data/index.js';
+import { models } from '../models/index.js';
+import { scenarioSchema } from './schema.js';
+
+export interface OptionInfo {
+  name: string;
+  /** A short type, e.g. "integer 1..1000", "gd | sgd | adam", "[number, number][]". */
+  type: string;
+  /** The default, when the option has one (absent: the option is required or derived). */
+  default?: unknown;
+  required: boolean;
+  description?: string;
+}
+
+export interface ModelInfo {
+  type: string;
+  title: string;
+  /** Noun for one stage of the model's own training, or null (one fit). */
+  stage: string | null;
+  options: OptionInfo[];
+}
+
+export interface DataSourceInfo {
+  source: string;
+  title: string;
+  options: OptionInfo[];
+}
+
+type Json = Record<string, unknown>;
+
+const SAFE_MAX = Number.MAX_SAFE_INTEGER;
+
+function range(j: Json): string {
+  const lo = j.minimum ?? j.exclusiveMinimum;
+  const hi = j.maximum ?? j.exclusiveMaximum;
+  const hasHi = hi !== undefined && hi !== SAFE_MAX;
+  if (lo !== undefined && hasHi) {
+    const left = j.exclusiveMinimum !== undefined ? '(' : '';
+    const right = j.exclusiveMaximum !== undefined ? ')' : '';
+    return left || right ? ` in ${left || '['}${lo}, ${hi}${right || ']'}` : ` ${lo}..${hi}`;
+  }
+  if (lo !== undefined) return j.exclusiveMinimum !== undefined ? ` > ${lo}` : ` ≥ ${lo}`;
+  if (hasHi) return j.exclusiveMaximum !== undefined ? ` < ${hi}` : ` ≤ ${hi}`;
+  return '';
+}
+
+/** A one-line type description of a JSON Schema fragment. */
+export function typeOf(j: Json): string {
+  if (Array.isArray(j.enum)) return j.enum.map(String).join(' | ');
+  if (j.const !== undefined) return JSON.stringify(j.const);
+  if (Array.isArray(j.anyOf)) return (j.anyOf as Json[]).map(typeOf).join(' | ');
+  if (Array.isArray(j.oneOf)) return (j.oneOf as Json[]).map(typeOf).join(' | ');
+  switch (j.type) {
+    case 'integer':
+    case 'number':
+      return `${j.type}${range(j)}`;
+    case 'array': {
+      if (Array.isArray(j.items)) return `[${(j.items as Json[]).map(typeOf).join(', ')}]`;
+      if (Array.isArray(j.prefixItems)) return `[${(j.prefixItems as Json[]).map(typeOf).join(', ')}]`;
+      const item = j.items ? typeOf(j.items as Json) : 'any';
+      const count =
+        j.minItems !== undefined || j.maxItems !== undefined ? ` (${j.minItems ?? 0}..${j.maxItems ?? '∞'})` : '';
+      return `${item.includes(' ') && !item.startsWith('[') ? `(${item})` : item}[]${count}`;
+    }
+    case undefined:
+      return 'any';
+    default:
+      return String(j.type);
+  }
+}
+
+function fieldSchema(field: z.ZodType): Json {
+  return z.toJSONSchema(field, { io: 'input', unrepresentable: 'any', target: 'draft-7' }) as Json;
+}
+
+/** Every option of an object schema, in declaration order. */
+export function describeOptions(schema: z.ZodObject, skip: readonly string[] = []): OptionInfo[] {
+  return Object.entries(schema.shape)
+    .filter(([name]) => !skip.includes(name))
+    .map(([name, field]) => {
+      const j = fieldSchema(field as z.ZodType);
+      const info: OptionInfo = { name, type: typeOf(j), required: !(field as z.ZodType).safeParse(undefined).success };
+      if ('default' in j) info.default = j.default;
+      if (typeof j.description === 'string') info.description = j.description;
+      return info;
+    });
+}
+
+/** The data branches of the scenario's JSON Schema (one per source). */
+function dataBranches(schema: Json): Json[] {
+  const data = ((schema.properties as Json | undefined)?.data ?? {}) as Json;
+  return ((data.oneOf ?? data.anyOf ?? []) as Json[]).filter((b) => b.properties);
+}
+
+/** The options every source has besides its own (n, test), taken from the scenario schema. */
+function commonDataOptions(): OptionInfo[] {
+  const props = (dataBranches(scenarioJsonSchema())[0]?.properties ?? {}) as Record<string, Json>;
+  return ['n', 'test']
+    .filter((name) => props[name])
+    .map((name) => {
+      const j = props[name];
+      const info: OptionInfo = { name, type: typeOf(j), required: false, default: j.default };
+      if (typeof j.description === 'string') info.description = j.description;
+      return info;
+    });
+}
+
+export function listModels(): ModelInfo[] {
+  return models.map((m) => ({
+    type: m.type,
+    title: m.title,
+    stage: m.stage ?? null,
+    options: describeOptions(m.schema),
+  }));
+}
+
+export function listDataSources(): DataSourceInfo[] {
+  const common = commonDataOptions();
+  return dataSources.map((d) => ({
+    source: d.source,
+    title: d.title,
+    options: [...common, ...describeOptions(d.schema)],
+  }));
+}
+
+/**
+ * The scenario's JSON Schema (draft-07, which the YAML language server and VS Code read), for
+ * input: defaults are shown, optional fields are optional. `data.source` may be left out (it
+ * defaults to gaussians), which the discriminated union cannot say by itself.
+ */
+export function scenarioJsonSchema(): Json {
+  const schema = z.toJSONSchema(scenarioSchema, {
+    io: 'input',
+    unrepresentable: 'any',
+    target: 'draft-7',
+  }) as Json;
+  schema.title = 'mlgif scenario';
+  const gaussians = dataBranches(schema).find((b) => ((b.properties as Json).source as Json)?.const === 'gaussians');
+  if (gaussians && Array.isArray(gaussians.required)) {
+    gaussians.required = (gaussians.required as string[]).filter((k) => k !== 'source');
+  }
+  return schema;
+}
+
+/** The options of a plain scenario section (animate, render; also title, seed, output at the top). */
+export function sectionOptions(section: 'animate' | 'render' | 'top'): OptionInfo[] {
+  const schema = scenarioJsonSchema();
+  const node = section === 'top' ? schema : ((schema.properties as Json)[section] as Json | undefined);
+  const required = new Set((node?.required as string[] | undefined) ?? []);
+  return Object.entries((node?.properties ?? {}) as Record<string, Json>)
+    .filter(([, j]) => section !== 'top' || ['string', 'integer', 'number', 'boolean'].includes(j.type as string))
+    .map(([name, j]) => {
+      const info: OptionInfo = { name, type: typeOf(j), required: required.has(name) };
+      if ('default' in j) info.default = j.default;
+      if (typeof j.description === 'string') info.description = j.description;
+      return info;
+    });
+}
