@@ -10,7 +10,7 @@ import { accuracy, type Dataset } from '../../src/dataset.js';
 import { boosting, type GradientBoosting } from '../../src/models/boosting.js';
 import { createRng } from '../../src/random.js';
 import { trainToEnd } from '../helpers.js';
-import { lattice, reference, referenceData, referenceSets } from './trees-reference.js';
+import { agreement, lattice, reference, referenceData, referenceLattice, referenceSets } from './trees-reference.js';
 
 type BoostingOptions = ReturnType<typeof boosting.schema.parse>;
 
@@ -143,6 +143,12 @@ describe('boosting', () => {
     let loss = 0;
     for (let i = 0; i < train.n; i++) loss -= Math.log(p[i * 3 + train.y[i]]);
     expect(steps[3].loss!).toBeCloseTo(loss / train.n, 5);
+  });
+
+  it.each(referenceSets)('predicts scikit-learn’s class on at least 90 % of a lattice over %s', (name) => {
+    const { train } = referenceData(name);
+    const p = grow(train).model.predictProba(referenceLattice(train));
+    expect(agreement(p, train.classes, reference[name].boosting.lattice_classes)).toBeGreaterThanOrEqual(0.9);
   });
 
   it.each(referenceSets)('has test accuracy within 0.03 of scikit-learn’s on %s', (name) => {

@@ -12,7 +12,15 @@ import { forest, type RandomForest } from '../../src/models/forest.js';
 import { type DecisionTree, tree } from '../../src/models/tree.js';
 import { createRng } from '../../src/random.js';
 import { trainToEnd } from '../helpers.js';
-import { lattice, preorder, reference, referenceData, referenceSets } from './trees-reference.js';
+import {
+  agreement,
+  lattice,
+  preorder,
+  reference,
+  referenceData,
+  referenceLattice,
+  referenceSets,
+} from './trees-reference.js';
 
 type ForestOptions = ReturnType<typeof forest.schema.parse>;
 
@@ -127,6 +135,12 @@ describe('forest', () => {
       expect(accuracy(model.predictProba(test.X), test)).toBeGreaterThan(0.75);
     }
     expect(t).toBe(7);
+  });
+
+  it.each(referenceSets)('predicts scikit-learn’s class on at least 95 % of a lattice over %s', (name) => {
+    const { train } = referenceData(name);
+    const p = grow(train).model.predictProba(referenceLattice(train));
+    expect(agreement(p, train.classes, reference[name].forest.lattice_classes)).toBeGreaterThanOrEqual(0.95);
   });
 
   it.each(referenceSets)('has test accuracy within 0.03 of scikit-learn’s on %s', (name) => {

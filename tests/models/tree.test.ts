@@ -10,7 +10,15 @@ import { ClassRule, type Criterion } from '../../src/models/cart.js';
 import { type DecisionTree, tree } from '../../src/models/tree.js';
 import { createRng } from '../../src/random.js';
 import { separatedGaussians, trainToEnd } from '../helpers.js';
-import { lattice, preorder, reference, referenceData, referenceSets } from './trees-reference.js';
+import {
+  agreement,
+  lattice,
+  preorder,
+  reference,
+  referenceData,
+  referenceLattice,
+  referenceSets,
+} from './trees-reference.js';
 
 type TreeOptions = ReturnType<typeof tree.schema.parse>;
 
@@ -265,6 +273,12 @@ describe('tree', () => {
     const { model, steps } = grow(data);
     expect(steps).toEqual([{ stage: 1, total: 1, label: 'no split', loss: 0 }]);
     expect(Array.from(model.predictProba(Float64Array.of(0, 0, 5, 5)))).toEqual([0, 0, 1, 0, 0, 1]);
+  });
+
+  it.each(referenceSets)('predicts scikit-learn’s class on at least 98 % of a lattice over %s', (name) => {
+    const { train } = referenceData(name);
+    const p = grow(train).model.predictProba(referenceLattice(train));
+    expect(agreement(p, train.classes, reference[name].tree.lattice_classes)).toBeGreaterThanOrEqual(0.98);
   });
 
   it.each(referenceSets)('has test accuracy within 0.03 of scikit-learn’s on %s', (name) => {
