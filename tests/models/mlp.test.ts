@@ -40,7 +40,7 @@ function xor(n: number, seed: number): Dataset {
 describe('mlp gradients', () => {
   const cases = (['tanh', 'relu', 'sigmoid'] as const).flatMap((act) => [2, 3].map((k) => [act, k] as const));
   it.each(cases)('match central differences for every parameter (%s, %i classes, l2 > 0)', (act, k) => {
-    const net = new Network([4, 3], k, act);
+    const net = new Network([5, 6], k, act); // wide enough for the four-at-a-time sweeps and their remainders
     const rng = createRng(3);
     const params = net.init(rng);
     // Non-zero biases, so their gradients are exercised away from the initial point.
@@ -147,6 +147,18 @@ describe('mlp', () => {
     };
     expect(run(5)).toEqual(run(5));
     expect(run(5)).not.toEqual(run(6));
+  });
+
+  it('predicts the same for a point alone as in a batch of several blocks', () => {
+    const data = xor(100, 7);
+    const model = mlp.create({ ...defaults, hidden: [6, 5, 4], epochs: 5 }, 2);
+    trainToEnd(model, data);
+    const grid = new Float64Array(2 * 600).map((_, i) => (i % 7) - 3 + i / 1200);
+    const all = model.predictProba(grid);
+    for (const i of [0, 255, 256, 511, 512, 599]) {
+      const alone = model.predictProba(grid.slice(2 * i, 2 * i + 2));
+      expect([all[2 * i], all[2 * i + 1]]).toEqual(Array.from(alone));
+    }
   });
 
   it('handles 8 classes and a full batch with every optimizer', () => {
