@@ -10,11 +10,12 @@
  * scikit-learn and nnet, two classes get one output unit (the logit of class 1; class 0's is 0),
  * K > 2 classes get K; with l2 > 0 this is not the same model as two free softmax outputs.
  *
- * l2 follows scikit-learn's MLPClassifier `alpha` exactly (so alpha = l2 gives the same model):
- * each mini-batch of m points minimises (1/m)·[Σ cross-entropy + (l2/2)·‖W‖²], weights only,
- * not biases. Note that this is not logistic.ts's convention (mean loss + (l2/2)·‖w‖²): for the
- * same number the MLP's penalty is m times weaker. The reported loss is scikit-learn's
- * loss_curve_: the batch objectives averaged over the epoch, weighted by batch size.
+ * l2 is scaled exactly as scikit-learn's MLPClassifier `alpha` (alpha = l2 gives the same
+ * objective): each mini-batch of m points minimises (1/m)·[Σ cross-entropy + (l2/2)·‖W‖²],
+ * weights only, not biases. This is not logistic.ts's convention (mean loss + (l2/2)·‖w‖²): for
+ * the same number the MLP's penalty is m times weaker. The reported loss is scikit-learn's
+ * loss_curve_: the batch objectives averaged over the epoch, weighted by batch size. Unlike
+ * scikit-learn (tol, n_iter_no_change), training never stops early: every epoch is a frame.
  */
 import { z } from 'zod';
 import type { Dataset } from '../dataset.js';
