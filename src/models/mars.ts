@@ -76,9 +76,12 @@ function dot(a: Float64Array, b: Float64Array): number {
   return s;
 }
 
-/** Residual of c against the orthonormal columns Q (modified Gram–Schmidt, twice for accuracy). */
-function residual(Q: Float64Array[], c: Float64Array): Float64Array {
-  const r = Float64Array.from(c);
+/**
+ * Residual of c against the orthonormal columns Q (modified Gram–Schmidt, twice for accuracy),
+ * written to r (which may be c itself).
+ */
+function residual(Q: Float64Array[], c: Float64Array, r = new Float64Array(c.length)): Float64Array {
+  r.set(c);
   for (let pass = 0; pass < 2; pass++) {
     for (const q of Q) {
       const d = dot(q, r);
@@ -106,12 +109,17 @@ class ForwardBasis {
   readonly tss: number;
   /** Point indices sorted by each input, once: a parent's support keeps this order. */
   private readonly order: Int32Array[];
+  // Scratch buffers of bestKnot, reused across its many calls.
+  private readonly support: Int32Array;
+  private readonly L: Float64Array;
 
   constructor(
     private readonly X: Float64Array,
     private readonly n: number,
     private readonly Y: Float64Array[],
   ) {
+    this.support = new Int32Array(n);
+    this.L = new Float64Array(n);
     this.order = [0, 1].map((v) =>
       Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => X[2 * a + v] - X[2 * b + v]),
     );
@@ -149,22 +157,23 @@ class ForwardBasis {
   bestKnot(m: number, v: number): Candidate | null {
     const { X, n, Y } = this;
     const B = this.columns[m];
-    const support: number[] = [];
-    for (const i of this.order[v]) if (B[i] > 0) support.push(i);
-    const count = support.length;
+    const support = this.support;
+    let count = 0;
+    for (const i of this.order[v]) if (B[i] > 0) support[count++] = i;
     if (count < 3) return null;
     const es = endspan(count);
     const ms = minspan(count);
     if (count - 1 - es < es) return null;
     // Adding the pair spans the same space as adding L = B·x_v and the "+" hinge (B is in the basis).
-    const L = new Float64Array(n);
-    for (const i of support) L[i] = B[i] * X[2 * i + v];
+    const L = this.L;
+    for (let i = 0; i < n; i++) L[i] = B[i] * X[2 * i + v];
+    const LL = dot(L, L);
     const rL = residual(this.Q, L);
     const rLL = dot(rL, rL);
     const Q = this.Q.slice();
     const qy = this.qy.map((row) => row.slice());
     let reductionL = 0;
-    if (rLL > 1e-10 * dot(L, L)) {
+    if (rLL > 1e-10 * LL) {
       const norm = Math.sqrt(rLL);
       for (let i = 0; i < n; i++) rL[i] /= norm;
       Q.push(rL);
