@@ -15,7 +15,7 @@ import { classCounts, type Dataset } from '../dataset.js';
 import type { Rng } from '../random.js';
 import { options } from '../scenario/options.js';
 import { presort, type SplitRule, TreeGrower } from './cart.js';
-import { asLattice, type FlatTree, sumRuns } from './flat-tree.js';
+import { type FlatTree, sumTrees } from './flat-tree.js';
 import { softmaxInPlace } from './loss.js';
 import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
 
@@ -130,10 +130,7 @@ export class GradientBoosting implements Classifier {
     const k = this.classes;
     const R = this.perRound;
     const n = X.length / 2;
-    const F = new Float64Array(n * R);
-    const lattice = asLattice(X);
-    for (let t = 0; t < this.trees.length; t++) this.trees[t].addRuns(X, F, R, t % R, 1, lattice);
-    sumRuns(F, n, R);
+    const F = sumTrees(this.trees, X, R, (t) => t % R, 1);
     for (let i = 0; i < n; i++) for (let c = 0; c < R; c++) F[i * R + c] += this.base[c];
     const p = probaBuffer(n, k, out);
     const row = new Float64Array(k);

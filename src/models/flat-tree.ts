@@ -238,6 +238,70 @@ export function asLattice(X: Float64Array): Lattice | null {
   return { xs, ys };
 }
 
+/**
+ * Σ_t scale · value(tree t's leaf of x) for each of the n points in X: an n×stride array where
+ * tree t adds its `width` values at columns column(t)... (a forest's class shares, boosting's
+ * per-class scores). Trees add runs (see addRuns): on a lattice row by row; scattered points are
+ * visited in Z-order (Morton 1966), so that consecutive points are mostly close in the plane too
+ * and share leaves.
+ */
+export function sumTrees(
+  trees: readonly FlatTree[],
+  X: Float64Array,
+  stride: number,
+  column: (t: number) => number,
+  scale: number,
+): Float64Array {
+  const n = X.length >> 1;
+  const sums = new Float64Array(n * stride);
+  const lattice = asLattice(X);
+  if (lattice || n < 2) {
+    for (let t = 0; t < trees.length; t++) trees[t].addRuns(X, sums, stride, column(t), scale, lattice);
+    sumRuns(sums, n, stride);
+    return sums;
+  }
+  const order = zOrder(X);
+  const Y = new Float64Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    Y[2 * i] = X[2 * order[i]];
+    Y[2 * i + 1] = X[2 * order[i] + 1];
+  }
+  const runs = new Float64Array(n * stride);
+  for (let t = 0; t < trees.length; t++) trees[t].addRuns(Y, runs, stride, column(t), scale, null);
+  sumRuns(runs, n, stride);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < stride; j++) sums[order[i] * stride + j] = runs[i * stride + j];
+  }
+  return sums;
+}
+
+/** Indices of the points in Z-order: coordinates scaled to 16 bits, bits interleaved. */
+function zOrder(X: Float64Array): Uint32Array {
+  const n = X.length >> 1;
+  const lo = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
+  const hi = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
+  for (let i = 0; i < n; i++) {
+    for (let d = 0; d < 2; d++) {
+      const v = X[2 * i + d];
+      if (v < lo[d]) lo[d] = v;
+      if (v > hi[d]) hi[d] = v;
+    }
+  }
+  const spread = (v: number, d: number) => {
+    // Non-finite coordinates (NaN) go to cell 0: order only affects speed, never the result.
+    let b = hi[d] > lo[d] ? Math.floor(((v - lo[d]) / (hi[d] - lo[d])) * 65535) || 0 : 0;
+    b = (b | (b << 8)) & 0x00ff00ff;
+    b = (b | (b << 4)) & 0x0f0f0f0f;
+    b = (b | (b << 2)) & 0x33333333;
+    return (b | (b << 1)) & 0x55555555;
+  };
+  const code = new Uint32Array(n);
+  for (let i = 0; i < n; i++) code[i] = (spread(X[2 * i], 0) | (spread(X[2 * i + 1], 1) << 1)) >>> 0;
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  return order.sort((a, b) => code[a] - code[b] || a - b);
+}
+
 /** Turns the changes that addRuns() wrote into running sums over the n points, per column. */
 export function sumRuns(runs: Float64Array, n: number, stride: number): void {
   for (let i = 1; i < n; i++) {

@@ -11,7 +11,7 @@ import type { Dataset } from '../dataset.js';
 import type { Rng } from '../random.js';
 import { options } from '../scenario/options.js';
 import { ClassRule, classStats, presort, TreeGrower } from './cart.js';
-import { asLattice, type FlatTree, sumRuns } from './flat-tree.js';
+import { type FlatTree, sumTrees } from './flat-tree.js';
 import { criterionOption } from './tree.js';
 import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
 
@@ -66,12 +66,8 @@ export class RandomForest implements Classifier {
       p.fill(1 / k, 0, n * k);
       return p;
     }
-    const sums = new Float64Array(n * k);
-    const scale = 1 / this.trees.length;
-    const lattice = asLattice(X);
-    for (const tree of this.trees) tree.addRuns(X, sums, k, 0, scale, lattice);
-    sumRuns(sums, n, k);
-    // Running sums leave rounding dust (±1e-16) where a share is exactly 0.
+    const sums = sumTrees(this.trees, X, k, () => 0, 1 / this.trees.length);
+    // Sums of changes leave rounding dust (±1e-16) where a share is exactly 0.
     for (let j = 0; j < n * k; j++) p[j] = Math.max(sums[j], 0);
     return p;
   }
