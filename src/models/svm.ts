@@ -62,7 +62,8 @@ export function scaleGamma(X: Float64Array): number {
   return v > 0 ? 1 / (2 * v) : 1;
 }
 
-const CHUNK = 4096;
+// Points per block of decision values: bounds memory, and is large enough to keep the rbf memo of a grid.
+const CHUNK = 32768;
 
 export class SupportVectorMachine implements Classifier {
   pairs: PairMachine[] = [];
