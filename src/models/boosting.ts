@@ -15,7 +15,7 @@ import { classCounts, type Dataset } from '../dataset.js';
 import type { Rng } from '../random.js';
 import { options } from '../scenario/options.js';
 import { presort, type SplitRule, TreeGrower } from './cart.js';
-import { type FlatTree, sumTrees } from './flat-tree.js';
+import { type FlatTree, StagedSums } from './flat-tree.js';
 import { softmaxInPlace } from './loss.js';
 import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
 
@@ -69,13 +69,17 @@ export class GradientBoosting implements Classifier {
   /** Starting raw scores F₀. */
   base: Float64Array;
   readonly perRound: number;
+  /** The trees' scores summed at the point sets predicted so far. */
+  private readonly sums: StagedSums;
 
   constructor(
     readonly classes: number,
     private readonly opts: z.output<typeof schema>,
   ) {
-    this.perRound = classes === 2 ? 1 : classes;
-    this.base = new Float64Array(this.perRound);
+    const R = classes === 2 ? 1 : classes;
+    this.perRound = R;
+    this.base = new Float64Array(R);
+    this.sums = new StagedSums(R, (t) => t % R);
   }
 
   *train(data: Dataset, rng: Rng) {
@@ -84,6 +88,7 @@ export class GradientBoosting implements Classifier {
     const R = this.perRound;
     const { rounds, learningRate, lambda, gamma, minChildWeight, subsample } = this.opts;
     this.trees = [];
+    this.sums.clear();
     this.base = startingScores(classCounts(data), n, R);
     const grower = new TreeGrower(
       X,
@@ -130,8 +135,9 @@ export class GradientBoosting implements Classifier {
     const k = this.classes;
     const R = this.perRound;
     const n = X.length / 2;
-    const F = sumTrees(this.trees, X, R, (t) => t % R, 1);
-    for (let i = 0; i < n; i++) for (let c = 0; c < R; c++) F[i * R + c] += this.base[c];
+    const sums = this.sums.get(this.trees, X);
+    const F = new Float64Array(n * R);
+    for (let i = 0; i < n; i++) for (let c = 0; c < R; c++) F[i * R + c] = sums[i * R + c] + this.base[c];
     const p = probaBuffer(n, k, out);
     const row = new Float64Array(k);
     for (let i = 0; i < n; i++) {

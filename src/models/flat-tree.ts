@@ -275,6 +275,49 @@ export function sumTrees(
   return sums;
 }
 
+/**
+ * sumTrees (scale 1) over a list of trees that only grows, remembered per point set between
+ * calls: a model evaluated after every stage on the same grid, training and test points then
+ * evaluates only the trees added since (scikit-learn's staged_predict_proba, without the caller
+ * keeping the state). An entry is reused only for the same array with unchanged contents.
+ */
+export class StagedSums {
+  private entries: { X: Float64Array; copy: Float64Array; count: number; sums: Float64Array }[] = [];
+
+  constructor(
+    private readonly stride: number,
+    private readonly column: (t: number) => number,
+  ) {}
+
+  /** Forgets everything: the trees were replaced, not extended. */
+  clear(): void {
+    this.entries = [];
+  }
+
+  /** Σ_t value(tree t's leaf of x) over trees[0..], n×stride; read-only, owned by this cache. */
+  get(trees: readonly FlatTree[], X: Float64Array): Float64Array {
+    let entry = this.entries.find((e) => e.X === X && e.count <= trees.length && sameValues(e.copy, X));
+    if (!entry) {
+      entry = { X, copy: X.slice(), count: 0, sums: new Float64Array((X.length >> 1) * this.stride) };
+      this.entries.unshift(entry);
+      if (this.entries.length > 4) this.entries.pop();
+    }
+    const done = entry.count;
+    if (done < trees.length) {
+      const added = sumTrees(trees.slice(done), X, this.stride, (t) => this.column(done + t), 1);
+      for (let j = 0; j < added.length; j++) entry.sums[j] += added[j];
+      entry.count = trees.length;
+    }
+    return entry.sums;
+  }
+}
+
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !(Number.isNaN(a[i]) && Number.isNaN(b[i]))) return false;
+  return true;
+}
+
 /** Indices of the points in Z-order: coordinates scaled to 16 bits, bits interleaved. */
 function zOrder(X: Float64Array): Uint32Array {
   const n = X.length >> 1;

@@ -11,7 +11,7 @@ import type { Dataset } from '../dataset.js';
 import type { Rng } from '../random.js';
 import { options } from '../scenario/options.js';
 import { ClassRule, classStats, presort, TreeGrower } from './cart.js';
-import { type FlatTree, sumTrees } from './flat-tree.js';
+import { type FlatTree, StagedSums } from './flat-tree.js';
 import { criterionOption } from './tree.js';
 import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
 
@@ -27,11 +27,15 @@ const schema = options({
 export class RandomForest implements Classifier {
   /** The trees grown so far. */
   trees: FlatTree[] = [];
+  /** Their class shares summed at the point sets predicted so far. */
+  private readonly sums: StagedSums;
 
   constructor(
     readonly classes: number,
     private readonly opts: z.output<typeof schema>,
-  ) {}
+  ) {
+    this.sums = new StagedSums(classes, () => 0);
+  }
 
   *train(data: Dataset, rng: Rng) {
     const { n, X } = data;
@@ -43,6 +47,7 @@ export class RandomForest implements Classifier {
       maxFeatures: this.opts.maxFeatures,
     });
     this.trees = [];
+    this.sums.clear();
     const counts = new Float64Array(n);
     const drawn = new Uint8Array(n);
     const stats = new Float64Array(n * k);
@@ -66,9 +71,10 @@ export class RandomForest implements Classifier {
       p.fill(1 / k, 0, n * k);
       return p;
     }
-    const sums = sumTrees(this.trees, X, k, () => 0, 1 / this.trees.length);
+    const sums = this.sums.get(this.trees, X);
+    const scale = 1 / this.trees.length;
     // Sums of changes leave rounding dust (±1e-16) where a share is exactly 0.
-    for (let j = 0; j < n * k; j++) p[j] = Math.max(sums[j], 0);
+    for (let j = 0; j < n * k; j++) p[j] = Math.max(sums[j] * scale, 0);
     return p;
   }
 }

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { accuracy, type Dataset } from '../../src/dataset.js';
 import { boosting, type GradientBoosting } from '../../src/models/boosting.js';
+import type { Step } from '../../src/models/types.js';
 import { createRng } from '../../src/random.js';
 import { trainToEnd } from '../helpers.js';
 import { agreement, lattice, reference, referenceData, referenceLattice, referenceSets } from './trees-reference.js';
@@ -137,7 +138,15 @@ describe('boosting', () => {
   it('yields one stage per round, each with the training log-loss', () => {
     const { train } = referenceData('blobs3');
     const model = boosting.create(boosting.schema.parse({ rounds: 4 }), 3) as GradientBoosting;
-    const steps = trainToEnd(model, train);
+    const steps: Step[] = [];
+    const grid = lattice(30, -3, 5);
+    for (const step of model.train(train, createRng(1))) {
+      steps.push(step);
+      // The same array again only adds the new round's trees; a fresh copy is evaluated anew.
+      const again = model.predictProba(grid);
+      const fresh = model.predictProba(grid.slice());
+      expect(again.every((v, j) => Math.abs(v - fresh[j]) < 1e-6)).toBe(true);
+    }
     expect(steps.map((s) => s.label)).toEqual(['round 1', 'round 2', 'round 3', 'round 4']);
     const p = model.predictProba(train.X);
     let loss = 0;

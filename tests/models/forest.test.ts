@@ -127,14 +127,24 @@ describe('forest', () => {
   it('yields one stage per tree, and predicts with the trees so far', () => {
     const { train, test } = referenceData('moons');
     const model = forest.create(forest.schema.parse({ trees: 7 }), 2) as RandomForest;
+    const grid = lattice(40, -2, 3);
     let t = 0;
     for (const step of model.train(train, createRng(5))) {
       t++;
       expect(step).toEqual({ stage: t, total: 7, label: `tree ${t}` });
       expect(model.trees).toHaveLength(t);
       expect(accuracy(model.predictProba(test.X), test)).toBeGreaterThan(0.75);
+      // The same arrays again only add the new tree; fresh copies are evaluated from scratch.
+      expect(maxDifference(model.predictProba(grid), model.predictProba(grid.slice()))).toBeLessThan(1e-6);
+      expect(maxDifference(model.predictProba(test.X), model.predictProba(test.X.slice()))).toBeLessThan(1e-6);
     }
     expect(t).toBe(7);
+    // Changed in place, the same array is evaluated anew.
+    grid.reverse();
+    expect(maxDifference(model.predictProba(grid), model.predictProba(grid.slice()))).toBeLessThan(1e-6);
+    // Retrained, the model forgets the old trees' sums.
+    trainToEnd(model, train, createRng(6));
+    expect(maxDifference(model.predictProba(grid), model.predictProba(grid.slice()))).toBeLessThan(1e-6);
   });
 
   it.each(referenceSets)('predicts scikit-learn’s class on at least 95 % of a lattice over %s', (name) => {
