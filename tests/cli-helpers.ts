@@ -2,6 +2,7 @@
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Io } from '../src/cli/io.js';
 import { main } from '../src/cli/main.js';
 
@@ -11,10 +12,11 @@ export interface Run {
   stderr: string;
 }
 
-export async function run(argv: string[], stdin = '', signal?: AbortSignal): Promise<Run> {
+/** `io` replaces parts of the captured streams (e.g. stderrIsTTY, env). */
+export async function run(argv: string[], stdin = '', signal?: AbortSignal, io: Partial<Io> = {}): Promise<Run> {
   const out: Buffer[] = [];
   let err = '';
-  const io: Io = {
+  const captured: Io = {
     stdout: (chunk) => {
       out.push(Buffer.from(chunk));
     },
@@ -25,8 +27,9 @@ export async function run(argv: string[], stdin = '', signal?: AbortSignal): Pro
     stderrIsTTY: false,
     env: {},
     signal,
+    ...io,
   };
-  const code = await main(argv, io);
+  const code = await main(argv, captured);
   return { code, stdout: Buffer.concat(out), stderr: err };
 }
 
@@ -58,3 +61,6 @@ export function writeScenario(dir: string, name: string, text: string): string {
 export function files(dir: string): string[] {
   return readdirSync(dir).sort();
 }
+
+/** bin/mlgif, for tests that run the CLI as a child process (it runs the compiled dist/). */
+export const BIN = fileURLToPath(new URL('../bin/mlgif', import.meta.url));

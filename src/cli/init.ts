@@ -26,10 +26,21 @@ const EXPLICIT: Record<string, readonly string[]> = {
 };
 const COLUMN = 30;
 
+const RESERVED = new Set(['true', 'false', 'null', 'yes', 'no', 'on', 'off', 'y', 'n', '~']);
+
+/** A default as YAML: plain words unquoted, everything else as JSON (which YAML reads). */
+function yamlValue(value: unknown): string {
+  if (typeof value === 'string' && /^[a-z][a-z0-9-]*$/i.test(value) && !RESERVED.has(value.toLowerCase())) {
+    return value;
+  }
+  if (Array.isArray(value)) return `[${value.map(yamlValue).join(', ')}]`;
+  return JSON.stringify(value);
+}
+
 function line(indent: string, option: OptionInfo, explicit: boolean): string {
-  const value = option.default === undefined ? '' : ` ${JSON.stringify(option.default)}`;
+  const value = option.default === undefined ? '' : ` ${yamlValue(option.default)}`;
   const text = `${indent}${explicit ? '' : '# '}${option.name}:${value}`;
-  const about = [option.description, option.default === undefined ? option.type : ''].filter(Boolean).join('; ');
+  const about = [option.description, option.type].filter(Boolean).join('; ');
   return about ? `${text.padEnd(COLUMN)}  # ${about}` : text;
 }
 

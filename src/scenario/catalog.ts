@@ -112,22 +112,30 @@ function commonDataOptions(): OptionInfo[] {
     });
 }
 
+/** Computed once: the registries do not change while the process runs. */
+let modelCache: ModelInfo[] | undefined;
+let sourceCache: DataSourceInfo[] | undefined;
+
 export function listModels(): ModelInfo[] {
-  return models.map((m) => ({
+  modelCache ??= models.map((m) => ({
     type: m.type,
     title: m.title,
     stage: m.stage ?? null,
     options: describeOptions(m.schema),
   }));
+  return structuredClone(modelCache);
 }
 
 export function listDataSources(): DataSourceInfo[] {
-  const common = commonDataOptions();
-  return dataSources.map((d) => ({
-    source: d.source,
-    title: d.title,
-    options: [...common, ...describeOptions(d.schema)],
-  }));
+  if (!sourceCache) {
+    const common = commonDataOptions();
+    sourceCache = dataSources.map((d) => ({
+      source: d.source,
+      title: d.title,
+      options: [...common, ...describeOptions(d.schema)],
+    }));
+  }
+  return structuredClone(sourceCache);
 }
 
 /**
@@ -136,6 +144,13 @@ export function listDataSources(): DataSourceInfo[] {
  * defaults to gaussians), which the discriminated union cannot say by itself.
  */
 export function scenarioJsonSchema(): Json {
+  cached ??= buildJsonSchema();
+  return structuredClone(cached);
+}
+
+let cached: Json | undefined;
+
+function buildJsonSchema(): Json {
   const schema = z.toJSONSchema(scenarioSchema, {
     io: 'input',
     unrepresentable: 'any',
