@@ -24,6 +24,10 @@ export interface Snapshot {
   label: string;
   /** Training points the model has seen (the prefix to draw when animating by samples). */
   trainUsed: number;
+  /** Where on the animation's axis this frame is: the stage number, or n when by samples. */
+  stage: number;
+  /** The axis' first and last frame (stages or n), for training curves drawn against it. */
+  stages: [number, number];
   /** Class probabilities on the grid (grid points × classes). */
   proba: Float32Array;
   trainAccuracy: number;
@@ -130,6 +134,8 @@ function* bySamples(plan: TrainPlan): Generator<Snapshot, void, undefined> {
       frames: sizes.length,
       label: `n = ${used.n}`,
       trainUsed: used.n,
+      stage: used.n,
+      stages: [sizes[0], sizes[sizes.length - 1]],
       ...evaluate(plan, model, used),
       loss: last?.loss ?? null,
     };
@@ -168,6 +174,8 @@ function* byStages(plan: TrainPlan): Generator<Snapshot, void, undefined> {
         frames: wanted.length,
         label: step.total !== undefined ? `${step.label} / ${step.total}` : step.label,
         trainUsed: plan.train.n,
+        stage: step.stage,
+        stages: [wanted[0], wanted[wanted.length - 1]],
         ...evaluate(plan, model, plan.train),
         loss: step.loss ?? null,
       };

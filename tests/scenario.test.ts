@@ -23,7 +23,7 @@ function configFiles(dir = 'configs'): string[] {
 describe('scenario loading', () => {
   it.each(configFiles())('accepts %s', (file) => {
     const { scenario } = loadScenario(file);
-    expect(scenario.model.type).toBeTruthy();
+    expect(scenario.model?.type ?? scenario.compare?.[0].type).toBeTruthy();
   });
 
   it('fills every default but model.type', () => {
@@ -65,7 +65,7 @@ describe('scenario loading', () => {
 
   it('applies --set overrides with YAML-typed values before validation', () => {
     const s = validateScenario({ model: { type: 'logistic' } }, ['model.epochs=7', 'render.xlim=[-1, 2]', 'title=Hi']);
-    expect(s.model.epochs).toBe(7);
+    expect(s.model?.epochs).toBe(7);
     expect(s.render.xlim).toEqual([-1, 2]);
     expect(s.title).toBe('Hi');
     expect(problem(() => validateScenario({ model: { type: 'logistic' } }, ['model.epochs=-1']))).toMatch(

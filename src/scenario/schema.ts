@@ -42,6 +42,12 @@ const dataSchema = union(
   dataNames,
 );
 
+/** `source` may be left out: gaussians. */
+const dataEntry = z.preprocess(
+  (v) => (v && typeof v === 'object' && !Array.isArray(v) && !('source' in v) ? { source: 'gaussians', ...v } : v),
+  dataSchema,
+);
+
 const modelNames = models.map((m) => m.type);
 const modelSchema = union(
   'type',
@@ -50,8 +56,39 @@ const modelSchema = union(
   modelNames,
 );
 
+/** A panel of a comparison: a model with its options, and an optional panel title. */
+const compareEntry = union(
+  'type',
+  'compare[].type',
+  models.map((m) =>
+    options({
+      type: z.literal(m.type),
+      title: z.string().max(60).optional().describe('panel title (default: the model name)'),
+      ...m.schema.shape,
+    }),
+  ),
+  modelNames,
+);
+
+const layoutSchema = options({
+  columns: z.number().int().min(1).max(16).optional().describe('panels per row (default: about square)'),
+});
+
+const sweepSchema = options({
+  path: z
+    .string()
+    .regex(/^(model|data)\.[A-Za-z]\w*$/, 'expected a model or data option, e.g. model.k or data.noise')
+    .describe('the option swept, e.g. model.k, model.C, data.noise, data.priors'),
+  from: z.number().describe('value in the first frame'),
+  to: z.number().describe('value in the last frame'),
+  scale: z.enum(['linear', 'log']).default('linear').describe('spacing of the values between from and to'),
+});
+
 const animateSchema = options({
-  by: z.enum(['auto', 'epochs', 'samples']).default('auto').describe("auto = the model's own stages, or samples"),
+  by: z
+    .enum(['auto', 'epochs', 'samples', 'sweep'])
+    .default('auto')
+    .describe("auto = the model's own stages, or samples; sweep = one fitted value of animate.sweep per frame"),
   frames: z.number().int().min(1).max(LIMITS.frames).default(60),
   fps: z.number().min(0.5).max(100).default(12),
   hold: z.number().min(0).max(60).default(2).describe('seconds the last frame stays'),
@@ -60,6 +97,7 @@ const animateSchema = options({
     .default('linear')
     .describe('which stages become frames when there are more stages than frames'),
   start: z.number().int().min(2).default(10).describe('by samples: training points in the first frame'),
+  sweep: sweepSchema.optional().describe('by sweep: the option swept and its range'),
 });
 
 const renderSchema = options({
@@ -81,6 +119,7 @@ const renderSchema = options({
     .union([z.enum(['okabe-ito', 'playground']), z.array(colour).min(2).max(8)])
     .default('okabe-ito')
     .describe('a named palette or a list of class colours'),
+  curves: z.boolean().default(false).describe('a panel of train/test accuracy (and loss) against the animation'),
 });
 
 const scenarioObject = options({
@@ -91,29 +130,45 @@ const scenarioObject = options({
     .min(0)
     .max(2 ** 32 - 1)
     .default(1),
-  data: z
-    .preprocess(
-      (v) => (v && typeof v === 'object' && !Array.isArray(v) && !('source' in v) ? { source: 'gaussians', ...v } : v),
-      dataSchema,
-    )
-    .prefault({ source: 'gaussians' }),
-  model: modelSchema,
+  data: dataEntry.prefault({ source: 'gaussians' }),
+  model: modelSchema.optional(),
+  compare: z.array(compareEntry).min(1).max(32).optional().describe('in place of model: one panel per model'),
+  rows: z.array(dataEntry).min(1).max(8).optional().describe('with compare: one row of panels per data set'),
+  layout: layoutSchema.optional(),
   animate: animateSchema.prefault({}),
   render: renderSchema.prefault({}),
   output: z.string().min(1).optional().describe("output GIF; '-' = stdout"),
+});
+
+/** Cross-field rules: model or compare (one of them), and what goes with each. */
+const scenarioChecked = scenarioObject.superRefine((s, ctx) => {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (s.model && s.compare) issue('compare', 'give either model or compare, not both');
+  if (!s.model && !s.compare) issue('model', 'expected model (one model) or compare (a list of models)');
+  if (s.rows && !s.compare) issue('rows', 'rows (one row per data set) go with compare');
+  if (s.animate.by === 'sweep' && !s.animate.sweep) {
+    ctx.addIssue({ code: 'custom', path: ['animate', 'sweep'], message: 'by: sweep needs sweep: { path, from, to }' });
+  }
+  if (s.animate.by === 'sweep' && s.compare) issue('compare', 'animate.by: sweep works with one model, not compare');
+  if (s.render.curves && s.compare) {
+    ctx.addIssue({ code: 'custom', path: ['render', 'curves'], message: 'curves go with one model, not compare' });
+  }
 });
 
 /**
  * The validated scenario. Sources and models are registered at run time, so their own options
  * are typed loosely here; each spec's schema has already checked them.
  */
-export type Scenario = Omit<z.output<typeof scenarioObject>, 'data' | 'model'> & {
+export type Scenario = Omit<z.output<typeof scenarioObject>, 'data' | 'model' | 'compare' | 'rows'> & {
   data: { source: string; n: number; test: number; [option: string]: unknown };
-  model: { type: string; [option: string]: unknown };
+  /** One model; absent when the scenario compares models (compare). */
+  model?: { type: string; [option: string]: unknown };
+  compare?: { type: string; title?: string; [option: string]: unknown }[];
+  rows?: { source: string; n: number; test: number; [option: string]: unknown }[];
 };
 export type DataOptions = Scenario['data'];
 export type ModelOptions = Scenario['model'];
 export type AnimateOptions = Scenario['animate'];
 export type RenderOptions = Scenario['render'];
 
-export const scenarioSchema = scenarioObject as unknown as z.ZodType<Scenario, unknown>;
+export const scenarioSchema = scenarioChecked as unknown as z.ZodType<Scenario, unknown>;

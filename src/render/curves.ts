@@ -1,0 +1,304 @@
+/**
+ * Training curves (`render.curves: true`): beside or below the map, train and test accuracy (and
+ * the training loss, where the model reports one) against the animation's axis — epoch, tree,
+ * round, n or the swept value — growing frame by frame, with the Bayes accuracy as a dashed
+ * reference line (TensorFlow Playground's loss curve beside the boundary). The axes are fixed
+ * from the first frame, so nothing but the curves moves. Drawn on a canvas and mapped to the
+ * animation's palette; greys only, so the class colours keep their meaning.
+ */
+import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { scaleLinear, scaleLog } from 'd3-scale';
+import type { Axis, Movie, MovieFrame } from '../pipeline.js';
+import type { Scenario } from '../scenario/schema.js';
+import { font, registerFonts } from './font.js';
+import { blit, indexedPng } from './grid-frame.js';
+import type { Rect } from './layout.js';
+import { type GifPalette, rgbToCss, THEMES, type Theme } from './palette.js';
+
+export interface CurvesSplit {
+  width: number;
+  height: number;
+  /** The map's frame size (drawn at the top left). */
+  map: { width: number; height: number };
+  /** Where the curves go. */
+  curves: Rect;
+}
+
+/** Beside the map when the frame is wide, below it otherwise. */
+export function curvesSplit(width: number, height: number): CurvesSplit {
+  if (width >= 1.25 * height) {
+    const mapW = Math.min(height, Math.round(width * 0.62));
+    return { width, height, map: { width: mapW, height }, curves: { x: mapW, y: 0, w: width - mapW, h: height } };
+  }
+  const mapH = Math.min(width, Math.round(height * 0.68));
+  return { width, height, map: { width, height: mapH }, curves: { x: 0, y: mapH, w: width, h: height - mapH } };
+}
+
+/** The series behind the curves, one entry per frame so far. */
+export interface CurveData {
+  axis: string;
+  x: number[];
+  train: (number | null)[];
+  test: (number | null)[];
+  loss: (number | null)[];
+  bayes: number | null;
+}
+
+export interface CurvesPanel {
+  /** Draws the curves up to and including `data`'s last entry into `frame` at the panel's rect. */
+  draw(data: CurveData, axis: Axis, frame: Uint8Array, frameWidth: number): void;
+}
+
+interface Chart {
+  box: Rect;
+  title: string;
+}
+
+export function createCurvesPanel(
+  rect: Rect,
+  unit: number,
+  theme: Theme,
+  palette: GifPalette,
+  classes: number,
+): CurvesPanel {
+  registerFonts();
+  const { w, h } = rect;
+  const canvas = createCanvas(w, h);
+  const ctx = canvas.getContext('2d');
+  const indices = new Uint8Array(w * h);
+  const text = 11 * unit;
+  const ink = rgbToCss(theme.ink);
+  const muted = rgbToCss(theme.muted);
+  const chance = Math.floor((10 * 1) / classes) / 10;
+  let lossTop = 0;
+
+  function charts(withLoss: boolean): Chart[] {
+    const pad = 12 * unit;
+    const left = 38 * unit;
+    const top = 30 * unit;
+    const bottom = 34 * unit;
+    const area = { x: pad + left, y: 0, w: w - 2 * pad - left, h };
+    if (!withLoss) return [{ box: { x: area.x, y: top, w: area.w, h: h - top - bottom }, title: 'accuracy' }];
+    if (h >= w) {
+      const each = (h - 2 * (top + bottom)) / 2;
+      return [
+        { box: { x: area.x, y: top, w: area.w, h: each }, title: 'accuracy' },
+        { box: { x: area.x, y: 2 * top + bottom + each, w: area.w, h: each }, title: 'training loss' },
+      ];
+    }
+    const each = (w - 2 * (pad + left) - pad) / 2;
+    return [
+      { box: { x: pad + left, y: top, w: each, h: h - top - bottom }, title: 'accuracy' },
+      { box: { x: 2 * (pad + left) + each, y: top, w: each, h: h - top - bottom }, title: 'training loss' },
+    ];
+  }
+
+  function xScale(axis: Axis, box: Rect) {
+    const lo = axis.from;
+    const hi = axis.to > axis.from ? axis.to : axis.from + 1;
+    return axis.log && lo > 0
+      ? scaleLog()
+          .domain([lo, hi])
+          .range([box.x, box.x + box.w])
+      : scaleLinear()
+          .domain([lo, hi])
+          .range([box.x, box.x + box.w]);
+  }
+
+  function frameAndTicks(
+    chart: Chart,
+    axis: Axis,
+    y: (v: number) => number,
+    yTicks: number[],
+    yFormat: (v: number) => string,
+  ) {
+    const { box } = chart;
+    const x = xScale(axis, box);
+    ctx.strokeStyle = muted;
+    ctx.fillStyle = muted;
+    ctx.lineWidth = Math.max(1, unit);
+    ctx.strokeRect(Math.round(box.x) - 0.5, Math.round(box.y) - 0.5, Math.round(box.w) + 1, Math.round(box.h) + 1);
+    ctx.font = font(10 * unit);
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'top';
+    const xTicks = x.ticks(axis.log ? 4 : Math.max(2, Math.round(box.w / (60 * unit))));
+    const xFormat = x.tickFormat(axis.log ? 4 : 5, axis.log ? '~g' : undefined);
+    ctx.beginPath();
+    for (const v of xTicks) {
+      const px = Math.round(x(v)) + 0.5;
+      ctx.moveTo(px, box.y + box.h);
+      ctx.lineTo(px, box.y + box.h + 4 * unit);
+      const label = xFormat(v);
+      if (label) ctx.fillText(label.replace('−', '-'), px, box.y + box.h + 6 * unit);
+    }
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'middle';
+    for (const v of yTicks) {
+      const py = Math.round(y(v)) + 0.5;
+      ctx.moveTo(box.x, py);
+      ctx.lineTo(box.x - 4 * unit, py);
+      ctx.fillText(yFormat(v), box.x - 6 * unit, py);
+    }
+    ctx.stroke();
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'alphabetic';
+    ctx.fillText(axis.name, box.x + box.w / 2, box.y + box.h + 6 * unit + 10 * unit + text);
+    ctx.textAlign = 'left';
+    ctx.fillStyle = ink;
+    ctx.font = font(text, true);
+    ctx.fillText(chart.title, box.x - 30 * unit, box.y - 10 * unit);
+    return x;
+  }
+
+  function line(xs: number[], ys: (number | null)[], x: (v: number) => number, y: (v: number) => number): void {
+    ctx.beginPath();
+    let open = false;
+    for (let i = 0; i < xs.length; i++) {
+      const v = ys[i];
+      if (v === null || Number.isNaN(v)) {
+        open = false;
+        continue;
+      }
+      if (open) ctx.lineTo(x(xs[i]), y(v));
+      else ctx.moveTo(x(xs[i]), y(v));
+      open = true;
+    }
+    ctx.stroke();
+    // The newest value as a dot, so a one-frame curve shows too.
+    const last = ys[ys.length - 1];
+    if (last !== null && last !== undefined && !Number.isNaN(last)) {
+      ctx.beginPath();
+      ctx.arc(x(xs[xs.length - 1]), y(last), 2.2 * unit, 0, 2 * Math.PI);
+      ctx.fill();
+    }
+  }
+
+  function key(ctx2: SKRSContext2D, box: Rect, entries: [string, string, number, boolean][]): void {
+    ctx2.font = font(10 * unit);
+    ctx2.textAlign = 'right';
+    ctx2.textBaseline = 'alphabetic';
+    let kx = box.x + box.w;
+    const ky = box.y - 10 * unit;
+    for (const [name, colour, width, dashed] of [...entries].reverse()) {
+      ctx2.fillStyle = muted;
+      ctx2.fillText(name, kx, ky);
+      kx -= ctx2.measureText(name).width + 4 * unit;
+      ctx2.strokeStyle = colour;
+      ctx2.lineWidth = width;
+      ctx2.setLineDash(dashed ? [4 * unit, 3 * unit] : []);
+      ctx2.beginPath();
+      ctx2.moveTo(kx - 14 * unit, ky - 3.5 * unit);
+      ctx2.lineTo(kx, ky - 3.5 * unit);
+      ctx2.stroke();
+      kx -= 14 * unit + 10 * unit;
+    }
+    ctx2.setLineDash([]);
+  }
+
+  return {
+    draw(data, axis, frame, frameWidth) {
+      ctx.fillStyle = rgbToCss(theme.background);
+      ctx.fillRect(0, 0, w, h);
+      ctx.lineJoin = 'round';
+      ctx.lineCap = 'round';
+      const withLoss = data.loss.some((v) => v !== null);
+      const [acc, lossChart] = charts(withLoss);
+
+      const y = scaleLinear()
+        .domain([chance, 1])
+        .range([acc.box.y + acc.box.h, acc.box.y])
+        .clamp(true);
+      const x = frameAndTicks(acc, axis, y, y.ticks(5), (v) => v.toFixed(1));
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(acc.box.x, acc.box.y, acc.box.w, acc.box.h);
+      ctx.clip();
+      const line0 = rgbToCss(theme.line);
+      if (data.bayes !== null) {
+        ctx.strokeStyle = line0;
+        ctx.lineWidth = 1.6 * unit;
+        ctx.setLineDash([6 * unit, 4 * unit]);
+        ctx.beginPath();
+        ctx.moveTo(acc.box.x, y(data.bayes));
+        ctx.lineTo(acc.box.x + acc.box.w, y(data.bayes));
+        ctx.stroke();
+        ctx.setLineDash([]);
+      }
+      ctx.strokeStyle = muted;
+      ctx.fillStyle = muted;
+      ctx.lineWidth = 1.6 * unit;
+      line(data.x, data.train, x, y);
+      ctx.strokeStyle = ink;
+      ctx.fillStyle = ink;
+      ctx.lineWidth = 2.2 * unit;
+      line(data.x, data.test, x, y);
+      ctx.restore();
+      const entries: [string, string, number, boolean][] = [
+        ['train', muted, 1.6 * unit, false],
+        ['test', ink, 2.2 * unit, false],
+      ];
+      if (data.bayes !== null) entries.push(['Bayes', line0, 1.6 * unit, true]);
+      key(ctx, acc.box, entries);
+
+      if (lossChart) {
+        // The loss axis only ever widens (the first loss is usually the largest).
+        for (const v of data.loss) if (v !== null && Number.isFinite(v)) lossTop = Math.max(lossTop, v);
+        const top = lossTop > 0 ? lossTop * 1.08 : 1;
+        const ly = scaleLinear()
+          .domain([0, top])
+          .range([lossChart.box.y + lossChart.box.h, lossChart.box.y]);
+        const lx = frameAndTicks(lossChart, axis, ly, ly.ticks(4), ly.tickFormat(4));
+        ctx.save();
+        ctx.beginPath();
+        ctx.rect(lossChart.box.x, lossChart.box.y, lossChart.box.w, lossChart.box.h);
+        ctx.clip();
+        ctx.strokeStyle = ink;
+        ctx.fillStyle = ink;
+        ctx.lineWidth = 2 * unit;
+        line(data.x, data.loss, lx, ly);
+        ctx.restore();
+      }
+
+      const rgba = ctx.getImageData(0, 0, w, h).data;
+      for (let p = 0, o = 0; p < indices.length; p++, o += 4) {
+        indices[p] = palette.nearest(rgba[o], rgba[o + 1], rgba[o + 2]);
+      }
+      blit(indices, frame, frameWidth, rect);
+    },
+  };
+}
+
+/** The map movie (drawn at split.map size) with the curves panel beside or below it. */
+export function withCurves(map: Movie, split: CurvesSplit, scenario: Scenario): Movie & { curves: CurveData } {
+  const { width, height } = split;
+  const theme = THEMES[scenario.render.theme];
+  const unit = Math.min(width, height) / 480;
+  const frame = new Uint8Array(width * height);
+  const data: CurveData = { axis: '', x: [], train: [], test: [], loss: [], bayes: null };
+  const panel = createCurvesPanel(split.curves, unit, theme, map.palette, map.classes);
+  return {
+    width,
+    height,
+    palette: map.palette,
+    classes: map.classes,
+    get bayesAccuracy() {
+      return map.bayesAccuracy;
+    },
+    curves: data,
+    png: (indices) => indexedPng(indices, width, height, map.palette.colours),
+    *frames(): Generator<MovieFrame, void, undefined> {
+      for (const shot of map.frames()) {
+        data.axis = shot.axis.name;
+        data.x.push(shot.x);
+        data.train.push(shot.trainAccuracy);
+        data.test.push(shot.testAccuracy);
+        data.loss.push(shot.loss);
+        data.bayes = map.bayesAccuracy;
+        frame.fill(0);
+        blit(shot.indices, frame, width, { x: 0, y: 0, w: split.map.width, h: split.map.height });
+        panel.draw(data, shot.axis, frame, width);
+        yield { ...shot, indices: frame };
+      }
+    },
+  };
+}

@@ -1,0 +1,271 @@
+/**
+ * The frame of a comparison grid: panels (each a frame of its own, plot only, drawn by its own
+ * FrameRenderer) blitted into one big indexed frame, under a shared header. The text around the
+ * panels (header, column titles, row labels, each panel's figures) goes through one transparent
+ * canvas composited over the frame, as in frame.ts. scikit-learn's "classifier comparison"
+ * figure is the model: data sets in rows, classifiers in columns, the score by each panel.
+ */
+import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { font, registerFonts } from './font.js';
+import { computeLayout, type Layout, type Rect } from './layout.js';
+import type { GifPalette, RGB, Theme } from './palette.js';
+import { rgbToCss } from './palette.js';
+
+export interface GridShape {
+  rows: number;
+  columns: number;
+  /** Whether rows are labelled (one data set per row) at the left. */
+  rowLabels: boolean;
+  /** 'each': every panel has its title above it; 'top': only the first row (the column heads). */
+  titles: 'each' | 'top';
+}
+
+export interface GridLayout {
+  width: number;
+  height: number;
+  /** Text size (px) of labels; the title is 1.3 times larger. */
+  text: number;
+  pad: number;
+  titleBaseline: number;
+  figuresBaseline: number;
+  /** Plot rectangles, row by row; all squares of one side. */
+  panels: Rect[];
+  side: number;
+}
+
+export function gridLayout(width: number, height: number, shape: GridShape): GridLayout {
+  const text = Math.min(14, Math.max(9, (Math.sqrt(width * height) / 600) * 10));
+  const pad = Math.round(text * 0.8);
+  const titleBaseline = pad + text * 1.3;
+  const figuresBaseline = titleBaseline + text * 0.5 + text;
+  const top = Math.ceil(figuresBaseline + pad);
+  const left = shape.rowLabels ? Math.ceil(text * 2.8) : pad;
+  const headBand = Math.ceil(text * 1.5);
+  const underBand = Math.ceil(text * 1.45);
+  const gapX = Math.ceil(text * 0.9);
+  const gapY = Math.ceil(text * 0.4);
+  const { rows, columns } = shape;
+  const titleRows = shape.titles === 'each' ? rows : 1;
+  const byWidth = (width - left - pad - (columns - 1) * gapX) / columns;
+  const byHeight = (height - top - titleRows * headBand - rows * underBand - (rows - 1) * gapY - pad) / rows;
+  const side = Math.max(16, Math.floor(Math.min(byWidth, byHeight)));
+  // Centre the block of panels in the space left over.
+  const blockW = columns * side + (columns - 1) * gapX;
+  const blockH = titleRows * headBand + rows * (side + underBand) + (rows - 1) * gapY;
+  const x0 = Math.round(left + (width - left - pad - blockW) / 2);
+  const y0 = Math.round(top + (height - top - pad - blockH) / 2);
+  const panels: Rect[] = [];
+  for (let r = 0; r < rows; r++) {
+    const heads = shape.titles === 'each' ? r + 1 : 1;
+    const y = y0 + heads * headBand + r * (side + underBand + gapY);
+    for (let c = 0; c < columns; c++) panels.push({ x: x0 + c * (side + gapX), y, w: side, h: side });
+  }
+  return { width, height, text, pad, titleBaseline, figuresBaseline, panels, side };
+}
+
+/**
+ * The layout of one panel: a frame that is all plot. Line widths and point sizes are those of a
+ * single frame whose plot is this size (so a panel is a single render's plot, pixel for pixel),
+ * but never thinner than `minUnit`; the caption and ticks fall outside the canvas.
+ */
+export function panelLayout(side: number, legend: boolean, minUnit = 0): Layout {
+  const opts = { legend, xlabel: false, ylabel: false };
+  const size = singleFrameSize(side, legend);
+  const base = computeLayout(size, size, opts);
+  const outside = -10_000;
+  return {
+    ...base,
+    width: side,
+    height: side,
+    unit: Math.max(base.unit, minUnit),
+    titleBaseline: outside,
+    figuresBaseline: outside,
+    legendBaseline: legend ? outside : null,
+    textLeft: 0,
+    textRight: side,
+    plot: { x: 0, y: 0, w: side, h: side },
+  };
+}
+
+/** The square single-model frame size whose plot is `side` pixels wide. */
+export function singleFrameSize(side: number, legend: boolean): number {
+  const opts = { legend, xlabel: false, ylabel: false };
+  let size = side;
+  while (computeLayout(size, size, opts).plot.w < side) size++;
+  return size;
+}
+
+/** Copies an indexed frame of at.w × at.h pixels into the big frame (width pixels wide) at `at`. */
+export function blit(panel: Uint8Array, frame: Uint8Array, width: number, at: Rect): void {
+  for (let r = 0; r < at.h; r++) frame.set(panel.subarray(r * at.w, (r + 1) * at.w), (at.y + r) * width + at.x);
+}
+
+export interface GridText {
+  title: string;
+  subtitle: string;
+  /** At the right of the title line: "n = 140", "40 % of training". */
+  stage: string;
+  /** Left of the second line, e.g. "test accuracy under each panel · Bayes 0.934". */
+  note: string;
+  /** Whether the dashed optimal boundary is drawn (for the key). */
+  bayesLine: boolean;
+  /** Per panel: title above it (or '' for none), and the two ends of the line under it. */
+  panels: { title: string; left: string; right: string }[];
+  /** Per row (when rows are labelled): name and a second, muted line. */
+  rows: { name: string; detail: string }[];
+}
+
+export interface GridPainter {
+  /** Draws the text and panel frames over `frame` (whose panels are already blitted). */
+  paint(frame: Uint8Array, text: GridText): void;
+}
+
+/** Fits `text` into `room` pixels, cutting it with an ellipsis when needed. */
+function ellipsize(ctx: SKRSContext2D, text: string, room: number): string {
+  if (ctx.measureText(text).width <= room) return text;
+  let cut = text;
+  while (cut.length > 1 && ctx.measureText(`${cut}…`).width > room) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
+}
+
+export function createGridPainter(layout: GridLayout, theme: Theme, palette: GifPalette): GridPainter {
+  registerFonts();
+  const { width, height, text, pad, side } = layout;
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  const ink = rgbToCss(theme.ink);
+  const muted = rgbToCss(theme.muted);
+
+  function draw(t: GridText): void {
+    ctx.clearRect(0, 0, width, height);
+    ctx.textBaseline = 'alphabetic';
+    const left = pad;
+    const right = width - pad;
+    // Title line: title · subtitle, stage at the right.
+    ctx.font = font(text * 1.3);
+    ctx.textAlign = 'right';
+    ctx.fillStyle = ink;
+    ctx.fillText(t.stage, right, layout.titleBaseline);
+    const stageW = ctx.measureText(t.stage).width;
+    ctx.textAlign = 'left';
+    ctx.font = font(text * 1.3, true);
+    ctx.fillText(t.title, left, layout.titleBaseline);
+    const titleW = ctx.measureText(t.title).width;
+    if (t.subtitle) {
+      ctx.font = font(text * 1.3);
+      ctx.fillStyle = muted;
+      const sub = `  ·  ${t.subtitle}`;
+      if (left + titleW + ctx.measureText(sub).width < right - stageW - text) {
+        ctx.fillText(sub, left + titleW, layout.titleBaseline);
+      }
+    }
+    // Second line: the note, and the key to the lines at the right.
+    ctx.font = font(text);
+    ctx.fillStyle = muted;
+    ctx.fillText(t.note, left, layout.figuresBaseline);
+    ctx.textAlign = 'right';
+    ctx.strokeStyle = rgbToCss(theme.line);
+    ctx.lineWidth = Math.max(1, text / 8);
+    const keys: [string, boolean][] = t.bayesLine
+      ? [
+          ['optimal', true],
+          ['model', false],
+        ]
+      : [['model', false]];
+    let x = right;
+    const midY = layout.figuresBaseline - text * 0.33;
+    for (const [name, dashed] of keys) {
+      ctx.fillText(name, x, layout.figuresBaseline);
+      x -= ctx.measureText(name).width + text * 0.4;
+      ctx.setLineDash(dashed ? [text * 0.35, text * 0.25] : []);
+      ctx.beginPath();
+      ctx.moveTo(x - text * 1.5, midY);
+      ctx.lineTo(x, midY);
+      ctx.stroke();
+      x -= text * 2.5;
+    }
+    ctx.setLineDash([]);
+
+    // Panels: frame, title above, figures below.
+    ctx.lineWidth = 1;
+    ctx.strokeStyle = muted;
+    layout.panels.forEach((p, i) => {
+      const info = t.panels[i];
+      if (!info) return;
+      ctx.strokeRect(p.x - 0.5, p.y - 0.5, p.w + 1, p.h + 1);
+      if (info.title) {
+        ctx.font = font(text, true);
+        ctx.fillStyle = ink;
+        ctx.textAlign = 'left';
+        ctx.fillText(ellipsize(ctx, info.title, side), p.x, p.y - text * 0.45);
+      }
+      const base = p.y + p.h + text * 1.15;
+      ctx.font = font(text);
+      ctx.textAlign = 'right';
+      ctx.fillStyle = ink;
+      ctx.fillText(info.right, p.x + p.w, base);
+      const rightW = ctx.measureText(info.right).width;
+      ctx.textAlign = 'left';
+      ctx.fillStyle = muted;
+      ctx.fillText(ellipsize(ctx, info.left, side - rightW - text * 0.5), p.x, base);
+    });
+
+    // Row labels, turned to read upwards, centred on their row.
+    const columns = t.rows.length > 0 ? layout.panels.length / t.rows.length : 0;
+    t.rows.forEach((row, r) => {
+      const p = layout.panels[r * columns];
+      ctx.save();
+      ctx.translate(p.x - text * 2.3, p.y + p.h / 2);
+      ctx.rotate(-Math.PI / 2);
+      ctx.textAlign = 'center';
+      const room = side + text * 2;
+      ctx.font = font(text * 0.95, true);
+      ctx.fillStyle = ink;
+      ctx.fillText(ellipsize(ctx, row.name, room), 0, text * 0.35);
+      ctx.font = font(text * 0.9);
+      ctx.fillStyle = muted;
+      ctx.fillText(ellipsize(ctx, row.detail, room), 0, text * 1.45);
+      ctx.restore();
+    });
+  }
+
+  /** Overlay over the frame: covered pixels take the nearest palette colour of the blend. */
+  function composite(frame: Uint8Array): void {
+    const rgba = ctx.getImageData(0, 0, width, height).data;
+    const colours = palette.colours;
+    for (let p = 0, o = 0; p < frame.length; p++, o += 4) {
+      const a = rgba[o + 3];
+      if (a === 0) continue;
+      const under: RGB = colours[frame[p]];
+      const s = a / 255;
+      frame[p] = palette.nearest(
+        Math.round(under[0] + (rgba[o] - under[0]) * s),
+        Math.round(under[1] + (rgba[o + 1] - under[1]) * s),
+        Math.round(under[2] + (rgba[o + 2] - under[2]) * s),
+      );
+    }
+  }
+
+  return {
+    paint(frame, t) {
+      draw(t);
+      composite(frame);
+    },
+  };
+}
+
+/** PNG bytes of an indexed frame in the given colours. */
+export function indexedPng(indices: Uint8Array, width: number, height: number, colours: readonly RGB[]): Buffer {
+  const out = createCanvas(width, height);
+  const octx = out.getContext('2d');
+  const image = octx.createImageData(width, height);
+  for (let p = 0; p < indices.length; p++) {
+    const c = colours[indices[p]];
+    image.data[4 * p] = c[0];
+    image.data[4 * p + 1] = c[1];
+    image.data[4 * p + 2] = c[2];
+    image.data[4 * p + 3] = 255;
+  }
+  octx.putImageData(image, 0, 0);
+  return out.toBuffer('image/png');
+}
