@@ -96,12 +96,17 @@ export function buildPalette(theme: Theme, classColour: readonly RGB[]): GifPale
   const usable = colours.length;
   while (colours.length < 256) colours.push(colours.length === TRANSPARENT_INDEX ? [255, 0, 255] : theme.background);
 
-  // 6 bits per channel is finer than antialiasing needs; 0 marks "not computed yet".
+  // 6 bits per channel is finer than antialiasing needs; 0 marks "not computed yet". Each cell
+  // answers for its centre, so the result never depends on which colour asked first (frames drawn
+  // in any order, or by another renderer with the same palette, map colours alike).
   const cache = new Int16Array(1 << 18);
-  const nearest = (r: number, g: number, b: number): number => {
-    const key = ((r >> 2) << 12) | ((g >> 2) << 6) | (b >> 2);
+  const nearest = (red: number, green: number, blue: number): number => {
+    const key = ((red >> 2) << 12) | ((green >> 2) << 6) | (blue >> 2);
     const hit = cache[key];
     if (hit !== 0) return hit - 1;
+    const r = (red & ~3) + 1.5;
+    const g = (green & ~3) + 1.5;
+    const b = (blue & ~3) + 1.5;
     let best = 0;
     let bestD = Number.POSITIVE_INFINITY;
     for (let i = 0; i < usable; i++) {
