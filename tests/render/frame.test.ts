@@ -51,6 +51,8 @@ function snapshot(s: Scene, used: number, tilt: number): Snapshot {
     frame: 0,
     frames: 2,
     label: `n = ${used}`,
+    stage: used,
+    stages: [10, 80],
     trainUsed: used,
     proba,
     trainAccuracy: 0.8,
