@@ -46,5 +46,6 @@ export function useColour(io: Io): boolean {
 
 /** Prefix for a message about `file` unless the message already starts with it. */
 export function aboutFile(file: string, message: string): string {
-  return message.startsWith(file) ? message : `${file}: ${message}`;
+  const named = message.startsWith(file) || (file === '-' && message.startsWith('<stdin>'));
+  return named ? message : `${file}: ${message}`;
 }
