@@ -134,9 +134,8 @@ export class FlatTree {
    * accumulate() for many trees over many points, done as changes: adds to `runs`, at each point
    * whose leaf differs from the previous point's, scale × (new leaf value − previous leaf value).
    * After every tree has added its runs, sumRuns() turns them into the sums accumulate() gives.
-   * Neighbouring points of a grid mostly share a leaf, so most points cost four comparisons
-   * against the current leaf's box and no write; on a lattice (see asLattice) a leaf's box even
-   * says, by binary search, how many points of the row it covers, so those are not visited at all.
+   * Neighbouring points mostly share a leaf, so most points cost four comparisons against the
+   * current leaf's box and no write; on a lattice (see asLattice) no point is visited at all.
    */
   addRuns(
     X: Float64Array,
@@ -171,28 +170,35 @@ export class FlatTree {
     }
   }
 
+  /**
+   * On a lattice each leaf adds its runs directly: its box covers a block of rows and, in each,
+   * one stretch of columns, found by binary search; the stretch starts with +value and the point
+   * after it gets −value. No point is visited.
+   */
   private addLatticeRuns(lattice: Lattice, runs: Float64Array, stride: number, offset: number, scale: number): void {
-    const { xs, ys } = lattice;
+    const { xs, rows, descending } = lattice;
     const columns = xs.length;
-    const upper = this.upper;
-    let leaf = -1;
-    for (let r = 0; r < ys.length; r++) {
-      const y = ys[r];
-      let j = 0;
-      while (j < columns) {
-        const node = this.leafOf(xs[j], y);
-        if (node !== leaf) this.addChange(runs, (r * columns + j) * stride + offset, scale, leaf, node);
-        leaf = node;
-        // The leaf covers this row up to x = upper: skip to the first column beyond it.
-        const hi = upper[2 * node];
-        let lo = j + 1;
-        let up = columns;
-        while (lo < up) {
-          const mid = (lo + up) >> 1;
-          if (xs[mid] <= hi) lo = mid + 1;
-          else up = mid;
+    const R = rows.length;
+    const n = columns * R;
+    const { feature, lower, upper, value, width } = this;
+    for (let node = 0; node < this.size; node++) {
+      if (feature[node] >= 0) continue;
+      const c0 = countAtMost(xs, lower[2 * node]);
+      const c1 = countAtMost(xs, upper[2 * node]);
+      if (c0 >= c1) continue;
+      const a0 = countAtMost(rows, lower[2 * node + 1]);
+      const a1 = countAtMost(rows, upper[2 * node + 1]);
+      // Row indices in X: rows[] is ascending, X's rows may run the other way.
+      const r0 = descending ? R - a1 : a0;
+      const r1 = descending ? R - a0 : a1;
+      for (let r = r0; r < r1; r++) {
+        const start = (r * columns + c0) * stride + offset;
+        const end = r * columns + c1;
+        for (let j = 0; j < width; j++) {
+          const v = scale * value[node * width + j];
+          runs[start + j] += v;
+          if (end < n) runs[end * stride + offset + j] -= v;
         }
-        j = lo;
       }
     }
   }
@@ -206,15 +212,19 @@ export class FlatTree {
   }
 }
 
-/** Points laid out as a lattice: row r, column j is (xs[j], ys[r]), row-major. */
+/** Points laid out as a lattice: row r, column j is (xs[j], y of row r), row-major. */
 export interface Lattice {
+  /** Column x values, ascending. */
   xs: Float64Array;
-  ys: Float64Array;
+  /** Row y values, ascending. */
+  rows: Float64Array;
+  /** Whether X's rows run from the largest y down (the renderer's grid) rather than up. */
+  descending: boolean;
 }
 
 /**
- * X as a lattice, if it is one: rows of points sharing one y, every row with the same strictly
- * increasing x values (the renderer's grid). Null otherwise. One pass over X.
+ * X as a lattice, if it is one: rows of points sharing one y, rows in strictly increasing or
+ * decreasing y, every row with the same strictly increasing x values. Null otherwise. One pass.
  */
 export function asLattice(X: Float64Array): Lattice | null {
   const n = X.length >> 1;
@@ -227,15 +237,30 @@ export function asLattice(X: Float64Array): Lattice | null {
     xs[j] = X[2 * j];
     if (j > 0 && !(xs[j] > xs[j - 1])) return null;
   }
-  const ys = new Float64Array(n / columns);
-  for (let r = 0; r < ys.length; r++) {
+  const R = n / columns;
+  const ys = new Float64Array(R);
+  for (let r = 0; r < R; r++) {
     ys[r] = X[2 * r * columns + 1];
     for (let j = 0; j < columns; j++) {
       const o = 2 * (r * columns + j);
       if (X[o] !== xs[j] || X[o + 1] !== ys[r]) return null;
     }
   }
-  return { xs, ys };
+  const descending = R > 1 && ys[1] < ys[0];
+  for (let r = 1; r < R; r++) if (descending ? !(ys[r] < ys[r - 1]) : !(ys[r] > ys[r - 1])) return null;
+  return { xs, rows: descending ? ys.reverse() : ys, descending };
+}
+
+/** Number of values ≤ t in an ascending array (the index of the first one above t). */
+function countAtMost(sorted: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
