@@ -72,17 +72,17 @@ export class TreeGrower {
   private readonly goesLeft: Uint8Array;
   private stats: Float64Array = new Float64Array(0);
   private rng: Rng | null = null;
-  private tree: FlatTree;
+  private readonly tree: FlatTree;
   // Per node (ids shared with the FlatTree): its segment [start, end) of every feature order,
   // depth, statistic sums, and its best pending split, if any.
-  private start: Int32Array;
-  private end: Int32Array;
-  private depth: Int32Array;
-  private sums: Float64Array;
-  private splitFeature: Int32Array;
-  private splitThreshold: Float64Array;
-  private splitLeft: Int32Array;
-  private gain: Float64Array;
+  private readonly start: Int32Array;
+  private readonly end: Int32Array;
+  private readonly depth: Int32Array;
+  private readonly sums: Float64Array;
+  private readonly splitFeature: Int32Array;
+  private readonly splitThreshold: Float64Array;
+  private readonly splitLeft: Int32Array;
+  private readonly gain: Float64Array;
   private readonly heap: Int32Array;
   private heapSize = 0;
   private last = 0;
