@@ -281,11 +281,12 @@ describe('tree', () => {
     expect(agreement(p, train.classes, reference[name].tree.lattice_classes)).toBeGreaterThanOrEqual(0.98);
   });
 
-  it.each(referenceSets)('has test accuracy within 0.03 of scikit-learn’s on %s', (name) => {
+  it.each(referenceSets)('has test accuracy within 0.03 of scikit-learn’s, and as many leaves, on %s', (name) => {
     const { train, test } = referenceData(name);
     const { model } = grow(train);
     const ours = accuracy(model.predictProba(test.X), test);
     expect(Math.abs(ours - reference[name].tree.test_accuracy)).toBeLessThanOrEqual(0.03);
+    expect(model.tree.leafCount()).toBe(reference[name].tree.leaves);
     expect(Math.abs(accuracy(model.predictProba(train.X), train) - reference[name].tree.train_accuracy)).toBeLessThan(
       0.02,
     );
