@@ -37,6 +37,7 @@ for (const model of registered) {
   }
 }
 rows.push(['logistic, gaussians, by epochs', 'configs/logistic-epochs.yaml', []]);
+rows.push(['comparison 3 × 8, 960×360 (target < 10 s)', 'configs/compare/classifier-comparison.yaml', []]);
 
 // The rendering code reports its own split through a tiny runner script.
 const runner = join(dir, 'runner.mjs');
