@@ -68,15 +68,25 @@ describe('several files', () => {
     expect((await run(['render', paths[0], '-o', join(dir, 'x.gif'), '--out-dir', dir])).code).toBe(2);
     expect((await run(['render', '-', '-'], tiny())).code).toBe(2);
     expect((await run(['render', paths[0], '-o', '-', '--json'])).stderr).toMatch(/cannot share stdout/);
-    const sub = join(dir, 'sub');
-    mkdirSync(sub);
-    const twin = writeScenario(sub, 'a.yaml', tiny());
     const out = join(dir, 'out');
-    const clash = await run(['render', paths[0], twin, '--out-dir', out, '--jobs', '1']);
+    const clash = await run(['render', paths[0], paths[1], paths[0], '--out-dir', out, '--jobs', '1']);
     expect(clash.code).toBe(2);
-    expect(clash.stderr).toMatch(/sub\/a\.yaml: writes .*a\.gif, as .*a\.yaml does/);
-    expect(files(out)).toEqual(['a.gif']);
-    expect(files(dir)).toEqual(['a.yaml', 'b.yaml', 'c.yaml', 'out', 'sub']);
+    expect(clash.stderr).toMatch(/a\.yaml: writes .*a\.gif, as .*a\.yaml does/);
+    expect(files(out)).toEqual(['a.gif', 'b.gif']);
+    expect(files(dir)).toEqual(['a.yaml', 'b.yaml', 'c.yaml', 'out']);
+  });
+
+  it("--out-dir keeps subfolders below the files' common folder, the same on every shard", async () => {
+    const { dir, paths } = gallery();
+    mkdirSync(join(dir, 'sub'));
+    const twin = writeScenario(join(dir, 'sub'), 'a.yaml', tiny({ seed: '5' }));
+    const out = join(dir, 'out');
+    const list = [twin, paths[0]];
+    for (const shard of ['1/2', '2/2']) {
+      expect((await run(['render', ...list, '--out-dir', out, '--shard', shard, '--jobs', '1'])).code).toBe(0);
+    }
+    expect(files(out)).toEqual(['a.gif', 'sub']);
+    expect(files(join(out, 'sub'))).toEqual(['a.gif']);
   });
 
   it('--frames-dir writes every frame, in a folder per file when there are several', async () => {

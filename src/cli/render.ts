@@ -5,7 +5,7 @@
  * is the worst over the files.
  */
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { type Command, Option } from 'commander';
 import { Interrupted, UserError } from '../errors.js';
 import { INPUT_LIMITS, loadScenario } from '../scenario/load.js';
@@ -44,7 +44,7 @@ export function registerRender(cli: Command, { io, exitCode }: Context): void {
     .description('render scenario files (YAML or JSON; "-" reads stdin) to animated GIFs')
     .argument('<file...>', 'scenario files')
     .option('-o, --output <path>', "output GIF ('-' = stdout); default: the scenario's output, or out/<name>.gif")
-    .option('--out-dir <dir>', 'write each GIF as <dir>/<name>.gif')
+    .option('--out-dir <dir>', "write each GIF as <dir>/<name>.gif (keeping the files' subfolders)")
     .addOption(
       new Option('--set <path=value>', 'override one scenario value, e.g. model.k=5 (repeatable)')
         .default([])
@@ -87,7 +87,33 @@ function checkFlags(files: readonly string[], flags: RenderFlags): void {
 }
 
 /** Validates each file into a task; a file that fails is reported and left out. */
-function plan(files: readonly string[], flags: RenderFlags, stdinText: string | undefined, report: Reporter) {
+/**
+ * The deepest directory holding every scenario file of the command (all of them, not just this
+ * shard's, so every machine of a sharded run agrees). Outputs under --out-dir keep the files'
+ * folders below it, so configs/a.yaml and configs/sub/a.yaml do not collide.
+ */
+export function commonDir(files: readonly string[]): string {
+  const dirs = files.filter((f) => f !== '-').map((f) => dirname(resolve(f)).split(sep));
+  if (dirs.length === 0) return resolve('.');
+  let depth = dirs[0].length;
+  for (const d of dirs) {
+    let i = 0;
+    while (i < depth && i < d.length && d[i] === dirs[0][i]) i++;
+    depth = i;
+  }
+  return dirs[0].slice(0, depth).join(sep) || sep;
+}
+
+function plan(
+  files: readonly string[],
+  all: readonly string[],
+  flags: RenderFlags,
+  stdinText: string | undefined,
+  report: Reporter,
+) {
+  const base = commonDir(all);
+  const below = (file: string, dir: string, name: string) =>
+    join(dir, file === '-' ? '' : relative(base, dirname(resolve(file))), name);
   const tasks: RenderTask[] = [];
   const outputs = new Map<string, string>();
   files.forEach((file, id) => {
@@ -96,7 +122,7 @@ function plan(files: readonly string[], flags: RenderFlags, stdinText: string | 
       const output = flags.output
         ? flags.output
         : flags.outDir
-          ? join(flags.outDir, `${loaded.name}.gif`)
+          ? below(file, flags.outDir, `${loaded.name}.gif`)
           : (loaded.scenario.output ?? `out/${loaded.name}.gif`);
       if (output === '-' && flags.json) throw new UserError('--json and a GIF on stdout cannot share stdout', file);
       if (output === '-' && files.length > 1) throw new UserError('only one file can write its GIF to stdout', file);
@@ -104,7 +130,7 @@ function plan(files: readonly string[], flags: RenderFlags, stdinText: string | 
       const other = outputs.get(key);
       if (other !== undefined) throw new UserError(`writes ${output}, as ${other} does; use --out-dir or output`, file);
       outputs.set(key, file);
-      const framesDir = flags.framesDir && files.length > 1 ? join(flags.framesDir, loaded.name) : flags.framesDir;
+      const framesDir = flags.framesDir && all.length > 1 ? below(file, flags.framesDir, loaded.name) : flags.framesDir;
       tasks.push({
         id,
         file,
@@ -166,7 +192,7 @@ export async function renderFiles(files: string[], flags: RenderFlags, io: Io): 
     return 0;
   }
   const stdinText = selected.includes('-') ? await io.readStdin() : undefined;
-  const tasks = plan(selected, flags, stdinText, report);
+  const tasks = plan(selected, files, flags, stdinText, report);
 
   // JSON lines in file order, whatever order the workers finish in.
   const lines = new Map<number, RenderLine | null>();
