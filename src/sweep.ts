@@ -166,7 +166,8 @@ export function sweepMovie(scenario: Scenario, context: MovieContext, size?: { w
           renderer = createFrameRenderer(prepared.scene);
         }
         const { type: _type, ...options } = s.model ?? model;
-        // The fit a plain render ends on: all the training points, every stage.
+        // The fit a plain render ends on: all the training points, every stage (one growing-sample
+        // frame of n points trains to the end once, without by-stages' counting run).
         let snapshot = null;
         for (const shot of snapshots({
           spec,
@@ -174,7 +175,7 @@ export function sweepMovie(scenario: Scenario, context: MovieContext, size?: { w
           train: simulation.train,
           test: simulation.test,
           grid: prepared.points,
-          animate: { ...s.animate, by: 'auto', frames: 1 },
+          animate: { ...s.animate, by: 'samples', frames: 1, start: simulation.train.n },
           rng: createRng(s.seed).fork('model'),
           timings: context.timings,
           warn: context.warn,

@@ -210,6 +210,24 @@ describe('sweeps', () => {
     expect(countDiff(crop(sweep.gif, 0, plot), crop(sweep.gif, 3, plot))).toBeGreaterThan(100);
   }, 60_000);
 
+  it('frame i of a model with stages is where a plain render by its own stages ends (model.maxDepth)', async () => {
+    const dir = tempDir();
+    const base =
+      'seed: 2\ndata: { source: moons, n: 80, test: 100 }\nmodel: { type: tree }\nrender: { width: 200, height: 200, grid: 40 }\n';
+    const sweep = await render(
+      dir,
+      'sweep',
+      `${base}animate: { by: sweep, sweep: { path: model.maxDepth, from: 1, to: 3 } }\n`,
+    );
+    expect(sweep.gif.frames).toBe(3);
+    const plain = await render(dir, 'plain', `${base}animate: { by: epochs, frames: 5 }\n`, [
+      '--set',
+      'model.maxDepth=2',
+    ]);
+    expect(countDiff(crop(sweep.gif, 1, plot), crop(plain.gif, plain.gif.frames - 1, plot))).toBe(0);
+    expect(countDiff(crop(sweep.gif, 0, plot), crop(sweep.gif, 1, plot))).toBeGreaterThan(100);
+  }, 30_000);
+
   it('spaces values evenly or geometrically, integers once each, 3 significant digits', () => {
     expect(sweepValues({ path: 'model.C', from: 0.01, to: 100, scale: 'log' }, 5, false)).toEqual([
       0.01, 0.1, 1, 10, 100,
