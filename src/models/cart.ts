@@ -200,11 +200,14 @@ export class TreeGrower {
       const f = this.features[q];
       const base = f * n;
       left.fill(0);
+      let j = order[base + s];
+      let next = X[2 * j + f];
       for (let p = s; p < e - 1; p++) {
-        const i = order[base + p];
+        const i = j;
+        const x = next;
+        j = order[base + p + 1];
+        next = X[2 * j + f];
         for (let c = 0; c < S; c++) left[c] += stats[i * S + c];
-        const x = X[2 * i + f];
-        const next = X[2 * order[base + p + 1] + f];
         if (next <= x) continue;
         const nLeft = p - s + 1;
         if (nLeft < minSamplesLeaf) continue;
