@@ -263,3 +263,31 @@ describe('help', () => {
     expect((await run(['--version'])).stdout.toString()).toMatch(/\d+\.\d+\.\d+/);
   });
 });
+
+describe('library API', () => {
+  it('render, validate and the catalogue work without the CLI', async () => {
+    const { render, validate: check, listModels: models } = await import('../src/index.js');
+    const dir = tempDir();
+    const output = join(dir, 'lib.gif');
+    const frames: number[] = [];
+    const result = await render(
+      {
+        model: { type: 'lda' },
+        data: { n: 40, test: 40 },
+        animate: { frames: 2 },
+        render: { width: 160, height: 160, grid: 20 },
+      },
+      { output, onFrame: (frame) => frames.push(frame) },
+    );
+    expect(result).toMatchObject({ output, frames: 2, width: 160 });
+    expect(frames).toEqual([0, 1]);
+    expect(readFileSync(output).subarray(0, 6).toString()).toBe('GIF89a');
+    const bad = check({ model: { type: 'knn', k: 0, wieghts: 'distance' } });
+    expect(bad.ok).toBe(false);
+    expect(bad.problems).toHaveLength(2);
+    expect(bad.problems.join('\n')).toMatch(/model\.k: .*\n.*model\.wieghts: .*did you mean "weights"/);
+    expect(check({ model: { type: 'knn' } })).toMatchObject({ ok: true, problems: [] });
+    await expect(render({ model: { type: 'nope' } }, { output })).rejects.toThrow(/model\.type/);
+    expect(models().map((m) => m.type)).toContain('svm');
+  });
+});

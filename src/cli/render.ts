@@ -147,6 +147,9 @@ function plan(
   return tasks;
 }
 
+/** How a file is named in messages. */
+const shown = (file: string) => (file === '-' ? '<stdin>' : file);
+
 /** Everything written to stderr (through the progress line) and the worst exit status so far. */
 class Reporter {
   worst = 0;
@@ -172,13 +175,13 @@ class Reporter {
   }
 
   warn(file: string, message: string): void {
-    if (!this.flags.quiet) this.log(`mlgif: ${file}: warning: ${message}\n`);
+    if (!this.flags.quiet) this.log(`mlgif: ${shown(file)}: warning: ${message}\n`);
   }
 
   success(line: RenderLine): void {
     if (this.flags.quiet || this.flags.json || line.output === '-') return;
     const kb = (line.bytes / 1024).toFixed(0);
-    this.log(`${line.file} → ${line.output} (${line.frames} frames, ${kb} KB, ${line.seconds.toFixed(2)} s)\n`);
+    this.log(`${shown(line.file)} → ${line.output} (${line.frames} frames, ${kb} KB, ${line.seconds.toFixed(2)} s)\n`);
   }
 }
 
