@@ -41,7 +41,8 @@ export interface CurveData {
   train: (number | null)[];
   test: (number | null)[];
   loss: (number | null)[];
-  bayes: number | null;
+  /** The Bayes accuracy per frame (it moves only when a data option is swept). */
+  bayes: (number | null)[];
 }
 
 export interface CurvesPanel {
@@ -73,8 +74,8 @@ export function createCurvesPanel(
   let lossTop = 0;
 
   function charts(withLoss: boolean): Chart[] {
-    const pad = 12 * unit;
-    const left = 38 * unit;
+    const pad = 20 * unit;
+    const left = 30 * unit;
     const top = 30 * unit;
     const bottom = 34 * unit;
     const area = { x: pad + left, y: 0, w: w - 2 * pad - left, h };
@@ -214,13 +215,21 @@ export function createCurvesPanel(
       ctx.rect(acc.box.x, acc.box.y, acc.box.w, acc.box.h);
       ctx.clip();
       const line0 = rgbToCss(theme.line);
-      if (data.bayes !== null) {
+      const bayes = data.bayes[data.bayes.length - 1] ?? null;
+      if (bayes !== null) {
         ctx.strokeStyle = line0;
         ctx.lineWidth = 1.6 * unit;
         ctx.setLineDash([6 * unit, 4 * unit]);
         ctx.beginPath();
-        ctx.moveTo(acc.box.x, y(data.bayes));
-        ctx.lineTo(acc.box.x + acc.box.w, y(data.bayes));
+        if (data.bayes.every((v) => v === bayes)) {
+          // A fixed reference: the whole width from the first frame on.
+          ctx.moveTo(acc.box.x, y(bayes));
+          ctx.lineTo(acc.box.x + acc.box.w, y(bayes));
+        } else {
+          data.bayes.forEach((v, i) => {
+            if (v !== null) ctx[i === 0 ? 'moveTo' : 'lineTo'](x(data.x[i]), y(v));
+          });
+        }
         ctx.stroke();
         ctx.setLineDash([]);
       }
@@ -237,7 +246,7 @@ export function createCurvesPanel(
         ['train', muted, 1.6 * unit, false],
         ['test', ink, 2.2 * unit, false],
       ];
-      if (data.bayes !== null) entries.push(['Bayes', line0, 1.6 * unit, true]);
+      if (bayes !== null) entries.push(['Bayes', line0, 1.6 * unit, true]);
       key(ctx, acc.box, entries);
 
       if (lossChart) {
@@ -274,7 +283,7 @@ export function withCurves(map: Movie, split: CurvesSplit, scenario: Scenario): 
   const theme = THEMES[scenario.render.theme];
   const unit = Math.min(width, height) / 480;
   const frame = new Uint8Array(width * height);
-  const data: CurveData = { axis: '', x: [], train: [], test: [], loss: [], bayes: null };
+  const data: CurveData = { axis: '', x: [], train: [], test: [], loss: [], bayes: [] };
   const panel = createCurvesPanel(split.curves, unit, theme, map.palette, map.classes);
   return {
     width,
@@ -293,7 +302,7 @@ export function withCurves(map: Movie, split: CurvesSplit, scenario: Scenario): 
         data.train.push(shot.trainAccuracy);
         data.test.push(shot.testAccuracy);
         data.loss.push(shot.loss);
-        data.bayes = map.bayesAccuracy;
+        data.bayes.push(map.bayesAccuracy);
         frame.fill(0);
         blit(shot.indices, frame, width, { x: 0, y: 0, w: split.map.width, h: split.map.height });
         panel.draw(data, shot.axis, frame, width);
