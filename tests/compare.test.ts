@@ -282,8 +282,14 @@ describe('training curves', () => {
       );
       expect([c.train[i], c.test[i]]).toEqual([plain.json.final.train_accuracy, plain.json.final.test_accuracy]);
     }
-    // The map beside the curves is the plain map at its own size.
-    expect(curved.gif.width).toBe(400);
+    // Beside the curves, the map is the plain render at the map's size (240 × 240), whole.
+    const plain = await render(
+      dir,
+      'map',
+      `${base}animate: { by: epochs, frames: 4 }\nrender: { width: 240, height: 240, grid: 32 }\n`,
+    );
+    const map = { x: 0, y: 0, w: 240, h: 240 };
+    for (let f = 0; f < 4; f++) expect(countDiff(crop(curved.gif, f, map), crop(plain.gif, f, map))).toBe(0);
   }, 60_000);
 
   it('draws against a sweep too: the swept values are the axis', async () => {
