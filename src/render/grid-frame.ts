@@ -49,8 +49,10 @@ export function gridLayout(width: number, height: number, shape: GridShape): Gri
   const byWidth = (width - left - pad - (columns - 1) * gapX) / columns;
   const byHeight = (height - top - titleRows * headBand - rows * underBand - (rows - 1) * gapY - pad) / rows;
   const side = Math.max(16, Math.floor(Math.min(byWidth, byHeight)));
-  // Centre the block of panels in the space left over.
-  const blockW = columns * side + (columns - 1) * gapX;
+  // Width to spare (panels limited by height) widens the gaps a little, then the block is centred.
+  const spare = width - left - pad - columns * side - (columns - 1) * gapX;
+  const gap = columns > 1 ? gapX + Math.min(Math.floor(spare / (columns - 1)), Math.ceil(text * 2)) : gapX;
+  const blockW = columns * side + (columns - 1) * gap;
   const blockH = titleRows * headBand + rows * (side + underBand) + (rows - 1) * gapY;
   const x0 = Math.round(left + (width - left - pad - blockW) / 2);
   const y0 = Math.round(top + (height - top - pad - blockH) / 2);
@@ -58,7 +60,7 @@ export function gridLayout(width: number, height: number, shape: GridShape): Gri
   for (let r = 0; r < rows; r++) {
     const heads = shape.titles === 'each' ? r + 1 : 1;
     const y = y0 + heads * headBand + r * (side + underBand + gapY);
-    for (let c = 0; c < columns; c++) panels.push({ x: x0 + c * (side + gapX), y, w: side, h: side });
+    for (let c = 0; c < columns; c++) panels.push({ x: x0 + c * (side + gap), y, w: side, h: side });
   }
   return { width, height, text, pad, titleBaseline, figuresBaseline, panels, side };
 }
