@@ -11,7 +11,7 @@ import type { Dataset } from '../dataset.js';
 import type { Rng } from '../random.js';
 import { options } from '../scenario/options.js';
 import { ClassRule, classStats, presort, TreeGrower } from './cart.js';
-import { FlatTree } from './flat-tree.js';
+import { FlatTree, sumTrees } from './flat-tree.js';
 import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
 
 export const criterionOption = z.enum(['gini', 'entropy']).default('gini').describe('impurity: gini or entropy');
@@ -61,11 +61,9 @@ export class DecisionTree implements Classifier {
     const k = this.classes;
     const n = X.length / 2;
     const p = probaBuffer(n, k, out);
-    const value = this.tree.value;
-    for (let i = 0; i < n; i++) {
-      const leaf = this.tree.leafOf(X[2 * i], X[2 * i + 1]);
-      for (let c = 0; c < k; c++) p[i * k + c] = value[leaf * k + c];
-    }
+    // The forest's evaluation, for one tree: a grid costs a few writes per leaf.
+    const shares = sumTrees([this.tree], X, k, () => 0, 1);
+    for (let j = 0; j < n * k; j++) p[j] = Math.max(shares[j], 0);
     return p;
   }
 }
