@@ -21,7 +21,7 @@ interface Child {
 /** Runs bin/mlgif; `interrupt` may send a signal once `when()` holds (polled every 5 ms). */
 function mlgif(
   args: string[],
-  options: { stdin?: string; interrupt?: { signal: NodeJS.Signals; when: () => boolean } } = {},
+  options: { stdin?: string; interrupt?: { signal: NodeJS.Signals; when: () => boolean; twice?: boolean } } = {},
 ): Promise<Child> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [BIN, ...args], { stdio: 'pipe' });
@@ -38,6 +38,8 @@ function mlgif(
           if (!sentAt && options.interrupt?.when()) {
             sentAt = performance.now();
             child.kill(options.interrupt.signal);
+            // A second signal at once: the "now!" of an impatient Ctrl-C Ctrl-C.
+            if (options.interrupt.twice) child.kill(options.interrupt.signal);
           }
         }, 5)
       : undefined;
@@ -126,5 +128,18 @@ describe('signals mid-render', () => {
     expect(result.code).toBe(130);
     expect(files(out)).toEqual([]);
     expect(result.afterSignal).toBeLessThan(5000);
+  });
+
+  it('a second SIGINT exits at once, and still leaves no temporary file', async () => {
+    const dir = tempDir();
+    const paths = [writeScenario(dir, 'a.yaml', long), writeScenario(dir, 'b.yaml', long)];
+    for (const jobs of ['1', '2']) {
+      const out = join(dir, `out${jobs}`);
+      const result = await mlgif(['render', ...paths, '--out-dir', out, '--jobs', jobs], {
+        interrupt: { signal: 'SIGINT', when: () => files(dir).includes(`out${jobs}`) && temporary(out)(), twice: true },
+      });
+      expect(result.code).toBe(130);
+      expect(files(out)).toEqual([]);
+    }
   });
 });

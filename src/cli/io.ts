@@ -13,6 +13,11 @@ export interface Io {
   env: Record<string, string | undefined>;
   /** Aborted on SIGINT/SIGTERM (reason: the signal name). */
   signal?: AbortSignal;
+  /**
+   * Runs `cleanup` if the process exits abruptly (a second Ctrl-C); returns the unregistering
+   * function. Absent in-process, where nothing exits abruptly.
+   */
+  atExit?(cleanup: () => void): () => void;
 }
 
 export function processIo(): Io {
@@ -21,7 +26,7 @@ export function processIo(): Io {
   for (const name of ['SIGINT', 'SIGTERM'] as const) {
     process.on(name, () => {
       signals++;
-      // A second Ctrl-C means "now": temp files are already registered for removal on exit.
+      // A second Ctrl-C means "now": temporary files are removed by the atExit cleanups.
       if (signals > 1) process.exit(name === 'SIGINT' ? 130 : 143);
       controller.abort(name);
     });
@@ -41,5 +46,9 @@ export function processIo(): Io {
     stderrIsTTY: Boolean(process.stderr.isTTY),
     env: process.env,
     signal: controller.signal,
+    atExit: (cleanup) => {
+      process.once('exit', cleanup);
+      return () => process.off('exit', cleanup);
+    },
   };
 }

@@ -13,7 +13,7 @@ import type { Io } from './io.js';
 import { Progress } from './progress.js';
 import { parseShard, type Shard, shardFiles } from './shard.js';
 import { aboutFile, type Context, collect, describeError, positiveInteger, useColour, worse } from './shared.js';
-import { type RenderLine, type RenderTask, runTask } from './task.js';
+import { type RenderLine, type RenderTask, removeTemp, runTask } from './task.js';
 import { renderInWorkers } from './workers.js';
 
 export interface RenderFlags {
@@ -231,6 +231,9 @@ export async function renderFiles(files: string[], flags: RenderFlags, io: Io): 
   };
 
   const jobs = Math.min(flags.jobs ?? availableParallelism(), tasks.length);
+  const unregister = io.atExit?.(() => {
+    for (const task of tasks) removeTemp(task.output);
+  });
   try {
     if (jobs <= 1) {
       for (const task of tasks) {
@@ -260,6 +263,7 @@ export async function renderFiles(files: string[], flags: RenderFlags, io: Io): 
       });
     }
   } finally {
+    unregister?.();
     progress?.clear();
   }
   if (io.signal?.aborted) {

@@ -3,6 +3,8 @@
  * validated scenario and where its outputs go. The same function runs it on the main thread and
  * in a worker, so --jobs N writes the same bytes as --jobs 1.
  */
+import { readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { renderScenario } from '../pipeline.js';
 import type { Scenario } from '../scenario/schema.js';
 
@@ -47,4 +49,21 @@ export async function runTask(task: RenderTask, hooks: TaskHooks): Promise<Rende
   });
   const { timings: _timings, ...line } = result;
   return { file: task.file, ...line };
+}
+
+/**
+ * Removes the temporary file that a render of `output` stopped abruptly (a terminated worker, a
+ * second Ctrl-C) may have left: the pipeline names it .<name>.<pid>.<time>.tmp beside the output.
+ */
+export function removeTemp(output: string): void {
+  if (output === '-') return;
+  const target = resolve(output);
+  const prefix = `.${basename(target)}.${process.pid}.`;
+  try {
+    for (const name of readdirSync(dirname(target))) {
+      if (name.startsWith(prefix) && name.endsWith('.tmp')) rmSync(join(dirname(target), name), { force: true });
+    }
+  } catch {
+    // The directory may not exist yet: nothing to remove.
+  }
 }

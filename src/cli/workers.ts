@@ -4,12 +4,11 @@
  * byte-identical to --jobs 1. On abort, every worker is told to stop between frames; one that does
  * not answer in time is terminated and its temporary file removed here.
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FromWorker, ToWorker } from './render-worker.js';
-import type { RenderLine, RenderTask } from './task.js';
+import { type RenderLine, type RenderTask, removeTemp } from './task.js';
 
 export interface PoolHooks {
   signal?: AbortSignal;
@@ -35,20 +34,6 @@ export function workerScript(): URL {
     throw new Error(`--jobs needs the compiled worker ${fileURLToPath(built)}: run npm run build`);
   }
   return built;
-}
-
-/** Removes the temporary file a terminated render of `output` may have left (see pipeline.ts). */
-function removeTemp(output: string): void {
-  if (output === '-') return;
-  const target = resolve(output);
-  const prefix = `.${basename(target)}.${process.pid}.`;
-  try {
-    for (const name of readdirSync(dirname(target))) {
-      if (name.startsWith(prefix) && name.endsWith('.tmp')) rmSync(join(dirname(target), name), { force: true });
-    }
-  } catch {
-    // The directory may not exist yet: nothing to remove.
-  }
 }
 
 /** Runs one task on `worker`; resolves when the worker reports its outcome (or dies). */
