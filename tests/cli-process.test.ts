@@ -133,7 +133,7 @@ describe('signals mid-render', () => {
   it('a second SIGINT exits at once, and still leaves no temporary file', async () => {
     const dir = tempDir();
     const paths = [writeScenario(dir, 'a.yaml', long), writeScenario(dir, 'b.yaml', long)];
-    for (const jobs of ['1', '2']) {
+    for (const jobs of ['2']) {
       const out = join(dir, `out${jobs}`);
       const result = await mlgif(['render', ...paths, '--out-dir', out, '--jobs', jobs], {
         interrupt: { signal: 'SIGINT', when: () => files(dir).includes(`out${jobs}`) && temporary(out)(), twice: true },
