@@ -1,22 +1,22 @@
 /**
- * Streams an animated GIF: one global palette, frames encoded (gifenc's LZW) and handed to the
- * sink as they come, so memory holds one frame, not the animation. One frame is kept back
+ * Streams an animated GIF (GIF89a): one global palette, frames LZW-encoded (lzw.ts) and handed
+ * to the sink as they come, so memory holds one frame, not the animation. One frame is kept back
  * because only at the end is it known which frame is last (it gets the `hold` delay).
  *
- * Frames after the first are written as differences: pixels equal to the previous frame become
- * the transparent index and the frame is not disposed, so the viewer keeps the old pixels.
- * Long runs of one index compress far better under LZW than the pixels they stand for.
+ * Frames after the first are written as differences: only the rectangle that bounds the changed
+ * pixels, inside it unchanged pixels written as the transparent index where that compresses
+ * better, and no disposal, so the viewer keeps the old pixels. A frame where nothing changed is a
+ * single transparent pixel that carries its delay.
  */
-import { createRequire } from 'node:module';
-import type * as Gifenc from 'gifenc';
 import type { RGB } from '../render/palette.js';
-
-// gifenc ships CommonJS for Node and ESM for bundlers; require() gives the same module in both worlds.
-const { GIFEncoder } = createRequire(import.meta.url)('gifenc') as typeof Gifenc.default;
+import { ByteBuffer } from './bytes.js';
+import { LzwEncoder } from './lzw.js';
+import { changedRect, type Rect } from './rect.js';
 
 export interface GifOptions {
   width: number;
   height: number;
+  /** Up to 256 RGB entries (padded to 256). */
   palette: readonly RGB[];
   fps: number;
   /** Seconds the last frame stays. */
@@ -31,10 +31,10 @@ export function frameDelay(i: number, fps: number): number {
 }
 
 export class GifWriter {
-  private readonly encoder = GIFEncoder({ auto: false, initialCapacity: 1 << 16 });
+  private readonly out = new ByteBuffer(1 << 16);
+  private readonly lzw = new LzwEncoder();
   private pending: Uint8Array | null = null;
   private previous: Uint8Array | null = null;
-  private readonly diff: Uint8Array;
   private count = 0;
   bytes = 0;
 
@@ -42,8 +42,7 @@ export class GifWriter {
     private readonly options: GifOptions,
     private readonly sink: (chunk: Uint8Array) => void,
   ) {
-    this.diff = new Uint8Array(options.width * options.height);
-    this.encoder.writeHeader();
+    this.header();
   }
 
   /** Adds a frame of palette indices (copied: the caller may reuse its buffer). */
@@ -59,33 +58,42 @@ export class GifWriter {
       const delay = frameDelay(this.count, this.options.fps) + Math.round(this.options.hold * 100);
       this.write(this.pending, delay);
     }
-    this.encoder.finish();
+    this.out.byte(0x3b);
     this.flush();
     return this.count;
   }
 
+  /** Signature, screen descriptor with the global colour table, and the loop-forever extension. */
+  private header(): void {
+    const { out } = this;
+    const { width, height, palette } = this.options;
+    out.bytes([0x47, 0x49, 0x46, 0x38, 0x39, 0x61]); // GIF89a
+    out.short(width);
+    out.short(height);
+    out.bytes([0xf7, 0, 0]); // global table of 2^8 colours, 8 bits per primary; background 0; square pixels
+    for (let i = 0; i < 256; i++) out.bytes(palette[i] ?? [0, 0, 0]);
+    out.bytes([0x21, 0xff, 11, ...Array.from('NETSCAPE2.0', (ch) => ch.charCodeAt(0)), 3, 1, 0, 0, 0]);
+  }
+
   private write(frame: Uint8Array, delayCs: number): void {
-    const { width, height, palette, transparentIndex } = this.options;
-    const first = this.count === 0;
-    let data = frame;
-    let transparent = false;
-    if (!first && transparentIndex !== undefined && this.previous) {
-      const prev = this.previous;
-      const diff = this.diff;
-      for (let i = 0; i < frame.length; i++) diff[i] = frame[i] === prev[i] ? transparentIndex : frame[i];
-      data = diff;
-      transparent = true;
-    }
-    this.encoder.writeFrame(data, width, height, {
-      first,
-      palette: first ? palette : undefined,
-      repeat: 0,
-      delay: delayCs * 10,
-      transparent,
-      transparentIndex: transparentIndex ?? 0,
-      // 1 = leave the frame in place: the next one draws over it.
-      dispose: 1,
-    });
+    const { out } = this;
+    const { width, height, transparentIndex } = this.options;
+    const diff = this.previous !== null && transparentIndex !== undefined;
+    const rect: Rect = diff
+      ? (changedRect(this.previous as Uint8Array, frame, width, height) ?? { x: 0, y: 0, w: 1, h: 1 })
+      : { x: 0, y: 0, w: width, h: height };
+    // Graphic control: disposal 1 (leave the frame in place), the delay, the transparent index.
+    out.bytes([0x21, 0xf9, 4, (1 << 2) | (diff ? 1 : 0)]);
+    out.short(delayCs);
+    out.bytes([diff ? (transparentIndex as number) : 0, 0]);
+    // Image descriptor: the rectangle, no local colour table, not interlaced.
+    out.byte(0x2c);
+    out.short(rect.x);
+    out.short(rect.y);
+    out.short(rect.w);
+    out.short(rect.h);
+    out.byte(0);
+    this.lzw.encode(out, frame, width, rect, diff ? this.previous : null, transparentIndex ?? 0);
     if (transparentIndex !== undefined) {
       if (!this.previous) this.previous = new Uint8Array(frame.length);
       this.previous.set(frame);
@@ -95,11 +103,11 @@ export class GifWriter {
   }
 
   private flush(): void {
-    const view = this.encoder.bytesView();
+    const view = this.out.view();
     if (view.length > 0) {
       this.sink(view.slice());
       this.bytes += view.length;
     }
-    this.encoder.stream.reset();
+    this.out.reset();
   }
 }
