@@ -2,7 +2,8 @@
  * Comparison grids (`compare:` in place of `model:`): one panel per model, on one data set or on
  * one row per data set (`rows:`), all advancing together. Each panel is exactly the snapshot
  * stream a single-model render of that model and data would pull (same data, same seeds, same
- * grid), drawn at panel size and blitted into the big frame.
+ * grid), drawn at panel size — as the plot of a single frame whose plot is that size, except
+ * that small panels keep lines and points at half scale at least — and blitted into the big frame.
  *
  * How panels advance together:
  * - by samples: every panel refits on the same first n points at every frame;
@@ -28,11 +29,6 @@ import { type Snapshot, snapshots, type TrainPlan } from './train.js';
 
 /** Panels never draw lines thinner or points smaller than a 1/2-scale single frame's. */
 const MIN_PANEL_UNIT = 0.5;
-
-/** The models of a scenario: its one model, or the compared ones. */
-export function scenarioModels(scenario: Scenario): { type: string; [option: string]: unknown }[] {
-  return scenario.compare ?? (scenario.model ? [scenario.model] : []);
-}
 
 /** How a comparison animates: the same for every panel. */
 export function compareMode(specs: readonly ModelSpec[], by: Scenario['animate']['by']): 'samples' | 'stages' {
