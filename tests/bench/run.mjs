@@ -95,6 +95,12 @@ const rows = [
     runs: 1,
     files: [['configs/logistic-epochs.yaml', 'model.epochs=1000', 'animate.frames=1000']],
   },
+  {
+    name: 'comparison 3 × 8, 960×360, 60 frames',
+    target: '≤ 10 s',
+    seconds: 10,
+    files: [['configs/compare/classifier-comparison.yaml']],
+  },
 ];
 if (perModel) {
   const registry = readFileSync('src/models/index.ts', 'utf8');
