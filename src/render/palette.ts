@@ -67,7 +67,7 @@ export const TRANSPARENT_INDEX = 255;
 const GREYS = 24;
 
 export interface GifPalette {
-  /** 256 RGB entries, as gifenc wants them. */
+  /** 256 RGB entries: the GIF's global colour table. */
   colours: RGB[];
   /** Shading levels per class (index 0 of a ramp is the background). */
   levels: number;
