@@ -59,7 +59,7 @@ const modelSchema = union(
 /** A panel of a comparison: a model with its options, and an optional panel title. */
 const compareEntry = union(
   'type',
-  'compare[].type',
+  'type',
   models.map((m) =>
     options({
       type: z.literal(m.type),
