@@ -38,8 +38,9 @@ function mlgif(
           if (!sentAt && options.interrupt?.when()) {
             sentAt = performance.now();
             child.kill(options.interrupt.signal);
-            // A second signal at once: the "now!" of an impatient Ctrl-C Ctrl-C.
-            if (options.interrupt.twice) child.kill(options.interrupt.signal);
+            // A second signal just after (two at once may merge into one): an impatient Ctrl-C Ctrl-C.
+            const again = options.interrupt.signal;
+            if (options.interrupt.twice) setTimeout(() => child.kill(again), 5);
           }
         }, 5)
       : undefined;
@@ -132,7 +133,9 @@ describe('signals mid-render', () => {
 
   it('a second SIGINT exits at once, and still leaves no temporary file', async () => {
     const dir = tempDir();
-    const paths = [writeScenario(dir, 'a.yaml', long), writeScenario(dir, 'b.yaml', long)];
+    // Slow frames, so the second signal surely comes before the workers could stop by themselves.
+    const slow = long.replace(/render: .*/, 'render: { width: 600, height: 600, grid: 150 }');
+    const paths = [writeScenario(dir, 'a.yaml', slow), writeScenario(dir, 'b.yaml', slow)];
     const out = join(dir, 'out');
     const result = await mlgif(['render', ...paths, '--out-dir', out, '--jobs', '2'], {
       interrupt: { signal: 'SIGINT', when: () => files(dir).includes('out') && temporary(out)(), twice: true },
