@@ -219,6 +219,14 @@ describe('progress and streams', () => {
       stderrIsTTY: true,
     });
     expect(quiet.stderr).toBe('');
+    // A file that fails takes its frames out of the total.
+    const csv = writeScenario(dir, 'csv.yaml', tiny({ data: '{ source: csv, path: nope.csv }' }));
+    const failing = await run(['render', csv, paths[0], '--out-dir', join(dir, 'f'), '--jobs', '1'], '', undefined, {
+      stderrIsTTY: true,
+    });
+    expect(failing.code).toBe(2);
+    expect(failing.stderr).toMatch(/3\/3 frames/);
+    expect(failing.stderr).not.toMatch(/\/6 frames/);
     const pipe = await run(['render', paths[0], '-o', join(dir, 'r.gif')]);
     expect(pipe.stderr).not.toMatch(/frames\/s/);
     expect(pipe.stderr).toMatch(/a\.yaml → .*r\.gif \(3 frames/);

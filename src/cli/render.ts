@@ -86,7 +86,6 @@ function checkFlags(files: readonly string[], flags: RenderFlags): void {
   if (files.filter((f) => f === '-').length > 1) throw new UserError('stdin ("-") can be read only once', 'FILE');
 }
 
-/** Validates each file into a task; a file that fails is reported and left out. */
 /**
  * The deepest directory holding every scenario file of the command (all of them, not just this
  * shard's, so every machine of a sharded run agrees). Outputs under --out-dir keep the files'
@@ -104,6 +103,7 @@ export function commonDir(files: readonly string[]): string {
   return dirs[0].slice(0, depth).join(sep) || sep;
 }
 
+/** Validates each file into a task; a file that fails is reported and left out. */
 function plan(
   files: readonly string[],
   all: readonly string[],
@@ -217,15 +217,22 @@ export async function renderFiles(files: string[], flags: RenderFlags, io: Io): 
     planned.set(task.id, task.scenario.animate.frames);
     progress?.plan(task.scenario.animate.frames);
   }
+  const drawn = new Map<number, number>();
   const onFrame = (task: RenderTask, frame: number, frames: number) => {
-    if (frame === 0 && frames !== planned.get(task.id)) progress?.plan(frames - (planned.get(task.id) ?? 0));
-    progress?.frame(task.file);
+    if (frame === 0 && frames !== planned.get(task.id)) {
+      progress?.plan(frames - (planned.get(task.id) ?? 0));
+      planned.set(task.id, frames);
+    }
+    drawn.set(task.id, frame + 1);
+    progress?.frame(shown(task.file));
   };
   const done = (task: RenderTask, line: RenderLine) => {
     report.success(line);
     settle(task.id, line);
   };
   const failed = (task: RenderTask, message: string, code: number) => {
+    // Its frames will not come: the total and the time left shrink accordingly.
+    progress?.plan((drawn.get(task.id) ?? 0) - (planned.get(task.id) ?? 0));
     report.failed(task.file, message, code);
     settle(task.id, null);
   };
