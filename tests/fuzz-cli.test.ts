@@ -18,10 +18,10 @@ const STACK = /\n\s+at /;
 /** Seconds any one call may take: a generous bound that only a hang or a blow-up exceeds. */
 const BOUND = 10;
 
-type Scenario = Record<string, Record<string, unknown> | number>;
+type Scenario = Record<string, unknown>;
 
 /** A valid, tiny scenario: any registered model on any simulated source. */
-const validScenario: fc.Arbitrary<Scenario> = fc.record({
+const singleScenario: fc.Arbitrary<Scenario> = fc.record({
   seed: fc.nat(1000),
   data: fc.record({
     source: fc.constantFrom(...SOURCES.map((d) => d.source)),
@@ -33,6 +33,23 @@ const validScenario: fc.Arbitrary<Scenario> = fc.record({
   render: fc.record({ width: fc.constant(160), height: fc.constant(160), grid: fc.integer({ min: 20, max: 40 }) }),
 });
 
+/** Also, one time in four, a comparison of two or three models in place of the model. */
+const validScenario: fc.Arbitrary<Scenario> = fc.oneof(
+  { weight: 3, arbitrary: singleScenario },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(
+        singleScenario,
+        fc.uniqueArray(fc.constantFrom(...MODELS.map((m) => m.type)), { minLength: 2, maxLength: 3 }),
+      )
+      .map(([s, types]) => {
+        const { model: _model, ...rest } = s;
+        return { ...rest, compare: types.map((type) => ({ type })), render: { width: 320, height: 200, grid: 20 } };
+      }),
+  },
+);
+
 /** Values that break a field (or, for some fields, happen to be fine); all cheap to act on. */
 const badValue = fc.oneof(
   fc.constantFrom(-1, 0, 1, 2, 7, 1.5, -0.5, 1e13, 1e308, -1e308, 2 ** 53, '', 'x', 'auto', null, true, [], {}, [1, 2]),
@@ -42,7 +59,8 @@ const badValue = fc.oneof(
 
 /** The fields a scenario may have: its sections' known keys plus every option of its model and source. */
 function fieldsOf(s: Scenario): string[] {
-  const model = MODELS.find((m) => m.type === (s.model as { type: string }).type);
+  const entry = (s.model ?? (s.compare as unknown as Record<string, unknown>[])[0]) as { type: string };
+  const model = MODELS.find((m) => m.type === entry.type);
   const source = SOURCES.find((d) => d.source === (s.data as { source: string }).source);
   return [
     'seed',
@@ -69,9 +87,14 @@ function fieldsOf(s: Scenario): string[] {
     'render.xlim',
     'render.palette',
     'render.theme',
+    'render.curves',
+    'animate.sweep',
+    'compare',
+    'rows',
+    'layout',
     'nonsense',
     'model.nonsense',
-    ...(model?.options ?? []).map((o) => `model.${o.name}`),
+    ...(model?.options ?? []).map((o) => (s.model ? `model.${o.name}` : `compare.0.${o.name}`)),
     ...(source?.options ?? []).map((o) => `data.${o.name}`),
   ];
 }
@@ -84,7 +107,7 @@ const brokenScenario = validScenario.chain((s) =>
       const copy = structuredClone(s) as Record<string, unknown>;
       const keys = path.split('.');
       let node = copy;
-      for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
+      for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
       const last = keys[keys.length - 1];
       if (value === null) delete node[last];
       else node[last] = value;
