@@ -204,6 +204,10 @@ describe('mlgif schema', () => {
     expect(back.safeParse({ model: { type: 'knn', k: 0 } }).success).toBe(false);
     expect(back.safeParse({ model: { type: 'knn', kk: 3 } }).success).toBe(false);
     expect(back.safeParse({ data: { n: 50 }, model: { type: 'lda' } }).success).toBe(true);
+    // data.source defaults to gaussians, in a comparison's rows too.
+    const rows = { compare: [{ type: 'knn' }, { type: 'lda' }], rows: [{ n: 50 }, { source: 'moons' }] };
+    expect(validate(rows).problems).toEqual([]);
+    expect(back.safeParse(rows).success).toBe(true);
     const dir = tempDir();
     expect((await run(['schema', '-o', join(dir, 's.json')])).code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 's.json'), 'utf8'))).toEqual(schema);

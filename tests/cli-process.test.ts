@@ -21,14 +21,20 @@ interface Child {
 /** Runs bin/mlgif; `interrupt` may send a signal once `when()` holds (polled every 5 ms). */
 function mlgif(
   args: string[],
-  options: { stdin?: string; interrupt?: { signal: NodeJS.Signals; when: () => boolean; twice?: boolean } } = {},
+  options: {
+    stdin?: string;
+    interrupt?: { signal: NodeJS.Signals; when: () => boolean; twice?: boolean };
+    /** Close our end of the child's stdout at once, as `| head -c 0` would. */
+    closeStdout?: boolean;
+  } = {},
 ): Promise<Child> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [BIN, ...args], { stdio: 'pipe' });
     const out: Buffer[] = [];
     let err = '';
     let sentAt = 0;
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    if (options.closeStdout) child.stdout.destroy();
+    else child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => {
       err += chunk.toString();
     });
@@ -95,6 +101,18 @@ describe('bin/mlgif', () => {
     expect(result.code).toBe(0);
     expect(result.stdout.subarray(0, 6).toString()).toBe('GIF89a');
     expect(decodeGif(result.stdout).frames).toBe(3);
+    expect(result.stderr).toBe('');
+  });
+});
+
+describe('a reader that goes away', () => {
+  it.each([
+    ['list', ['list']],
+    ['schema', ['schema']],
+    ['a GIF on stdout', ['render', '-', '-o', '-']],
+  ])('%s: exit 141 (as SIGPIPE), no stack trace', async (_what, args) => {
+    const result = await mlgif(args, { stdin: tiny(), closeStdout: true });
+    expect(result.code).toBe(141);
     expect(result.stderr).toBe('');
   });
 });

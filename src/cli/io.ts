@@ -31,6 +31,13 @@ export function processIo(): Io {
       controller.abort(name);
     });
   }
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    // The reader went away (`mlgif list | head -1`): stop quietly, with the status a program
+    // killed by SIGPIPE has (128 + 13); exit cleanups still remove temporary files.
+    if (error.code === 'EPIPE') process.exit(141);
+    process.stderr.write(`mlgif: cannot write to stdout: ${error.message}\n`);
+    process.exit(1);
+  });
   return {
     stdout: (chunk) => {
       process.stdout.write(chunk);

@@ -157,11 +157,23 @@ function buildJsonSchema(): Json {
     target: 'draft-7',
   }) as Json;
   schema.title = 'mlgif scenario';
-  const gaussians = dataBranches(schema).find((b) => ((b.properties as Json).source as Json)?.const === 'gaussians');
-  if (gaussians && Array.isArray(gaussians.required)) {
-    gaussians.required = (gaussians.required as string[]).filter((k) => k !== 'source');
-  }
+  optionalGaussiansSource(schema);
   return schema;
+}
+
+/** Wherever data is described (data, and each of compare's rows), gaussians needs no source. */
+function optionalGaussiansSource(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) optionalGaussiansSource(item);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const j = node as Json;
+  const source = (j.properties as Json | undefined)?.source as Json | undefined;
+  if (source?.const === 'gaussians' && Array.isArray(j.required)) {
+    j.required = (j.required as string[]).filter((k) => k !== 'source');
+  }
+  for (const value of Object.values(j)) optionalGaussiansSource(value);
 }
 
 /** The options of a plain scenario section (animate, render; also title, seed, output at the top). */
