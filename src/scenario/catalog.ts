@@ -69,6 +69,8 @@ export function typeOf(j: Json): string {
         j.minItems !== undefined || j.maxItems !== undefined ? ` (${j.minItems ?? 0}..${j.maxItems ?? '∞'})` : '';
       return `${item.includes(' ') && !item.startsWith('[') ? `(${item})` : item}[]${count}`;
     }
+    case 'object':
+      return j.properties ? `{ ${Object.keys(j.properties as Json).join(', ')} }` : 'object';
     case undefined:
       return 'any';
     default:
