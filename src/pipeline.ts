@@ -92,10 +92,10 @@ export function captionTitles(
   spec: ModelSpec,
   source: string,
 ): { title: string; subtitle: string } {
-  return {
-    title: scenario.title ?? spec.title,
-    subtitle: scenario.title && scenario.title !== spec.title ? spec.title : (findDataSource(source)?.title ?? ''),
-  };
+  // The subtitle names what the title leaves out: the model when a custom title does not, else the data.
+  const title = scenario.title ?? spec.title;
+  const namesModel = title.toLowerCase().includes(spec.title.toLowerCase());
+  return { title, subtitle: namesModel ? (findDataSource(source)?.title ?? '') : spec.title };
 }
 
 export interface SceneOptions {
