@@ -28,7 +28,7 @@ export interface Snapshot {
   stage: number;
   /** The axis' first and last frame (stages or n), for training curves drawn against it. */
   stages: [number, number];
-  /** Class probabilities on the grid (grid points × classes). */
+  /** Class probabilities on the grid (grid points × classes); overwritten by the next snapshot. */
   proba: Float32Array;
   trainAccuracy: number;
   testAccuracy: number | null;
@@ -101,12 +101,31 @@ export function* snapshots(plan: TrainPlan): Generator<Snapshot, void, undefined
   yield* mode === 'samples' ? bySamples(plan) : byStages(plan);
 }
 
-function evaluate(plan: TrainPlan, model: Classifier, used: Dataset) {
-  return timed(plan.timings, 'evaluate', () => ({
-    proba: model.predictProba(plan.grid),
-    trainAccuracy: accuracy(model.predictProba(used.X), used),
-    testAccuracy: plan.test.n > 0 ? accuracy(model.predictProba(plan.test.X), plan.test) : null,
-  }));
+/**
+ * Output buffers of one animation, reused frame after frame (models fill `out` when it is large
+ * enough): a fresh 25,600-row array per frame kept the garbage collector busy. A snapshot's
+ * proba is therefore only valid until the next snapshot is pulled.
+ */
+interface Buffers {
+  grid?: Float32Array;
+  train?: Float32Array;
+  test?: Float32Array;
+}
+
+function evaluate(plan: TrainPlan, model: Classifier, used: Dataset, buffers: Buffers) {
+  return timed(plan.timings, 'evaluate', () => {
+    const classes = plan.train.classes;
+    buffers.train ??= new Float32Array(plan.train.n * classes);
+    buffers.grid = model.predictProba(plan.grid, buffers.grid);
+    buffers.train = model.predictProba(used.X, buffers.train);
+    const trainAccuracy = accuracy(buffers.train, used);
+    let testAccuracy: number | null = null;
+    if (plan.test.n > 0) {
+      buffers.test = model.predictProba(plan.test.X, buffers.test);
+      testAccuracy = accuracy(buffers.test, plan.test);
+    }
+    return { proba: buffers.grid, trainAccuracy, testAccuracy };
+  });
 }
 
 function warnOnce(plan: TrainPlan, model: Classifier, said: Set<string>): void {
@@ -121,6 +140,7 @@ function warnOnce(plan: TrainPlan, model: Classifier, said: Set<string>): void {
 function* bySamples(plan: TrainPlan): Generator<Snapshot, void, undefined> {
   const sizes = sampleSizes(plan.train, plan.animate.frames, plan.animate.start);
   const said = new Set<string>();
+  const buffers: Buffers = {};
   for (let frame = 0; frame < sizes.length; frame++) {
     const used = head(plan.train, sizes[frame]);
     const model = plan.spec.create(plan.options as never, plan.train.classes);
@@ -136,7 +156,7 @@ function* bySamples(plan: TrainPlan): Generator<Snapshot, void, undefined> {
       trainUsed: used.n,
       stage: used.n,
       stages: [sizes[0], sizes[sizes.length - 1]],
-      ...evaluate(plan, model, used),
+      ...evaluate(plan, model, used, buffers),
       loss: last?.loss ?? null,
     };
   }
@@ -161,6 +181,7 @@ function* byStages(plan: TrainPlan): Generator<Snapshot, void, undefined> {
   const model = plan.spec.create(plan.options as never, plan.train.classes);
   const steps = model.train(plan.train, plan.rng.fork('model'));
   const said = new Set<string>();
+  const buffers: Buffers = {};
   let frame = 0;
   try {
     while (frame < wanted.length) {
@@ -176,7 +197,7 @@ function* byStages(plan: TrainPlan): Generator<Snapshot, void, undefined> {
         trainUsed: plan.train.n,
         stage: step.stage,
         stages: [wanted[0], wanted[wanted.length - 1]],
-        ...evaluate(plan, model, plan.train),
+        ...evaluate(plan, model, plan.train, buffers),
         loss: step.loss ?? null,
       };
       frame++;
