@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { options } from '../scenario/options.js';
-import { drawClass, drawNormal2, isotropic, logNormal2 } from './normal.js';
+import { drawNormal2, isotropic, logNormal2, sampleByClass } from './normal.js';
 import { priorsOption, resolvePriors } from './priors.js';
 import type { DataSourceSpec, Simulator } from './types.js';
 
@@ -28,16 +28,7 @@ function create(opts: z.output<typeof schema>): Simulator {
   return {
     classes: k,
     priors,
-    sample(n, rng) {
-      const X = new Float64Array(2 * n);
-      const y = new Uint8Array(n);
-      for (let i = 0; i < n; i++) {
-        const c = drawClass(priors, rng);
-        y[i] = c;
-        drawNormal2(blobs[c], rng, X, 2 * i);
-      }
-      return { X, y, n, classes: k };
-    },
+    sample: (n, rng) => sampleByClass(n, priors, rng, (c, r, X, o) => drawNormal2(blobs[c], r, X, o)),
     logDensity: (x, y, c) => logNormal2(blobs[c], x, y),
   };
 }

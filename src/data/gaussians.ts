@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { matrix2, options, point } from '../scenario/options.js';
 import { circleMeans } from './circle-means.js';
-import { drawClass, drawNormal2, logNormal2, type Mat2, normal2, type Vec2 } from './normal.js';
+import { drawNormal2, logNormal2, type Mat2, normal2, sampleByClass, type Vec2 } from './normal.js';
 import { priorsOption, resolvePriors } from './priors.js';
 import type { DataSourceSpec, Simulator } from './types.js';
 
@@ -65,16 +65,7 @@ function create(opts: z.output<typeof schema>): Simulator {
   return {
     classes,
     priors,
-    sample(n, rng) {
-      const X = new Float64Array(2 * n);
-      const y = new Uint8Array(n);
-      for (let i = 0; i < n; i++) {
-        const c = drawClass(priors, rng);
-        y[i] = c;
-        drawNormal2(normals[c], rng, X, 2 * i);
-      }
-      return { X, y, n, classes };
-    },
+    sample: (n, rng) => sampleByClass(n, priors, rng, (c, r, X, o) => drawNormal2(normals[c], r, X, o)),
     logDensity: (x, y, c) => logNormal2(normals[c], x, y),
   };
 }

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { options, point } from '../scenario/options.js';
 import { circleMeans } from './circle-means.js';
-import { drawClass, drawNormal2, isotropic, logNormal2, logSumExp, type Normal2, type Vec2 } from './normal.js';
+import { drawNormal2, isotropic, logNormal2, logSumExp, type Normal2, sampleByClass, type Vec2 } from './normal.js';
 import { priorsOption, resolvePriors } from './priors.js';
 import type { DataContext, DataSourceSpec, Simulator } from './types.js';
 
@@ -51,16 +51,8 @@ function create(opts: z.output<typeof schema>, context: DataContext): Simulator 
   return {
     classes,
     priors,
-    sample(n, rng) {
-      const X = new Float64Array(2 * n);
-      const y = new Uint8Array(n);
-      for (let i = 0; i < n; i++) {
-        const c = drawClass(priors, rng);
-        y[i] = c;
-        drawNormal2(parts[c][rng.int(opts.components)], rng, X, 2 * i);
-      }
-      return { X, y, n, classes };
-    },
+    sample: (n, rng) =>
+      sampleByClass(n, priors, rng, (c, r, X, o) => drawNormal2(parts[c][r.int(opts.components)], r, X, o)),
     logDensity(x, y, c) {
       const comps = parts[c];
       for (let j = 0; j < comps.length; j++) scratch[j] = logNormal2(comps[j], x, y);

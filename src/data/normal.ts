@@ -2,6 +2,8 @@
  * The bivariate normal N(μ, Σ): draws by the Cholesky factor, log density in closed form.
  * Shared by every source built from Gaussians (gaussians, mixture, blobs, xor).
  */
+
+import type { Dataset } from '../dataset.js';
 import { UserError } from '../errors.js';
 import type { Rng } from '../random.js';
 
@@ -89,4 +91,24 @@ export function drawClass(priors: readonly number[], rng: Rng): number {
     if (u < acc) return c;
   }
   return priors.length - 1;
+}
+
+/**
+ * n points whose classes are drawn from the priors (class sizes Multinomial(n, π)), each point
+ * then drawn by `draw(c, rng, X, offset)`: the sampling loop every density-based source shares.
+ */
+export function sampleByClass(
+  n: number,
+  priors: readonly number[],
+  rng: Rng,
+  draw: (c: number, rng: Rng, X: Float64Array, offset: number) => void,
+): Dataset {
+  const X = new Float64Array(2 * n);
+  const y = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = drawClass(priors, rng);
+    y[i] = c;
+    draw(c, rng, X, 2 * i);
+  }
+  return { X, y, n, classes: priors.length };
 }

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { options } from '../scenario/options.js';
-import { drawClass, drawNormal2, isotropic, logNormal2, logSumExp } from './normal.js';
+import { drawNormal2, isotropic, logNormal2, logSumExp, sampleByClass } from './normal.js';
 import { priorsOption, resolvePriors } from './priors.js';
 import type { DataSourceSpec, Simulator } from './types.js';
 
@@ -30,16 +30,7 @@ function create(opts: z.output<typeof schema>): Simulator {
   return {
     classes: 2,
     priors,
-    sample(n, rng) {
-      const X = new Float64Array(2 * n);
-      const y = new Uint8Array(n);
-      for (let i = 0; i < n; i++) {
-        const c = drawClass(priors, rng);
-        y[i] = c;
-        drawNormal2(clusters[c][rng.int(2)], rng, X, 2 * i);
-      }
-      return { X, y, n, classes: 2 };
-    },
+    sample: (n, rng) => sampleByClass(n, priors, rng, (c, r, X, o) => drawNormal2(clusters[c][r.int(2)], r, X, o)),
     logDensity(x, y, c) {
       pair[0] = logNormal2(clusters[c][0], x, y);
       pair[1] = logNormal2(clusters[c][1], x, y);

@@ -172,3 +172,25 @@ export function softmaxRow(scores: Float64Array, k: number, out: Float32Array, o
   }
   for (let c = 0; c < k; c++) out[offset + c] = scores[c] / sum;
 }
+
+/**
+ * Class probabilities of n×2 points from a log-score per class (log π_c + log p(x | c), up to a
+ * constant): the prediction loop LDA, QDA and naive Bayes share.
+ */
+export function posteriors(
+  X: Float64Array,
+  k: number,
+  out: Float32Array | undefined,
+  score: (x: number, y: number, c: number) => number,
+): Float32Array {
+  const n = X.length / 2;
+  const proba = out && out.length >= n * k ? out : new Float32Array(n * k);
+  const scores = new Float64Array(k);
+  for (let i = 0; i < n; i++) {
+    const x = X[2 * i];
+    const y = X[2 * i + 1];
+    for (let c = 0; c < k; c++) scores[c] = score(x, y, c);
+    softmaxRow(scores, k, proba, i * k);
+  }
+  return proba;
+}

@@ -15,12 +15,12 @@ import {
   classMoments,
   invertible,
   pooledCovariance,
+  posteriors,
   precision,
   type Sym2,
   shrinkToIdentity,
-  softmaxRow,
 } from './gaussian-fit.js';
-import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
+import type { Classifier, ModelSpec } from './types.js';
 
 const schema = options({
   regularization: z
@@ -77,18 +77,8 @@ class LinearDiscriminant implements Classifier {
   }
 
   predictProba(X: Float64Array, out?: Float32Array): Float32Array {
-    const k = this.classes;
-    const n = X.length / 2;
-    const proba = probaBuffer(n, k, out);
     const coef = this.coef;
-    const scores = new Float64Array(k);
-    for (let i = 0; i < n; i++) {
-      const x = X[2 * i];
-      const y = X[2 * i + 1];
-      for (let c = 0; c < k; c++) scores[c] = coef[3 * c] * x + coef[3 * c + 1] * y + coef[3 * c + 2];
-      softmaxRow(scores, k, proba, i * k);
-    }
-    return proba;
+    return posteriors(X, this.classes, out, (x, y, c) => coef[3 * c] * x + coef[3 * c + 1] * y + coef[3 * c + 2]);
   }
 
   warnings(): string[] {

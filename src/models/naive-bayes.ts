@@ -10,8 +10,8 @@
 import { z } from 'zod';
 import type { Dataset } from '../dataset.js';
 import { options } from '../scenario/options.js';
-import { absentClassWarnings, classMoments, pooledCovariance, SINGULAR, softmaxRow } from './gaussian-fit.js';
-import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
+import { absentClassWarnings, classMoments, pooledCovariance, posteriors, SINGULAR } from './gaussian-fit.js';
+import type { Classifier, ModelSpec } from './types.js';
 
 const schema = options({
   varSmoothing: z
@@ -73,22 +73,12 @@ class NaiveBayes implements Classifier {
   }
 
   predictProba(X: Float64Array, out?: Float32Array): Float32Array {
-    const k = this.classes;
-    const n = X.length / 2;
-    const proba = probaBuffer(n, k, out);
     const { means, variances, offsets } = this;
-    const scores = new Float64Array(k);
-    for (let i = 0; i < n; i++) {
-      const x = X[2 * i];
-      const y = X[2 * i + 1];
-      for (let c = 0; c < k; c++) {
-        const dx = x - means[2 * c];
-        const dy = y - means[2 * c + 1];
-        scores[c] = offsets[c] - 0.5 * ((dx * dx) / variances[2 * c] + (dy * dy) / variances[2 * c + 1]);
-      }
-      softmaxRow(scores, k, proba, i * k);
-    }
-    return proba;
+    return posteriors(X, this.classes, out, (x, y, c) => {
+      const dx = x - means[2 * c];
+      const dy = y - means[2 * c + 1];
+      return offsets[c] - 0.5 * ((dx * dx) / variances[2 * c] + (dy * dy) / variances[2 * c + 1]);
+    });
   }
 
   warnings(): string[] {

@@ -17,14 +17,14 @@ import {
   isSingular,
   type Precision,
   pooledCovariance,
+  posteriors,
   precision,
   quadratic,
   type Sym2,
   scaled,
   shrinkToIdentity,
-  softmaxRow,
 } from './gaussian-fit.js';
-import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
+import type { Classifier, ModelSpec } from './types.js';
 
 const schema = options({
   regularization: z
@@ -82,25 +82,15 @@ class QuadraticDiscriminant implements Classifier {
   }
 
   predictProba(X: Float64Array, out?: Float32Array): Float32Array {
-    const k = this.classes;
-    const n = X.length / 2;
-    const proba = probaBuffer(n, k, out);
-    const scores = new Float64Array(k);
     // Per class: log π − ½ log|Σ|, computed once.
     const offsets = this.fits.map((f, c) =>
       f ? Math.log(f.prior) - 0.5 * (this.precisions[c] as Precision).logDet : Number.NEGATIVE_INFINITY,
     );
-    for (let i = 0; i < n; i++) {
-      const x = X[2 * i];
-      const y = X[2 * i + 1];
-      for (let c = 0; c < k; c++) {
-        const f = this.fits[c];
-        const p = this.precisions[c];
-        scores[c] = f && p ? offsets[c] - 0.5 * quadratic(p, x - f.mean[0], y - f.mean[1]) : Number.NEGATIVE_INFINITY;
-      }
-      softmaxRow(scores, k, proba, i * k);
-    }
-    return proba;
+    return posteriors(X, this.classes, out, (x, y, c) => {
+      const f = this.fits[c];
+      const p = this.precisions[c];
+      return f && p ? offsets[c] - 0.5 * quadratic(p, x - f.mean[0], y - f.mean[1]) : Number.NEGATIVE_INFINITY;
+    });
   }
 
   warnings(): string[] {
