@@ -14,21 +14,28 @@ export interface Io {
   /** Aborted on SIGINT/SIGTERM (reason: the signal name). */
   signal?: AbortSignal;
   /**
-   * Runs `cleanup` if the process exits abruptly (a second Ctrl-C); returns the unregistering
-   * function. Absent in-process, where nothing exits abruptly.
+   * Runs `cleanup` if the process exits abruptly (a second Ctrl-C, a closed stdout); returns the
+   * unregistering function. Its synchronous part runs on any exit; a promise it returns is
+   * awaited (up to a second) before a second Ctrl-C exits. Absent in-process.
    */
-  atExit?(cleanup: () => void): () => void;
+  atExit?(cleanup: () => undefined | Promise<void>): () => void;
 }
 
 export function processIo(): Io {
   const controller = new AbortController();
+  const cleanups = new Set<() => undefined | Promise<void>>();
+  const runCleanups = () => [...cleanups].map((cleanup) => cleanup());
+  process.once('exit', runCleanups);
   let signals = 0;
   for (const name of ['SIGINT', 'SIGTERM'] as const) {
     process.on(name, () => {
       signals++;
-      // A second Ctrl-C means "now": temporary files are removed by the atExit cleanups.
-      if (signals > 1) process.exit(name === 'SIGINT' ? 130 : 143);
       controller.abort(name);
+      if (signals === 1) return;
+      // A second Ctrl-C means "now": stop the workers and remove temporary files, then exit.
+      const code = name === 'SIGINT' ? 130 : 143;
+      const deadline = new Promise((done) => setTimeout(done, 1000).unref());
+      void Promise.race([Promise.allSettled(runCleanups()), deadline]).then(() => process.exit(code));
     });
   }
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -54,8 +61,8 @@ export function processIo(): Io {
     env: process.env,
     signal: controller.signal,
     atExit: (cleanup) => {
-      process.once('exit', cleanup);
-      return () => process.off('exit', cleanup);
+      cleanups.add(cleanup);
+      return () => cleanups.delete(cleanup);
     },
   };
 }

@@ -14,7 +14,7 @@ import { Progress } from './progress.js';
 import { parseShard, type Shard, shardFiles } from './shard.js';
 import { aboutFile, type Context, collect, describeError, positiveInteger, useColour, worse } from './shared.js';
 import { type RenderLine, type RenderTask, removeTemp, runTask } from './task.js';
-import { renderInWorkers } from './workers.js';
+import { renderInWorkers, terminateWorkers } from './workers.js';
 
 export interface RenderFlags {
   output?: string;
@@ -238,8 +238,14 @@ export async function renderFiles(files: string[], flags: RenderFlags, io: Io): 
   };
 
   const jobs = Math.min(flags.jobs ?? availableParallelism(), tasks.length);
-  const unregister = io.atExit?.(() => {
+  // An abrupt exit: remove temporary files now, and again once the workers have stopped (one
+  // may have been about to create its file).
+  const removeAll = () => {
     for (const task of tasks) removeTemp(task.output);
+  };
+  const unregister = io.atExit?.(() => {
+    removeAll();
+    return terminateWorkers().then(removeAll);
   });
   try {
     if (jobs <= 1) {

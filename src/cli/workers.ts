@@ -19,6 +19,14 @@ export interface PoolHooks {
   failed(task: RenderTask, message: string, code: number): void;
 }
 
+/** Workers running now (for an abrupt exit, which must stop them before removing their files). */
+const live = new Set<Worker>();
+
+/** Stops every worker at once (a second Ctrl-C); they write no more files once this resolves. */
+export async function terminateWorkers(): Promise<void> {
+  await Promise.allSettled([...live].map((worker) => worker.terminate()));
+}
+
 /** How long a worker may take to stop after an abort before it is terminated. */
 const GRACE_MS = 1500;
 
@@ -93,11 +101,20 @@ export async function renderInWorkers(tasks: readonly RenderTask[], jobs: number
     let worker: Worker | null = null;
     try {
       for (let task = queue.shift(); task && !hooks.signal?.aborted; task = queue.shift()) {
-        worker ??= new Worker(script);
-        if (!(await runOn(worker, task, hooks))) worker = null;
+        if (!worker) {
+          worker = new Worker(script);
+          live.add(worker);
+        }
+        if (!(await runOn(worker, task, hooks))) {
+          live.delete(worker);
+          worker = null;
+        }
       }
     } finally {
-      await worker?.terminate();
+      if (worker) {
+        live.delete(worker);
+        await worker.terminate();
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(jobs, tasks.length) }, lane));
