@@ -1,4 +1,5 @@
-/** Shared test helpers: small, well-understood data sets and a way to run a model to the end. */
+/** Shared test helpers: small, well-understood data sets, fixture CSVs, and a way to run a model to the end. */
+import { readFileSync } from 'node:fs';
 import type { Dataset } from '../src/dataset.js';
 import type { Classifier, Step } from '../src/models/types.js';
 import { createRng, type Rng } from '../src/random.js';
@@ -23,4 +24,24 @@ export function trainToEnd(model: Classifier, data: Dataset, rng: Rng = createRn
   const steps: Step[] = [];
   for (const step of model.train(data, rng)) steps.push(step);
   return steps;
+}
+
+/**
+ * A reference fixture CSV (header x,y,label, integer labels), as the Python scripts under
+ * tests/fixtures/ write them. `classes` defaults to the largest label + 1.
+ */
+export function readFixtureCsv(path: string | URL, classes?: number): Dataset {
+  const rows = readFileSync(path, 'utf8').trim().split('\n').slice(1);
+  const n = rows.length;
+  const X = new Float64Array(2 * n);
+  const y = new Uint8Array(n);
+  let largest = 0;
+  for (let i = 0; i < n; i++) {
+    const [a, b, label] = rows[i].split(',').map(Number);
+    X[2 * i] = a;
+    X[2 * i + 1] = b;
+    y[i] = label;
+    largest = Math.max(largest, label);
+  }
+  return { X, y, n, classes: classes ?? largest + 1 };
 }

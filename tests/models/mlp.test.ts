@@ -4,23 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { accuracy, type Dataset } from '../../src/dataset.js';
 import { mlp, Network, tanh } from '../../src/models/mlp.js';
 import { createRng, permutation } from '../../src/random.js';
-import { trainToEnd } from '../helpers.js';
+import { readFixtureCsv, trainToEnd } from '../helpers.js';
 
 const fixtures = new URL('../fixtures/models-2-mlp/', import.meta.url);
-
-function readCsv(name: string): Dataset {
-  const rows = readFileSync(new URL(name, fixtures), 'utf8').trim().split('\n').slice(1);
-  const n = rows.length;
-  const X = new Float64Array(2 * n);
-  const y = new Uint8Array(n);
-  rows.forEach((row, i) => {
-    const [a, b, c] = row.split(',').map(Number);
-    X[2 * i] = a;
-    X[2 * i + 1] = b;
-    y[i] = c;
-  });
-  return { X, y, n, classes: Math.max(...y) + 1 };
-}
 
 /** Four Gaussian clusters at (±1, ±1), labelled by the sign of x·y: no line separates them. */
 function xor(n: number, seed: number): Dataset {
@@ -198,8 +184,8 @@ const expected = JSON.parse(readFileSync(new URL('expected.json', fixtures), 'ut
 describe("mlp against scikit-learn's MLPClassifier (same options, mean over seeds)", () => {
   it.each(Object.keys(expected.cases))('%s: test accuracy within 0.03, final loss within a relative 0.15', (name) => {
     const c = expected.cases[name];
-    const train = readCsv(`${c.data}-train.csv`);
-    const test = readCsv(`${c.data}-test.csv`);
+    const train = readFixtureCsv(new URL(`${c.data}-train.csv`, fixtures));
+    const test = readFixtureCsv(new URL(`${c.data}-test.csv`, fixtures));
     const options = mlp.schema.parse(c.options);
     const seeds = 5;
     let acc = 0;

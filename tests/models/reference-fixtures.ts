@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { accuracy, type Dataset } from '../../src/dataset.js';
+import { accuracy } from '../../src/dataset.js';
 import type { ModelSpec } from '../../src/models/types.js';
-import { trainToEnd } from '../helpers.js';
+import { readFixtureCsv, trainToEnd } from '../helpers.js';
 
 const dir = fileURLToPath(new URL('../fixtures/models-1/', import.meta.url));
 
@@ -26,20 +26,6 @@ const expected = JSON.parse(readFileSync(`${dir}expected.json`, 'utf8')) as Reco
   { classes: number; models: Record<string, Reference> }
 >;
 
-function readCsv(file: string, classes: number): Dataset {
-  const rows = readFileSync(`${dir}${file}`, 'utf8').trim().split('\n').slice(1);
-  const n = rows.length;
-  const X = new Float64Array(2 * n);
-  const y = new Uint8Array(n);
-  rows.forEach((row, i) => {
-    const [a, b, label] = row.split(',');
-    X[2 * i] = Number(a);
-    X[2 * i + 1] = Number(b);
-    y[i] = Number(label);
-  });
-  return { X, y, n, classes };
-}
-
 /**
  * Fits `spec` with the options of sklearn configuration `config` on data set `set`; checks the
  * test accuracy is within 0.03 of sklearn's and the first probabilities within `tolerance`.
@@ -49,8 +35,8 @@ export function compareWithSklearn(spec: ModelSpec, set: string, config: string,
   const { classes, models } = expected[set];
   const reference = models[config];
   expect(reference.type).toBe(spec.type);
-  const train = readCsv(`${set}-train.csv`, classes);
-  const test = readCsv(`${set}-test.csv`, classes);
+  const train = readFixtureCsv(`${dir}${set}-train.csv`, classes);
+  const test = readFixtureCsv(`${dir}${set}-test.csv`, classes);
   const model = spec.create(spec.schema.parse(reference.options), classes);
   trainToEnd(model, train);
   const proba = model.predictProba(test.X);

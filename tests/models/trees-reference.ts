@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Dataset } from '../../src/dataset.js';
 import type { FlatTree } from '../../src/models/flat-tree.js';
+import { readFixtureCsv } from '../helpers.js';
 
 const dir = fileURLToPath(new URL('../fixtures/models-2-trees/', import.meta.url));
 
@@ -22,23 +23,12 @@ interface Reference {
 
 export const reference = JSON.parse(readFileSync(`${dir}reference.json`, 'utf8')) as Record<ReferenceSet, Reference>;
 
-function readCsv(file: string, classes: number): Dataset {
-  const rows = readFileSync(`${dir}${file}`, 'utf8').trim().split('\n').slice(1);
-  const n = rows.length;
-  const X = new Float64Array(2 * n);
-  const y = new Uint8Array(n);
-  rows.forEach((row, i) => {
-    const [a, b, label] = row.split(',');
-    X[2 * i] = Number(a);
-    X[2 * i + 1] = Number(b);
-    y[i] = Number(label);
-  });
-  return { X, y, n, classes };
-}
-
 export function referenceData(name: ReferenceSet): { train: Dataset; test: Dataset } {
   const classes = reference[name].classes;
-  return { train: readCsv(`${name}-train.csv`, classes), test: readCsv(`${name}-test.csv`, classes) };
+  return {
+    train: readFixtureCsv(`${dir}${name}-train.csv`, classes),
+    test: readFixtureCsv(`${dir}${name}-test.csv`, classes),
+  };
 }
 
 /** The 50×50 lattice of make_reference.py: cell centres over the training range, x fastest. */
