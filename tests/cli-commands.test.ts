@@ -263,7 +263,7 @@ describe('help', () => {
       expect(result.stdout.toString()).toMatch(/Examples:\n {2}\$ mlgif /);
     }
     const top = await run(['--help']);
-    expect(top.stdout.toString()).toMatch(/render.*\n.*validate/s);
+    expect(top.stdout.toString()).toMatch(/render.*\n.*validate.*Examples:\n {2}\$ mlgif /s);
     expect((await run(['--version'])).stdout.toString()).toMatch(/\d+\.\d+\.\d+/);
   });
 });

@@ -12,7 +12,7 @@ import { writeOutput } from './write.js';
 interface DataFlags {
   split: 'train' | 'test';
   output: string;
-  set: string[];
+  set?: string[];
 }
 
 export function registerData(cli: Command, { io }: Context): void {
@@ -22,9 +22,7 @@ export function registerData(cli: Command, { io }: Context): void {
     .argument('<file>', 'scenario file ("-" reads stdin)')
     .addOption(new Option('--split <split>', 'which points').choices(['train', 'test']).default('train'))
     .option('-o, --output <csv>', "CSV file ('-' = stdout)", '-')
-    .addOption(
-      new Option('--set <path=value>', 'override one scenario value (repeatable)').default([]).argParser(collect),
-    )
+    .addOption(new Option('--set <path=value>', 'override one scenario value (repeatable)').argParser(collect))
     .addHelpText(
       'after',
       '\nExamples:\n  $ mlgif data configs/logistic-gaussians.yaml -o points.csv\n' +
@@ -32,7 +30,7 @@ export function registerData(cli: Command, { io }: Context): void {
     )
     .action(async (file: string, flags: DataFlags) => {
       const stdinText = file === '-' ? await io.readStdin() : undefined;
-      const loaded = loadScenario(file, flags.set, stdinText);
+      const loaded = loadScenario(file, flags.set ?? [], stdinText);
       writeOutput(io, flags.output, toCsv(points(loaded, flags.split)), { force: true });
     });
 }

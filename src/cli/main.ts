@@ -22,7 +22,15 @@ function program(context: Context): Command {
     .version('0.1.0')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
-    .showHelpAfterError('(run mlgif --help for usage)');
+    .showHelpAfterError('(run mlgif --help for usage)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  $ mlgif init --model knn --data moons -o knn.yaml && mlgif render knn.yaml\n' +
+        '  $ mlgif render configs/*.yaml --out-dir out --json\n' +
+        '  $ mlgif list models\n' +
+        '\nExit status: 0 done, 2 the input is wrong, 1 a bug, 130/143 interrupted.',
+    );
   for (const register of [registerRender, registerValidate, registerInit, registerList, registerSchema, registerData]) {
     register(cli, context);
   }

@@ -19,7 +19,7 @@ import { renderInWorkers, terminateWorkers } from './workers.js';
 export interface RenderFlags {
   output?: string;
   outDir?: string;
-  set: string[];
+  set?: string[];
   json?: boolean;
   poster?: string;
   framesDir?: string;
@@ -46,9 +46,7 @@ export function registerRender(cli: Command, { io, exitCode }: Context): void {
     .option('-o, --output <path>', "output GIF ('-' = stdout); default: the scenario's output, or out/<name>.gif")
     .option('--out-dir <dir>', "write each GIF as <dir>/<name>.gif (keeping the files' subfolders)")
     .addOption(
-      new Option('--set <path=value>', 'override one scenario value, e.g. model.k=5 (repeatable)')
-        .default([])
-        .argParser(collect),
+      new Option('--set <path=value>', 'override one scenario value, e.g. model.k=5 (repeatable)').argParser(collect),
     )
     .option('--json', 'print one JSON line per rendered file on stdout')
     .option('--poster <png>', 'also write the last frame as PNG (one file only)')
@@ -118,7 +116,7 @@ function plan(
   const outputs = new Map<string, string>();
   files.forEach((file, id) => {
     try {
-      const loaded = loadScenario(file, flags.set, stdinText, flags.maxPixels);
+      const loaded = loadScenario(file, flags.set ?? [], stdinText, flags.maxPixels);
       const output = flags.output
         ? flags.output
         : flags.outDir

@@ -10,7 +10,7 @@ import { INPUT_LIMITS, loadScenario } from '../scenario/load.js';
 import { aboutFile, type Context, collect, describeError, positiveInteger, worse } from './shared.js';
 
 interface ValidateFlags {
-  set: string[];
+  set?: string[];
   json?: boolean;
   maxPixels: number;
   quiet?: boolean;
@@ -22,9 +22,7 @@ export function registerValidate(cli: Command, { io, exitCode }: Context): void 
     .command('validate')
     .description('check scenario files without rendering; lists every problem')
     .argument('<file...>', 'scenario files ("-" reads stdin)')
-    .addOption(
-      new Option('--set <path=value>', 'override one scenario value (repeatable)').default([]).argParser(collect),
-    )
+    .addOption(new Option('--set <path=value>', 'override one scenario value (repeatable)').argParser(collect))
     .option('--json', 'print {"file","valid","problems"} per file on stdout')
     .addOption(
       new Option('--max-pixels <n>', 'budget for width × height × frames')
@@ -44,7 +42,7 @@ export function registerValidate(cli: Command, { io, exitCode }: Context): void 
       for (const file of files) {
         let problems: string[] = [];
         try {
-          check(loadScenario(file, flags.set, stdinText, flags.maxPixels));
+          check(loadScenario(file, flags.set ?? [], stdinText, flags.maxPixels));
           if (!flags.quiet && !flags.json) io.stderr(`${file}: valid\n`);
         } catch (error) {
           const { message, code } = describeError(error, Boolean(flags.debug));
