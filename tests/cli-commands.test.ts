@@ -111,6 +111,22 @@ describe('mlgif validate', () => {
   });
 });
 
+describe('inputs that never end or are too big', () => {
+  it('refuses a huge file, a device without end, and a directory, reading at most the limit', async () => {
+    const dir = tempDir();
+    const big = join(dir, 'big.yaml');
+    writeFileSync(big, `model: { type: logistic }\n# ${'x'.repeat(1_100_000)}\n`);
+    for (const path of [big, '/dev/zero']) {
+      const result = await run(['validate', path]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/larger than 1000000 bytes/);
+    }
+    const folder = await run(['validate', dir]);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toMatch(/is a directory/);
+  });
+});
+
 describe('mlgif init', () => {
   it('writes a commented starter that validates and renders as is, and will not overwrite it', async () => {
     const dir = tempDir();

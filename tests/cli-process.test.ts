@@ -38,6 +38,8 @@ function mlgif(
     child.stderr.on('data', (chunk: Buffer) => {
       err += chunk.toString();
     });
+    // The child may stop reading early (a size limit): that is not an error here.
+    child.stdin.on('error', () => {});
     child.stdin.end(options.stdin ?? '');
     const poll = options.interrupt
       ? setInterval(() => {
@@ -102,6 +104,14 @@ describe('bin/mlgif', () => {
     expect(result.stdout.subarray(0, 6).toString()).toBe('GIF89a');
     expect(decodeGif(result.stdout).frames).toBe(3);
     expect(result.stderr).toBe('');
+  });
+});
+
+describe('stdin beyond the size limit', () => {
+  it('is refused with exit 2, read only up to the limit', async () => {
+    const result = await mlgif(['validate', '-'], { stdin: `model: { type: knn }\n#${'x'.repeat(3_000_000)}` });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/larger than 1000000 bytes/);
   });
 });
 

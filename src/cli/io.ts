@@ -1,3 +1,5 @@
+import { INPUT_LIMITS } from '../scenario/load.js';
+
 /**
  * Everything the CLI touches of the outside world, passed in: tests run main() in-process with
  * captured streams, bin/mlgif with the real process.
@@ -53,8 +55,14 @@ export function processIo(): Io {
       process.stderr.write(text);
     },
     readStdin: async () => {
+      // Bounded: past the scenario size limit the text is refused anyway (`cat /dev/zero | ...`).
       const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      let total = 0;
+      for await (const chunk of process.stdin) {
+        chunks.push(chunk as Buffer);
+        total += (chunk as Buffer).length;
+        if (total > INPUT_LIMITS.bytes) break;
+      }
       return Buffer.concat(chunks).toString('utf8');
     },
     stderrIsTTY: Boolean(process.stderr.isTTY),

@@ -4,7 +4,7 @@
  * UserError (exit 2). YAML alias bombs, prototype keys and absurd numbers are refused before
  * validation ever sees them.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { parseDocument, parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
@@ -166,6 +166,29 @@ export function validateScenario(
   throw new UserError(`invalid scenario:\n${lines.join('\n')}`, source);
 }
 
+/**
+ * Reads at most `limit` bytes of a file. Reading in chunks, not by its stated size, also bounds
+ * what has no size: a pipe (`<(...)`), or a device like /dev/zero that never ends.
+ */
+function readBounded(path: string, limit: number): string {
+  const fd = openSync(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(65536);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+      if (total > limit) throw new UserError(`larger than ${limit} bytes; expected a scenario file`, path);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Loads a scenario from a file path, or from `stdinText` when the path is "-". */
 export function loadScenario(
   path: string,
@@ -179,11 +202,7 @@ export function loadScenario(
   }
   let text: string;
   try {
-    // Checked before reading: a scenario path pointing at a huge file must not load it all.
-    if (statSync(path).size > INPUT_LIMITS.bytes) {
-      throw new UserError(`larger than ${INPUT_LIMITS.bytes} bytes; expected a scenario file`, path);
-    }
-    text = readFileSync(path, 'utf8');
+    text = readBounded(path, INPUT_LIMITS.bytes);
   } catch (error) {
     if (error instanceof UserError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
