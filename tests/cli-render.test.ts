@@ -129,6 +129,30 @@ describe('several files', () => {
   });
 });
 
+describe('outputs that cannot be written', () => {
+  it('exit 2 naming the path, and nothing left behind', async () => {
+    const dir = tempDir();
+    writeScenario(dir, 'blocker', 'a file where a folder should be');
+    mkdirSync(join(dir, 'folder'));
+    const cases: [string[], RegExp][] = [
+      [['-o', join(dir, 'blocker', 'x.gif')], /cannot create the folder .*blocker: a file is in the way/],
+      [['-o', join(dir, 'folder')], /cannot write .*folder: is a folder/],
+      [['-o', join(dir, 'ok.gif'), '--poster', join(dir, 'folder')], /cannot write .*folder: is a folder/],
+    ];
+    for (const [flags, pattern] of cases) {
+      const result = await run(['render', '-', ...flags], tiny());
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(pattern);
+      expect(result.stderr).not.toMatch(/internal error/);
+      expect(files(dir)).toEqual(['blocker', 'folder']);
+      expect(files(join(dir, 'folder'))).toEqual([]);
+    }
+    const data = await run(['data', '-', '-o', join(dir, 'blocker', 'p.csv')], tiny());
+    expect(data.code).toBe(2);
+    expect(data.stderr).toMatch(/a file is in the way/);
+  });
+});
+
 describe('--shard', () => {
   it('slices are disjoint, cover the list, differ in size by at most one, whatever the order', () => {
     fc.assert(
