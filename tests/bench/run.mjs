@@ -208,6 +208,21 @@ if (!json) {
 mkdirSync(join(dir, 'out'), { recursive: true });
 for (const row of rows) {
   if (only && !row.name.includes(only)) continue;
+  try {
+    benchRow(row);
+  } catch (error) {
+    // One broken row (a model mid-edit, a crash) should not cost the others.
+    const message = String(error.stderr || error.message)
+      .trim()
+      .split('\n')[0];
+    if (json) console.log(JSON.stringify({ name: row.name, error: message }));
+    else console.log(row.name.padEnd(44), `failed: ${message}`);
+  }
+}
+rmSync(dir, { recursive: true, force: true });
+
+/** Runs one row: the timed runs, then one untimed run for the sizes; prints the result. */
+function benchRow(row) {
   const walls = [];
   const cpuTimes = [];
   const rsses = [];
@@ -278,4 +293,3 @@ for (const row of rows) {
     );
   }
 }
-rmSync(dir, { recursive: true, force: true });
