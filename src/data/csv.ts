@@ -7,7 +7,7 @@
  * line ends, blank lines and RFC 4180 quoted fields (without line breaks) are accepted. There
  * are no densities, so no Bayes boundary.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { Dataset } from '../dataset.js';
@@ -82,10 +82,19 @@ function coordinate(text: string, name: string, where: () => string): number {
   throw new UserError(`${name} = "${t}" is not a number`, where());
 }
 
+/** Far above 200,000 rows of x,y,label; keeps /dev/zero or a wrong path from eating the memory. */
+const MAX_BYTES = 64 * 1024 * 1024;
+
 function readText(file: string, path: string): string {
   try {
+    const info = statSync(path);
+    if (!info.isFile()) throw new UserError('expected a regular CSV file', file);
+    if (info.size > MAX_BYTES) {
+      throw new UserError(`the file is ${(info.size / 2 ** 20).toFixed(0)} MB; expected at most 64 MB`, file);
+    }
     return readFileSync(path, 'utf8');
   } catch (error) {
+    if (error instanceof UserError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UserError(`file not found (looked for ${path})`, file);
     throw new UserError(`cannot read the file (${code ?? String(error)})`, file);

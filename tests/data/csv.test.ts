@@ -100,6 +100,11 @@ describe('csv source', () => {
     expect(userError(() => open('train.csv', 'nowhere-test.csv')).where).toBe('nowhere-test.csv');
   });
 
+  it('refuses what is not a regular file, such as a folder or /dev/zero', () => {
+    expect(userError(() => open('/dev/zero')).message).toMatch(/expected a regular CSV file/);
+    expect(userError(() => open(tmpdir())).message).toMatch(/expected a regular CSV file/);
+  });
+
   it('reads 100,000 rows and resolves paths against baseDir', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mlgif-csv-'));
     const rows = ['x,y,label'];
