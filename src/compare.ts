@@ -21,8 +21,9 @@ import { type Movie, type MovieContext, type MovieFrame, prepareScene, simulate 
 import { createRng } from './random.js';
 import { formatAccuracy } from './render/caption.js';
 import { createFrameRenderer, type FrameRenderer } from './render/frame.js';
-import { blit, createGridPainter, type GridText, gridLayout, indexedPng, panelLayout } from './render/grid-frame.js';
+import { blit, createGridPainter, type GridText, gridLayout, panelLayout } from './render/grid-frame.js';
 import { THEMES } from './render/palette.js';
+import { indexedPng } from './render/png.js';
 import type { Scenario } from './scenario/schema.js';
 import { timed } from './timings.js';
 import { type Snapshot, snapshots, type TrainPlan } from './train.js';

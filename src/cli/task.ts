@@ -5,7 +5,7 @@
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { renderScenario } from '../pipeline.js';
+import { type RenderResult, renderScenario } from '../pipeline.js';
 import type { Scenario } from '../scenario/schema.js';
 
 export interface RenderTask {
@@ -19,17 +19,8 @@ export interface RenderTask {
   framesDir?: string;
 }
 
-/** What `--json` prints per file. */
-export interface RenderLine {
-  file: string;
-  output: string;
-  frames: number;
-  width: number;
-  height: number;
-  bytes: number;
-  seconds: number;
-  final: { train_accuracy: number | null; test_accuracy: number | null; bayes_accuracy: number | null };
-}
+/** What `--json` prints per file: the render's result without its internal timings. */
+export type RenderLine = Omit<RenderResult, 'timings'> & { file: string };
 
 export interface TaskHooks {
   signal?: AbortSignal;

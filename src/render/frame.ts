@@ -22,6 +22,7 @@ import { registerFonts } from './font.js';
 import type { Layout, Rect } from './layout.js';
 import type { GifPalette, RGB, Theme } from './palette.js';
 import { rgbToCss } from './palette.js';
+import { indexedPng } from './png.js';
 import { drawPoints, pointRadius } from './points.js';
 import { createShader, type Shading } from './shade.js';
 
@@ -190,19 +191,6 @@ export function createFrameRenderer(scene: Scene): FrameRenderer {
       for (const r of rects) compositeRect(ctx.getImageData(r.x, r.y, r.w, r.h).data, r, frame, width, palette);
       return frame;
     },
-    png(indices) {
-      const out = createCanvas(width, height);
-      const octx = out.getContext('2d');
-      const image = octx.createImageData(width, height);
-      for (let p = 0; p < indices.length; p++) {
-        const c = palette.colours[indices[p]];
-        image.data[4 * p] = c[0];
-        image.data[4 * p + 1] = c[1];
-        image.data[4 * p + 2] = c[2];
-        image.data[4 * p + 3] = 255;
-      }
-      octx.putImageData(image, 0, 0);
-      return out.toBuffer('image/png');
-    },
+    png: (indices) => indexedPng(indices, width, height, palette.colours),
   };
 }
