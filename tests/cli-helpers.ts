@@ -64,3 +64,12 @@ export function files(dir: string): string[] {
 
 /** bin/mlgif, for tests that run the CLI as a child process (it runs the compiled dist/). */
 export const BIN = fileURLToPath(new URL('../bin/mlgif', import.meta.url));
+
+/** An even smaller scenario (160 px, 3 frames, a 20-point grid) for tests that render many times. */
+export const tiny = (sections: Record<string, string> = {}) =>
+  smallScenario({
+    data: '{ source: gaussians, n: 40, test: 40 }',
+    animate: '{ by: samples, frames: 3 }',
+    render: '{ width: 160, height: 160, grid: 20 }',
+    ...sections,
+  });

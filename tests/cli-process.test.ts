@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, files, smallScenario, tempDir, writeScenario } from './cli-helpers.js';
+import { BIN, files, smallScenario, tempDir, tiny, writeScenario } from './cli-helpers.js';
 import { decodeGif } from './decode.js';
 
 interface Child {
@@ -64,14 +64,6 @@ function mlgif(
     });
   });
 }
-
-const tiny = (sections: Record<string, string> = {}) =>
-  smallScenario({
-    data: '{ source: gaussians, n: 40, test: 40 }',
-    animate: '{ by: samples, frames: 3 }',
-    render: '{ width: 160, height: 160, grid: 20 }',
-    ...sections,
-  });
 
 /** A render of a few seconds: many epochs, one frame each. */
 const long = tiny({ model: '{ type: logistic, epochs: 2000 }', animate: '{ by: epochs, frames: 2000 }' });

@@ -6,16 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { Progress } from '../src/cli/progress.js';
 import { parseShard, shardFiles } from '../src/cli/shard.js';
 import { worse } from '../src/cli/shared.js';
-import { files, run, smallScenario, tempDir, writeScenario } from './cli-helpers.js';
+import { files, run, smallScenario, tempDir, tiny, writeScenario } from './cli-helpers.js';
 import { decodeGif } from './decode.js';
-
-const tiny = (sections: Record<string, string> = {}) =>
-  smallScenario({
-    data: '{ source: gaussians, n: 40, test: 40 }',
-    animate: '{ by: samples, frames: 3 }',
-    render: '{ width: 160, height: 160, grid: 20 }',
-    ...sections,
-  });
 
 function jsonLines(stdout: Buffer): Record<string, unknown>[] {
   const text = stdout.toString().trim();

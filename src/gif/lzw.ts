@@ -47,16 +47,21 @@ export class LzwEncoder {
     let bits = 0;
     let count = 0;
 
+    /** One byte into the current sub-block; a full block (255 bytes) goes out with its length. */
+    const put = (b: number): void => {
+      block[count++] = b;
+      if (count === 255) {
+        out.byte(255);
+        out.bytes(block, 255);
+        count = 0;
+      }
+    };
+
     const output = (code: number): void => {
       accum = bits > 0 ? (accum & ((1 << bits) - 1)) | (code << bits) : code;
       bits += nBits;
       while (bits >= 8) {
-        block[count++] = accum & 255;
-        if (count === 255) {
-          out.byte(255);
-          out.bytes(block, 255);
-          count = 0;
-        }
+        put(accum & 255);
         accum >>= 8;
         bits -= 8;
       }
@@ -134,12 +139,7 @@ export class LzwEncoder {
     output(ent);
     output(EOI);
     while (bits > 0) {
-      block[count++] = accum & 255;
-      if (count === 255) {
-        out.byte(255);
-        out.bytes(block, 255);
-        count = 0;
-      }
+      put(accum & 255);
       accum >>= 8;
       bits -= 8;
     }
