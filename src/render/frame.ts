@@ -21,7 +21,7 @@ import { boundaries, type Polyline } from './contours.js';
 import { registerFonts } from './font.js';
 import type { Layout, Rect } from './layout.js';
 import type { GifPalette, RGB, Theme } from './palette.js';
-import { rgbToCss } from './palette.js';
+import { outlineOf, rgbToCss } from './palette.js';
 import { indexedPng } from './png.js';
 import { drawPoints, pointRadius } from './points.js';
 import { createShader, type Shading } from './shade.js';
@@ -131,6 +131,7 @@ export function createFrameRenderer(scene: Scene): FrameRenderer {
   const shader = createShader(scene.grid, scene.classes, layout.plot, palette, scene.shading);
   const pointCount = scene.train.n + (scene.test?.n ?? 0);
   const radius = pointRadius(pointCount, unit);
+  const outlines = scene.classColours.map((colour) => outlineOf(colour, theme));
   const rects = changingRects(layout);
 
   // The static part, once: the axes over the background.
@@ -149,9 +150,19 @@ export function createFrameRenderer(scene: Scene): FrameRenderer {
   function drawOverlay(snapshot: Snapshot): void {
     ctx.clearRect(0, 0, width, height);
     if (scene.test)
-      drawPoints(ctx, layout, scene.window, scene.test, scene.test.n, scene.classColours, 'hollow', radius);
+      drawPoints(ctx, layout, scene.window, scene.test, scene.test.n, scene.classColours, outlines, 'hollow', radius);
     if (scene.showTrain) {
-      drawPoints(ctx, layout, scene.window, scene.train, snapshot.trainUsed, scene.classColours, 'filled', radius);
+      drawPoints(
+        ctx,
+        layout,
+        scene.window,
+        scene.train,
+        snapshot.trainUsed,
+        scene.classColours,
+        outlines,
+        'filled',
+        radius,
+      );
     }
     ctx.save();
     ctx.beginPath();

@@ -58,9 +58,10 @@ export function classColours(palette: 'okabe-ito' | 'playground' | readonly stri
   return Array.from({ length: classes }, (_, c) => hexToRgb(list[c % list.length]));
 }
 
-/** Darker version of a colour for point outlines. */
-export function outlineOf(colour: RGB): RGB {
-  return mix(colour, [0, 0, 0], 0.45);
+/** A point's outline: its colour taken towards black on a light background, towards white on a dark one. */
+export function outlineOf(colour: RGB, theme: Theme): RGB {
+  const light = theme.background[0] + theme.background[1] + theme.background[2] > 3 * 128;
+  return mix(colour, light ? [0, 0, 0] : [255, 255, 255], 0.45);
 }
 
 export const TRANSPARENT_INDEX = 255;
@@ -91,7 +92,7 @@ export function buildPalette(theme: Theme, classColour: readonly RGB[]): GifPale
     for (let e = 1; e <= extra; e++) {
       colours.push(mix(theme.background, classColour[c], theme.maxTint + ((1 - theme.maxTint) * e) / extra));
     }
-    for (let e = 1; e <= extra; e++) colours.push(mix(classColour[c], outlineOf(classColour[c]), e / extra));
+    for (let e = 1; e <= extra; e++) colours.push(mix(classColour[c], outlineOf(classColour[c], theme), e / extra));
   }
   const usable = colours.length;
   while (colours.length < 256) colours.push(colours.length === TRANSPARENT_INDEX ? [255, 0, 255] : theme.background);

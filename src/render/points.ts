@@ -6,7 +6,7 @@ import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Dataset } from '../dataset.js';
 import type { Window } from '../grid.js';
 import type { Layout } from './layout.js';
-import { outlineOf, type RGB, rgbToCss } from './palette.js';
+import { type RGB, rgbToCss } from './palette.js';
 
 export function pointRadius(n: number, unit: number): number {
   return unit * Math.min(3.2, Math.max(1.3, 3.2 * Math.sqrt(300 / Math.max(n, 1)) ** 0.5));
@@ -19,6 +19,7 @@ export function drawPoints(
   data: Dataset,
   count: number,
   colours: readonly RGB[],
+  outlines: readonly RGB[],
   style: 'filled' | 'hollow',
   radius: number,
 ): void {
@@ -42,10 +43,10 @@ export function drawPoints(
     if (style === 'filled') {
       ctx.fillStyle = rgbToCss(colours[c]);
       ctx.fill();
-      ctx.strokeStyle = rgbToCss(outlineOf(colours[c]));
+      ctx.strokeStyle = rgbToCss(outlines[c]);
       ctx.lineWidth = 0.7 * unit;
     } else {
-      ctx.strokeStyle = rgbToCss(outlineOf(colours[c]));
+      ctx.strokeStyle = rgbToCss(outlines[c]);
       ctx.lineWidth = 1.1 * unit;
     }
     ctx.stroke();

@@ -7,7 +7,7 @@ import { boundaries, type Polyline } from '../../src/render/contours.js';
 import { registerFonts } from '../../src/render/font.js';
 import { changingRects, compositeRect, createFrameRenderer, type Scene, touches } from '../../src/render/frame.js';
 import { computeLayout } from '../../src/render/layout.js';
-import { buildPalette, classColours, rgbToCss, THEMES } from '../../src/render/palette.js';
+import { buildPalette, classColours, outlineOf, rgbToCss, THEMES } from '../../src/render/palette.js';
 import { drawPoints, pointRadius } from '../../src/render/points.js';
 import { createShader } from '../../src/render/shade.js';
 import type { Snapshot } from '../../src/train.js';
@@ -70,8 +70,9 @@ function reference(s: Scene, snap: Snapshot): Uint8Array {
   createShader(s.grid, s.classes, plot, s.palette, s.shading).shade(snap.proba, frame, width);
   const ctx = createCanvas(width, height).getContext('2d');
   const radius = pointRadius(s.train.n + (s.test?.n ?? 0), unit);
-  if (s.test) drawPoints(ctx, layout, s.window, s.test, s.test.n, s.classColours, 'hollow', radius);
-  drawPoints(ctx, layout, s.window, s.train, snap.trainUsed, s.classColours, 'filled', radius);
+  const outlines = s.classColours.map((colour) => outlineOf(colour, theme));
+  if (s.test) drawPoints(ctx, layout, s.window, s.test, s.test.n, s.classColours, outlines, 'hollow', radius);
+  drawPoints(ctx, layout, s.window, s.train, snap.trainUsed, s.classColours, outlines, 'filled', radius);
   const stroke = (lines: Polyline[]) => {
     ctx.beginPath();
     for (const line of lines) {
