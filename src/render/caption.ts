@@ -3,10 +3,13 @@
  * the stage ("epoch 12 / 60", "n = 140"). Line 2: train / test / Bayes accuracy at fixed places,
  * so the figures never jump between frames, and a key to the two lines. Line 3, when there are
  * more than two classes or the classes have names: a legend.
+ *
+ * Only the stage and the train and test figures change from frame to frame. A renderer can draw
+ * the rest once ('static') and then just those texts ('dynamic'), whose boxes drawCaption returns.
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { font } from './font.js';
-import type { Layout } from './layout.js';
+import type { Layout, Rect } from './layout.js';
 import { type RGB, rgbToCss, type Theme } from './palette.js';
 
 export interface Caption {
@@ -26,10 +29,50 @@ export function formatAccuracy(v: number | null): string {
   return v === null || Number.isNaN(v) ? '—' : v.toFixed(3);
 }
 
-export function drawCaption(ctx: SKRSContext2D, layout: Layout, theme: Theme, caption: Caption): void {
+export type CaptionPart = 'all' | 'static' | 'dynamic';
+
+/** The box a text drawn at (x, y) with the context's font and alignment covers, with a pixel to spare. */
+function textBox(ctx: SKRSContext2D, text: string, x: number, y: number): Rect {
+  const m = ctx.measureText(text);
+  const left = Math.floor(x - m.actualBoundingBoxLeft) - 1;
+  const top = Math.floor(y - m.actualBoundingBoxAscent) - 1;
+  return {
+    x: left,
+    y: top,
+    w: Math.ceil(x + m.actualBoundingBoxRight) + 1 - left,
+    h: Math.ceil(y + m.actualBoundingBoxDescent) + 1 - top,
+  };
+}
+
+/** Whether the subtitle has room beside the title and the stage (it is left out when not). */
+export function subtitleFits(ctx: SKRSContext2D, layout: Layout, caption: Caption): boolean {
+  if (!caption.subtitle) return false;
+  const { fontSize, textLeft, textRight, unit } = layout;
+  ctx.save();
+  ctx.font = font(fontSize.title);
+  const stageWidth = ctx.measureText(caption.stage).width;
+  const text = `  ·  ${caption.subtitle}`;
+  const width = ctx.measureText(text).width;
+  ctx.font = font(fontSize.title, true);
+  const titleWidth = ctx.measureText(caption.title).width;
+  ctx.restore();
+  return width <= textRight - stageWidth - 12 * unit - (textLeft + titleWidth);
+}
+
+/** Draws the caption, or its static or dynamic part; returns the boxes of the dynamic texts drawn. */
+export function drawCaption(
+  ctx: SKRSContext2D,
+  layout: Layout,
+  theme: Theme,
+  caption: Caption,
+  part: CaptionPart = 'all',
+): Rect[] {
   const { unit, fontSize, textLeft, textRight } = layout;
   const ink = rgbToCss(theme.ink);
   const muted = rgbToCss(theme.muted);
+  const drawStatic = part !== 'dynamic';
+  const drawDynamic = part !== 'static';
+  const boxes: Rect[] = [];
   ctx.save();
   ctx.textBaseline = 'alphabetic';
 
@@ -37,18 +80,21 @@ export function drawCaption(ctx: SKRSContext2D, layout: Layout, theme: Theme, ca
   ctx.textAlign = 'right';
   ctx.font = font(fontSize.title);
   ctx.fillStyle = ink;
-  ctx.fillText(caption.stage, textRight, layout.titleBaseline);
-  const stageWidth = ctx.measureText(caption.stage).width;
+  if (drawDynamic) {
+    ctx.fillText(caption.stage, textRight, layout.titleBaseline);
+    boxes.push(textBox(ctx, caption.stage, textRight, layout.titleBaseline));
+  }
   ctx.textAlign = 'left';
-  ctx.font = font(fontSize.title, true);
-  ctx.fillText(caption.title, textLeft, layout.titleBaseline);
-  const titleWidth = ctx.measureText(caption.title).width;
-  if (caption.subtitle) {
-    ctx.font = font(fontSize.title);
-    ctx.fillStyle = muted;
-    const room = textRight - stageWidth - 12 * unit - (textLeft + titleWidth);
-    const text = `  ·  ${caption.subtitle}`;
-    if (ctx.measureText(text).width <= room) ctx.fillText(text, textLeft + titleWidth, layout.titleBaseline);
+  if (drawStatic) {
+    const fits = subtitleFits(ctx, layout, caption);
+    ctx.font = font(fontSize.title, true);
+    ctx.fillText(caption.title, textLeft, layout.titleBaseline);
+    const titleWidth = ctx.measureText(caption.title).width;
+    if (fits) {
+      ctx.font = font(fontSize.title);
+      ctx.fillStyle = muted;
+      ctx.fillText(`  ·  ${caption.subtitle}`, textLeft + titleWidth, layout.titleBaseline);
+    }
   }
 
   // Line 2: the figures, each at a fixed slot.
@@ -62,10 +108,18 @@ export function drawCaption(ctx: SKRSContext2D, layout: Layout, theme: Theme, ca
   figures.forEach(([name, value], i) => {
     const x = textLeft + i * slot;
     ctx.fillStyle = muted;
-    ctx.fillText(`${name} `, x, layout.figuresBaseline);
+    if (drawStatic) ctx.fillText(`${name} `, x, layout.figuresBaseline);
     ctx.fillStyle = ink;
-    ctx.fillText(formatAccuracy(value), x + ctx.measureText(`${name} `).width, layout.figuresBaseline);
+    const text = formatAccuracy(value);
+    const at = x + ctx.measureText(`${name} `).width;
+    // The Bayes figure is the same in every frame.
+    if (name === 'Bayes' ? drawStatic : drawDynamic) ctx.fillText(text, at, layout.figuresBaseline);
+    if (name !== 'Bayes' && drawDynamic) boxes.push(textBox(ctx, text, at, layout.figuresBaseline));
   });
+  if (!drawStatic) {
+    ctx.restore();
+    return boxes;
+  }
 
   // The key to the lines, right-aligned on line 2.
   const sample = 18 * unit;
@@ -111,4 +165,5 @@ export function drawCaption(ctx: SKRSContext2D, layout: Layout, theme: Theme, ca
     }
   }
   ctx.restore();
+  return boxes;
 }

@@ -1,30 +1,35 @@
 /**
- * Draws one frame. The shading goes straight into palette indices; everything drawn on top
- * (boundaries, points, axes, text) goes through a transparent canvas and is composited over the
- * shading, each covered pixel mapped to its nearest palette entry. The result is the indexed
- * frame the GIF writer takes, and what a PNG export shows, pixel for pixel.
+ * Draws one frame. The shading goes straight into palette indices; what is drawn on top is
+ * composited over it, each covered pixel mapped to its nearest palette entry. The result is the
+ * indexed frame the GIF writer takes, and what a PNG export shows, pixel for pixel.
  *
- * Only two rectangles change between frames: the caption band above the plot and the plot. The
- * axes (frame, ticks, labels) are drawn and mapped once into a base frame; each frame reads back
- * and composites just those two rectangles. Reading canvas pixels back is the costly step, so
- * this is most of the drawing time saved. Output is the same as compositing the whole canvas:
- * where the axes reach into a changing rectangle (a tick label near the top), they are drawn
- * with every frame, in their usual order.
+ * Reading canvas pixels back is the costly step (several milliseconds for a whole plot), so
+ * each layer is read back only where it changed:
+ * - the axes (frame, ticks, labels) are drawn and mapped once into a base frame;
+ * - the points are drawn on their own plot-sized layer, read back once, and then only around
+ *   the points a growing sample adds;
+ * - the optimal boundary (and any axis ink reaching into the plot) is a static layer, read once;
+ * - the learned boundary moves every frame, so it is rasterised here (stroke.ts), not by the canvas;
+ * - the caption band above the plot is redrawn by the canvas and read back each frame.
+ * Inside the plot only covered pixels are composited, in the order points, optimal boundary,
+ * learned boundary, each over the one before.
  */
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { Dataset } from '../dataset.js';
 import type { Grid, Window } from '../grid.js';
 import type { Snapshot } from '../train.js';
 import { drawAxes } from './axes.js';
-import { type Caption, drawCaption } from './caption.js';
+import { type Caption, drawCaption, subtitleFits } from './caption.js';
 import { boundaries, type Polyline } from './contours.js';
 import { registerFonts } from './font.js';
+import { CanvasLayer, PixelSet } from './layer.js';
 import type { Layout, Rect } from './layout.js';
 import type { GifPalette, RGB, Theme } from './palette.js';
 import { outlineOf, rgbToCss } from './palette.js';
 import { indexedPng } from './png.js';
-import { drawPoints, pointRadius } from './points.js';
+import { drawPoints, pointPixel, pointRadius, pointReach } from './points.js';
 import { createShader, type Shading } from './shade.js';
+import { CoverageMask } from './stroke.js';
 
 export interface Scene {
   layout: Layout;
@@ -55,14 +60,12 @@ export interface FrameRenderer {
   png(indices: Uint8Array): Buffer;
 }
 
-function strokePolylines(ctx: SKRSContext2D, lines: Polyline[], grid: Grid, layout: Layout): void {
-  const { plot } = layout;
-  const sx = plot.w / grid.nx;
-  const sy = plot.h / grid.ny;
+/** Strokes polylines given in grid units, scaled to pixels. */
+function strokePolylines(ctx: SKRSContext2D, lines: Polyline[], sx: number, sy: number): void {
   ctx.beginPath();
   for (const line of lines) {
-    ctx.moveTo(plot.x + line[0] * sx, plot.y + line[1] * sy);
-    for (let i = 2; i < line.length; i += 2) ctx.lineTo(plot.x + line[i] * sx, plot.y + line[i + 1] * sy);
+    ctx.moveTo(line[0] * sx, line[1] * sy);
+    for (let i = 2; i < line.length; i += 2) ctx.lineTo(line[i] * sx, line[i + 1] * sy);
   }
   ctx.stroke();
 }
@@ -124,65 +127,148 @@ export function compositeRect(
 export function createFrameRenderer(scene: Scene): FrameRenderer {
   registerFonts();
   const { layout, palette, theme } = scene;
-  const { width, height, unit } = layout;
+  const { width, height, unit, plot } = layout;
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext('2d');
   const frame = new Uint8Array(width * height);
-  const shader = createShader(scene.grid, scene.classes, layout.plot, palette, scene.shading);
-  const pointCount = scene.train.n + (scene.test?.n ?? 0);
-  const radius = pointRadius(pointCount, unit);
+  const shader = createShader(scene.grid, scene.classes, plot, palette, scene.shading);
+  const radius = pointRadius(scene.train.n + (scene.test?.n ?? 0), unit);
+  const reach = pointReach(radius, unit);
   const outlines = scene.classColours.map((colour) => outlineOf(colour, theme));
-  const rects = changingRects(layout);
+  const [band] = changingRects(layout).filter((r) => r !== plot);
+  const inPlot = { x: 0, y: 0, w: plot.w, h: plot.h };
 
   // The static part, once: the axes over the background.
   const base = new Uint8Array(width * height);
-  drawStatic();
+  drawAxes(ctx, layout, scene.window, theme, scene.axisLabels);
   const staticRgba = ctx.getImageData(0, 0, width, height).data;
   compositeRect(staticRgba, { x: 0, y: 0, w: width, h: height }, base, width, palette);
-  const axesEachFrame = touches(staticRgba, width, rects);
+  const axesInBand = band !== undefined && touches(staticRgba, width, [band]);
   // Inside the changing rectangles the frame is redrawn from the background up each time.
-  for (const r of rects) for (let y = r.y; y < r.y + r.h; y++) base.fill(0, y * width + r.x, y * width + r.x + r.w);
-
-  function drawStatic(): void {
-    drawAxes(ctx, layout, scene.window, theme, scene.axisLabels);
+  for (const r of band ? [band, plot] : [plot]) {
+    for (let y = r.y; y < r.y + r.h; y++) base.fill(0, y * width + r.x, y * width + r.x + r.w);
   }
 
-  function drawOverlay(snapshot: Snapshot): void {
-    ctx.clearRect(0, 0, width, height);
-    if (scene.test)
-      drawPoints(ctx, layout, scene.window, scene.test, scene.test.n, scene.classColours, outlines, 'hollow', radius);
-    if (scene.showTrain) {
-      drawPoints(
-        ctx,
-        layout,
-        scene.window,
-        scene.train,
-        snapshot.trainUsed,
-        scene.classColours,
-        outlines,
-        'filled',
-        radius,
-      );
+  // The static layer of the plot: the optimal boundary, then any axis ink inside the plot.
+  const fixed = new CanvasLayer(plot.w, plot.h);
+  fixed.ctx.lineJoin = 'round';
+  fixed.ctx.lineWidth = 2 * unit;
+  fixed.ctx.strokeStyle = rgbToCss(theme.line);
+  if (scene.bayesLines) {
+    fixed.ctx.setLineDash([7 * unit, 5 * unit]);
+    fixed.ctx.lineCap = 'butt';
+    strokePolylines(fixed.ctx, scene.bayesLines, plot.w / scene.grid.nx, plot.h / scene.grid.ny);
+  }
+  fixed.ctx.translate(-plot.x, -plot.y);
+  drawAxes(fixed.ctx, layout, scene.window, theme, scene.axisLabels);
+  const fixedPixels: number[] = [];
+  fixed.readBack(inPlot, (p) => fixedPixels.push(p));
+
+  // Every pixel either canvas layer covers, and for each its palette index when that does not
+  // depend on the shading below (covered opaquely), else −1.
+  const covered = new PixelSet(plot.w * plot.h);
+  const solid = new Int16Array(plot.w * plot.h);
+  const colours = palette.colours;
+  const fixedRgba = fixed.rgba;
+  function cover(p: number): void {
+    covered.add(p);
+    const o = 4 * p;
+    const fa = fixedRgba[o + 3];
+    const rgba = points.rgba;
+    solid[p] =
+      fa === 255
+        ? palette.nearest(fixedRgba[o], fixedRgba[o + 1], fixedRgba[o + 2])
+        : fa === 0 && rgba[o + 3] === 255
+          ? palette.nearest(rgba[o], rgba[o + 1], rgba[o + 2])
+          : -1;
+  }
+
+  // The points: test points (hollow) under the training points in use. A growing sample draws
+  // only its new points and reads back the boxes around them. (Where points overlap, their
+  // antialiased edges may then stack in another order than drawing all at once would: a few
+  // pixels, a shade apart.)
+  const points = new CanvasLayer(plot.w, plot.h);
+  let drawn = -1;
+  function updatePoints(used: number): void {
+    const { test, train, window, classColours } = scene;
+    const { ctx } = points;
+    if (used === drawn) return;
+    if (used < drawn || drawn < 0 || used - drawn > 64) {
+      points.reset();
+      covered.clear();
+      for (const p of fixedPixels) cover(p);
+      if (test) drawPoints(ctx, inPlot, unit, window, test, 0, test.n, classColours, outlines, 'hollow', radius);
+      drawPoints(ctx, inPlot, unit, window, train, 0, used, classColours, outlines, 'filled', radius);
+      points.readBack(inPlot, cover);
+    } else {
+      drawPoints(ctx, inPlot, unit, window, train, drawn, used, classColours, outlines, 'filled', radius);
+      for (let i = drawn; i < used; i++) {
+        const [x, y] = pointPixel(train, i, inPlot, window);
+        points.readBack({ x: x - reach, y: y - reach, w: 2 * reach, h: 2 * reach }, cover);
+      }
     }
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(layout.plot.x, layout.plot.y, layout.plot.w, layout.plot.h);
-    ctx.clip();
-    ctx.lineJoin = 'round';
-    ctx.lineCap = 'round';
-    ctx.lineWidth = 2 * unit;
-    ctx.strokeStyle = rgbToCss(theme.line);
-    if (scene.bayesLines) {
-      ctx.setLineDash([7 * unit, 5 * unit]);
-      ctx.lineCap = 'butt';
-      strokePolylines(ctx, scene.bayesLines, scene.grid, layout);
-      ctx.setLineDash([]);
-      ctx.lineCap = 'round';
+    drawn = used;
+  }
+
+  const line = new CoverageMask(plot.w, plot.h);
+  const coverage = line.coverage;
+  const [lineR, lineG, lineB] = theme.line;
+
+  /** Composites the plot's layers over the shading at pixel p (plot-local). */
+  function blendAt(p: number, at: number): void {
+    const under = colours[frame[at]];
+    let r = under[0];
+    let g = under[1];
+    let b = under[2];
+    const rgba = points.rgba;
+    const pa = rgba[4 * p + 3];
+    if (pa !== 0) {
+      const t = pa / 255;
+      r += (rgba[4 * p] - r) * t;
+      g += (rgba[4 * p + 1] - g) * t;
+      b += (rgba[4 * p + 2] - b) * t;
     }
-    strokePolylines(ctx, boundaries(snapshot.proba, scene.grid, scene.classes), scene.grid, layout);
-    ctx.restore();
-    if (axesEachFrame) drawStatic();
-    drawCaption(ctx, layout, theme, {
+    const fa = fixedRgba[4 * p + 3];
+    if (fa !== 0) {
+      const t = fa / 255;
+      r += (fixedRgba[4 * p] - r) * t;
+      g += (fixedRgba[4 * p + 1] - g) * t;
+      b += (fixedRgba[4 * p + 2] - b) * t;
+    }
+    const t = coverage[p];
+    if (t > 0) {
+      r += (lineR - r) * t;
+      g += (lineG - g) * t;
+      b += (lineB - b) * t;
+    }
+    frame[at] = palette.nearest(Math.round(r), Math.round(g), Math.round(b));
+  }
+
+  function compositePlot(): void {
+    const skip = width - plot.w;
+    const origin = plot.y * width + plot.x;
+    for (let i = 0; i < covered.count; i++) {
+      const p = covered.list[i];
+      const at = origin + p + skip * ((p / plot.w) | 0);
+      const index = solid[p];
+      if (index >= 0 && coverage[p] === 0) frame[at] = index;
+      else blendAt(p, at);
+    }
+    for (let i = 0; i < line.count; i++) {
+      const p = line.touched[i];
+      if (covered.mask[p] === 0) blendAt(p, origin + p + skip * ((p / plot.w) | 0));
+    }
+  }
+
+  // The caption band: its static part (and any axis ink reaching into it) is composited into the
+  // base frame once, and again only if the subtitle comes or goes with a longer stage label; each
+  // frame then draws just the stage and the figures, on a canvas of their own, and reads back
+  // their boxes.
+  const dynamic = band ? createCanvas(band.w, band.y + band.h).getContext('2d') : null;
+  let subtitleShown: boolean | null = null;
+  function drawBand(snapshot: Snapshot): void {
+    if (!band || !dynamic) return;
+    const caption: Caption = {
       title: scene.title,
       subtitle: scene.subtitle,
       stage: snapshot.label,
@@ -191,15 +277,43 @@ export function createFrameRenderer(scene: Scene): FrameRenderer {
       bayes: scene.bayesAccuracy,
       legend: scene.legend,
       bayesLine: scene.bayesLines !== null,
-    });
+    };
+    const fits = subtitleFits(ctx, layout, caption);
+    if (fits !== subtitleShown) {
+      subtitleShown = fits;
+      ctx.clearRect(band.x, band.y, band.w, band.h);
+      if (axesInBand) drawAxes(ctx, layout, scene.window, theme, scene.axisLabels);
+      drawCaption(ctx, layout, theme, caption, 'static');
+      for (let y = band.y; y < band.y + band.h; y++) base.fill(0, y * width + band.x, y * width + band.x + band.w);
+      compositeRect(ctx.getImageData(band.x, band.y, band.w, band.h).data, band, base, width, palette);
+      for (let y = band.y; y < band.y + band.h; y++) {
+        frame.set(base.subarray(y * width + band.x, y * width + band.x + band.w), y * width + band.x);
+      }
+    }
+    dynamic.clearRect(0, 0, band.w, band.y + band.h);
+    for (const box of drawCaption(dynamic, layout, theme, caption, 'dynamic')) {
+      const x0 = Math.max(band.x, box.x);
+      const y0 = Math.max(band.y, box.y);
+      const r = {
+        x: x0,
+        y: y0,
+        w: Math.min(band.x + band.w, box.x + box.w) - x0,
+        h: Math.min(band.y + band.h, box.y + box.h) - y0,
+      };
+      if (r.w > 0 && r.h > 0) compositeRect(dynamic.getImageData(r.x, r.y, r.w, r.h).data, r, frame, width, palette);
+    }
   }
 
   return {
     render(snapshot) {
       frame.set(base);
       shader.shade(snapshot.proba, frame, width);
-      drawOverlay(snapshot);
-      for (const r of rects) compositeRect(ctx.getImageData(r.x, r.y, r.w, r.h).data, r, frame, width, palette);
+      updatePoints(scene.showTrain ? snapshot.trainUsed : 0);
+      line.clear();
+      const lines = boundaries(snapshot.proba, scene.grid, scene.classes);
+      line.polylines(lines, plot.w / scene.grid.nx, plot.h / scene.grid.ny, unit);
+      compositePlot();
+      drawBand(snapshot);
       return frame;
     },
     png: (indices) => indexedPng(indices, width, height, palette.colours),

@@ -5,27 +5,44 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Dataset } from '../dataset.js';
 import type { Window } from '../grid.js';
-import type { Layout } from './layout.js';
+import type { Rect } from './layout.js';
 import { type RGB, rgbToCss } from './palette.js';
+
+/** Outline widths, in layout units: thin around filled points, bolder for hollow ones. */
+const FILLED_OUTLINE = 0.7;
+const HOLLOW_OUTLINE = 1.1;
+
+/** How far a point's ink reaches from its centre, in pixels (its box, for reading it back). */
+export function pointReach(radius: number, unit: number): number {
+  return radius + (Math.max(FILLED_OUTLINE, HOLLOW_OUTLINE) * unit) / 2 + 1;
+}
+
+/** A point's position in the plot rect's pixels. */
+export function pointPixel(data: Dataset, i: number, plot: Rect, window: Window): [number, number] {
+  return [
+    plot.x + ((data.X[2 * i] - window.xmin) * plot.w) / (window.xmax - window.xmin),
+    plot.y + ((window.ymax - data.X[2 * i + 1]) * plot.h) / (window.ymax - window.ymin),
+  ];
+}
 
 export function pointRadius(n: number, unit: number): number {
   return unit * Math.min(3.2, Math.max(1.3, 3.2 * Math.sqrt(300 / Math.max(n, 1)) ** 0.5));
 }
 
+/** Draws points from..to−1 of data into the plot rect (clipped to it). */
 export function drawPoints(
   ctx: SKRSContext2D,
-  layout: Layout,
+  plot: Rect,
+  unit: number,
   window: Window,
   data: Dataset,
-  count: number,
+  from: number,
+  to: number,
   colours: readonly RGB[],
   outlines: readonly RGB[],
   style: 'filled' | 'hollow',
   radius: number,
 ): void {
-  const { plot, unit } = layout;
-  const sx = plot.w / (window.xmax - window.xmin);
-  const sy = plot.h / (window.ymax - window.ymin);
   ctx.save();
   ctx.beginPath();
   ctx.rect(plot.x, plot.y, plot.w, plot.h);
@@ -33,10 +50,9 @@ export function drawPoints(
   // One path per class: far fewer canvas calls than one per point.
   for (let c = 0; c < data.classes; c++) {
     ctx.beginPath();
-    for (let i = 0; i < count; i++) {
+    for (let i = from; i < to; i++) {
       if (data.y[i] !== c) continue;
-      const px = plot.x + (data.X[2 * i] - window.xmin) * sx;
-      const py = plot.y + (window.ymax - data.X[2 * i + 1]) * sy;
+      const [px, py] = pointPixel(data, i, plot, window);
       ctx.moveTo(px + radius, py);
       ctx.arc(px, py, radius, 0, 2 * Math.PI);
     }
@@ -44,10 +60,10 @@ export function drawPoints(
       ctx.fillStyle = rgbToCss(colours[c]);
       ctx.fill();
       ctx.strokeStyle = rgbToCss(outlines[c]);
-      ctx.lineWidth = 0.7 * unit;
+      ctx.lineWidth = FILLED_OUTLINE * unit;
     } else {
       ctx.strokeStyle = rgbToCss(outlines[c]);
-      ctx.lineWidth = 1.1 * unit;
+      ctx.lineWidth = HOLLOW_OUTLINE * unit;
     }
     ctx.stroke();
   }
