@@ -92,10 +92,12 @@ export function captionTitles(
   spec: ModelSpec,
   source: string,
 ): { title: string; subtitle: string } {
-  // The subtitle names what the title leaves out: the model when a custom title does not, else the data.
+  // The subtitle names what the title leaves out: the model when a custom title does not, else
+  // the data, unless the title names that too.
   const title = scenario.title ?? spec.title;
-  const namesModel = title.toLowerCase().includes(spec.title.toLowerCase());
-  return { title, subtitle: namesModel ? (findDataSource(source)?.title ?? '') : spec.title };
+  const names = (text: string) => text !== '' && title.toLowerCase().includes(text.toLowerCase());
+  const data = findDataSource(source)?.title ?? '';
+  return { title, subtitle: !names(spec.title) ? spec.title : names(data) ? '' : data };
 }
 
 export interface SceneOptions {

@@ -1,0 +1,72 @@
+import { createCanvas } from '@napi-rs/canvas';
+import { describe, expect, it } from 'vitest';
+import { findModel } from '../../src/models/index.js';
+import { captionTitles } from '../../src/pipeline.js';
+import { drawCaption, subtitleFits } from '../../src/render/caption.js';
+import { registerFonts } from '../../src/render/font.js';
+import { computeLayout } from '../../src/render/layout.js';
+import { THEMES } from '../../src/render/palette.js';
+import { validateScenario } from '../../src/scenario/load.js';
+
+describe('captionTitles', () => {
+  const titles = (title: string | undefined, source: string) => {
+    const scenario = validateScenario({ ...(title ? { title } : {}), data: { source }, model: { type: 'mlp' } });
+    const spec = findModel('mlp');
+    if (!spec) throw new Error('mlp not registered');
+    return captionTitles(scenario, spec, source);
+  };
+
+  it('names the data under the model, the model under a custom title, and nothing twice', () => {
+    expect(titles(undefined, 'spirals')).toEqual({ title: 'Neural network', subtitle: 'spirals' });
+    expect(titles('Learning spirals', 'spirals')).toEqual({ title: 'Learning spirals', subtitle: 'Neural network' });
+    expect(titles('Neural network · spirals', 'spirals')).toEqual({ title: 'Neural network · spirals', subtitle: '' });
+  });
+});
+
+describe('drawCaption in parts', () => {
+  registerFonts();
+  const layout = computeLayout(480, 480, { legend: false, xlabel: false, ylabel: false });
+  const caption = {
+    title: 'Logistic regression',
+    subtitle: 'Gaussian classes',
+    stage: 'n = 120',
+    train: 0.91,
+    test: 0.905,
+    bayes: 0.934,
+    legend: null,
+    bayesLine: true,
+  };
+  const pixels = (part?: 'static' | 'dynamic') => {
+    const ctx = createCanvas(480, 60).getContext('2d');
+    const boxes = drawCaption(ctx, layout, THEMES.light, caption, part);
+    return { alpha: ctx.getImageData(0, 0, 480, 60).data.filter((_, i) => i % 4 === 3), boxes };
+  };
+
+  it('static and dynamic parts together are the whole caption, the dynamic ink inside its boxes', () => {
+    const all = pixels();
+    const fixed = pixels('static');
+    const moving = pixels('dynamic');
+    expect(fixed.boxes).toEqual([]);
+    expect(moving.boxes).toHaveLength(3); // the stage, train and test figures
+    let mismatched = 0;
+    let inkOutside = 0;
+    let staticInBoxes = 0;
+    for (let p = 0; p < all.alpha.length; p++) {
+      // The parts never overlap, so each pixel's ink comes from one of them.
+      if (Math.max(fixed.alpha[p], moving.alpha[p]) !== all.alpha[p]) mismatched++;
+      const [x, y] = [p % 480, Math.floor(p / 480)];
+      const inBox = moving.boxes.some((b) => x >= b.x && x < b.x + b.w && y >= b.y && y < b.y + b.h);
+      if (moving.alpha[p] > 0 && !inBox) inkOutside++;
+      if (inBox && fixed.alpha[p] > 0) staticInBoxes++;
+    }
+    expect([mismatched, inkOutside, staticInBoxes]).toEqual([0, 0, 0]);
+    expect(moving.alpha.some((a) => a > 0)).toBe(true);
+  });
+
+  it('leaves the subtitle out when a long stage label needs its room', () => {
+    const ctx = createCanvas(10, 10).getContext('2d');
+    expect(subtitleFits(ctx, layout, caption)).toBe(true);
+    expect(subtitleFits(ctx, layout, { ...caption, stage: 'boosting round 1000 / 1000 (of many)' })).toBe(false);
+    expect(subtitleFits(ctx, layout, { ...caption, subtitle: '' })).toBe(false);
+  });
+});
