@@ -1,6 +1,6 @@
 /**
  * The evaluation grid: nx × ny points at the centres of equal cells covering the plot window,
- * row-major from the top row (largest y) down — d3-contour's layout, where value (i, j) sits at
+ * row-major from the top row (largest y) down — marching squares' layout, where value (i, j) sits at
  * (i + 0.5, j + 0.5) in grid units, and the same order as the pixels of the frame.
  */
 import type { Dataset } from './dataset.js';

@@ -59,4 +59,77 @@ describe('boundaries', () => {
     const xs = lines.map((l) => l[0]).sort((a, b) => a - b);
     expect(xs).toEqual([3, 6]);
   });
+
+  it('passes through every sign change of the field once, at its interpolated point, cell by cell', () => {
+    // Wavy random fields: many lines, closed rings and saddles.
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    for (let trial = 0; trial < 20; trial++) {
+      const [nx, ny] = [5 + Math.floor(random() * 20), 5 + Math.floor(random() * 20)];
+      const [fx, fy, phase] = [random() * 1.5, random() * 1.5, random() * 6];
+      const p1 = (i: number, j: number) =>
+        0.5 + 0.4 * Math.sin(fx * i + phase) * Math.cos(fy * j) + 0.05 * (random() - 0.5);
+      const proba = field(nx, ny, 2, (i, j) => {
+        const p = p1(i, j);
+        return [1 - p, p];
+      });
+      const grid = { nx, ny, xmin: 0, xmax: 1, ymin: 0, ymax: 1 };
+      const value = (i: number, j: number) => proba[2 * (j * nx + i) + 1] - proba[2 * (j * nx + i)];
+      // Every crossing: on each edge between two nodes on opposite sides of zero.
+      const expected: string[] = [];
+      const key = (x: number, y: number) => `${x.toFixed(9)},${y.toFixed(9)}`;
+      for (let j = 0; j < ny; j++) {
+        for (let i = 0; i < nx; i++) {
+          for (const [di, dj] of [
+            [1, 0],
+            [0, 1],
+          ]) {
+            if (i + di >= nx || j + dj >= ny) continue;
+            const [a, b] = [value(i, j), value(i + di, j + dj)];
+            if (a >= 0 === b >= 0) continue;
+            const t = a / (a - b);
+            expected.push(key(i + 0.5 + di * t, j + 0.5 + dj * t));
+          }
+        }
+      }
+      const lines = boundaries(proba, grid, 2);
+      const seen: string[] = [];
+      for (const line of lines) {
+        const closed = line[0] === line[line.length - 2] && line[1] === line[line.length - 1] && line.length > 4;
+        for (let v = 0; v < line.length - (closed ? 2 : 0); v += 2) seen.push(key(line[v], line[v + 1]));
+        // Consecutive points sit on edges of one cell.
+        for (let v = 2; v < line.length; v += 2) {
+          expect(Math.abs(line[v] - line[v - 2])).toBeLessThanOrEqual(1);
+          expect(Math.abs(line[v + 1] - line[v - 1])).toBeLessThanOrEqual(1);
+        }
+      }
+      expect(seen.sort()).toEqual(expected.sort());
+    }
+  });
+
+  it('splits a saddle cell by its centre', () => {
+    const grid = { nx: 2, ny: 2, xmin: 0, xmax: 1, ymin: 0, ymax: 1 };
+    // Corners (0,0) and (1,1) class 1, the other two class 0.
+    const saddle = (centreUp: number) =>
+      boundaries(
+        field(2, 2, 2, (i, j) => {
+          const p = i === j ? 0.8 : 0.2 - centreUp;
+          return [1 - p, p];
+        }),
+        grid,
+        2,
+      );
+    // Centre on class 1's side (mean p1 > 1/2): class 1's corners connect, the others are cut off.
+    const joined = saddle(-0.1).map((l) => [l[0] + l[2], l[1] + l[3]]);
+    const cut = saddle(0.1).map((l) => [l[0] + l[2], l[1] + l[3]]);
+    expect(joined).toHaveLength(2);
+    expect(cut).toHaveLength(2);
+    // Each segment's midpoint lies towards the corner it cuts off: (1,0) and (0,1) when joined.
+    const corners = (mids: number[][]) => mids.map(([x, y]) => `${x / 2 > 1 ? 1 : 0}${y / 2 > 1 ? 1 : 0}`).sort();
+    expect(corners(joined)).toEqual(['01', '10']);
+    expect(corners(cut)).toEqual(['00', '11']);
+  });
 });

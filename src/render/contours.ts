@@ -1,91 +1,166 @@
 /**
- * Decision boundaries as polylines, from d3-contour's marching squares (with linear
- * interpolation, so lines are smooth, not staircase) on the evaluation grid. Two classes: the
- * zero contour of p1 − p0. K classes: for each class k the zero contour of p_k − max_{j≠k} p_j,
- * keeping each stretch once (from the side of the lower-numbered class). Coordinates are in grid
- * units (value (i, j) at (i + .5, j + .5)); the frame of the grid, which d3 closes rings along,
- * is cut away.
+ * Decision boundaries as polylines: marching squares (Lorensen & Cline's cube cases in two
+ * dimensions, with linear interpolation along the cell edges, so lines are smooth, not
+ * staircase) on the evaluation grid. Two classes: the zero contour of p1 − p0. K classes: for
+ * each class k the zero contour of p_k − max_{j≠k} p_j, keeping each stretch once (from the side
+ * of the lower-numbered class). Coordinates are in grid units (value (i, j) at (i + .5, j + .5)).
+ *
+ * Written here rather than taken from d3-contour: d3 builds closed polygons (rings closed along
+ * the grid's frame), and a boundary is an open line; building lines directly is simpler than
+ * cutting the frame out of rings, and several times faster (this runs once per frame).
+ * Saddle cells (diagonal corners alike) are split by the mean of the four corners.
  */
-import { contours } from 'd3-contour';
 import type { Grid } from '../grid.js';
 
 export type Polyline = number[]; // x0, y0, x1, y1, ...
 
-function onBorder(x: number, y: number, grid: Grid): boolean {
-  return x <= 0 || y <= 0 || x >= grid.nx || y >= grid.ny;
-}
+/**
+ * The segments of one cell, as pairs of its edges: 0 bottom (j), 1 right (i + 1), 2 top (j + 1),
+ * 3 left (i); indexed by the case (bit 0: corner (i, j) inside, 1: (i + 1, j), 2: (i + 1, j + 1),
+ * 3: (i, j + 1)). The saddles (5, 10) are settled by the centre, in zeroContour.
+ */
+const SEGMENTS: readonly (readonly number[])[] = [
+  [],
+  [3, 0],
+  [0, 1],
+  [3, 1],
+  [1, 2],
+  [],
+  [0, 2],
+  [3, 2],
+  [2, 3],
+  [0, 2],
+  [],
+  [1, 2],
+  [1, 3],
+  [0, 1],
+  [3, 0],
+  [],
+];
+
+/** Buffers kept between calls: one allocation per grid size, not per frame. */
+let values = new Float64Array(0);
+let firstSegment = new Int32Array(0);
+let secondSegment = new Int32Array(0);
 
 /**
- * Splits d3's closed rings into open polylines, dropping every segment that touches the grid's
- * frame or that `keep` rejects. A ring cut somewhere comes out in pieces; the piece after the last
- * cut runs on into the piece before the first, through the ring's start, so those two are joined.
+ * The zero contour of `field` as polylines, keeping the segments whose midpoint `keep` accepts.
+ * Each crossing is identified by its grid edge (2·node for the edge to the right of a node,
+ * 2·node + 1 for the edge below it), shared by the two cells on either side; segments meeting at
+ * an edge are joined into one line.
  */
-function ringsToPolylines(rings: number[][][], grid: Grid, keep: (x: number, y: number) => boolean): Polyline[] {
-  const lines: Polyline[] = [];
-  for (const ring of rings) {
-    const pieces: Polyline[] = [];
-    let current: Polyline = [];
-    let firstKept = false;
-    let lastKept = false;
-    for (let s = 0; s + 1 < ring.length; s++) {
-      const [x0, y0] = ring[s];
-      const [x1, y1] = ring[s + 1];
-      const ok = !onBorder(x0, y0, grid) && !onBorder(x1, y1, grid) && keep((x0 + x1) / 2, (y0 + y1) / 2);
-      if (s === 0) firstKept = ok;
-      lastKept = ok;
-      if (ok) {
-        if (current.length === 0) current.push(x0, y0);
-        current.push(x1, y1);
-      } else if (current.length > 0) {
-        pieces.push(current);
-        current = [];
+function zeroContour(field: Float64Array, grid: Grid, keep: (x: number, y: number) => boolean): Polyline[] {
+  const { nx, ny } = grid;
+  const edges = 2 * nx * ny;
+  if (firstSegment.length !== edges) {
+    firstSegment = new Int32Array(edges).fill(-1);
+    secondSegment = new Int32Array(edges).fill(-1);
+  }
+  // Segments as edge pairs; crossing points by edge.
+  const ends: number[] = [];
+  const at = new Map<number, [number, number]>();
+  const crossing = (edge: number): [number, number] => {
+    let point = at.get(edge);
+    if (point) return point;
+    const node = edge >> 1;
+    const i = node % nx;
+    const j = (node - i) / nx;
+    const other = edge & 1 ? node + nx : node + 1;
+    const t = field[node] / (field[node] - field[other]);
+    point = edge & 1 ? [i + 0.5, j + 0.5 + t] : [i + 0.5 + t, j + 0.5];
+    at.set(edge, point);
+    return point;
+  };
+  for (let j = 0; j + 1 < ny; j++) {
+    for (let i = 0; i + 1 < nx; i++) {
+      const a = j * nx + i;
+      const kind =
+        (field[a] >= 0 ? 1 : 0) |
+        (field[a + 1] >= 0 ? 2 : 0) |
+        (field[a + 1 + nx] >= 0 ? 4 : 0) |
+        (field[a + nx] >= 0 ? 8 : 0);
+      if (kind === 0 || kind === 15) continue;
+      let pairs = SEGMENTS[kind];
+      if (kind === 5 || kind === 10) {
+        // Corners on the centre's side connect through it: cut off the other two.
+        const centreInside = field[a] + field[a + 1] + field[a + 1 + nx] + field[a + nx] >= 0;
+        pairs = (kind === 5) !== centreInside ? [3, 0, 1, 2] : [0, 1, 2, 3];
+      }
+      const edgeOf = [2 * a, 2 * (a + 1) + 1, 2 * (a + nx), 2 * a + 1];
+      for (let s = 0; s < pairs.length; s += 2) {
+        const e0 = edgeOf[pairs[s]];
+        const e1 = edgeOf[pairs[s + 1]];
+        const [x0, y0] = crossing(e0);
+        const [x1, y1] = crossing(e1);
+        if (!keep((x0 + x1) / 2, (y0 + y1) / 2)) continue;
+        const segment = ends.length / 2;
+        ends.push(e0, e1);
+        for (const e of [e0, e1]) {
+          if (firstSegment[e] < 0) firstSegment[e] = segment;
+          else secondSegment[e] = segment;
+        }
       }
     }
-    if (current.length > 0) pieces.push(current);
-    if (pieces.length > 1 && firstKept && lastKept) {
-      const tail = pieces.pop() as Polyline;
-      pieces[0] = tail.concat(pieces[0].slice(2));
+  }
+
+  // Walk the segments into lines: open lines from their free ends first, then closed rings.
+  const used = new Uint8Array(ends.length / 2);
+  const lines: Polyline[] = [];
+  const walk = (segment: number, from: number) => {
+    const start = crossing(from);
+    const line: Polyline = [start[0], start[1]];
+    let edge = from;
+    while (segment >= 0 && !used[segment]) {
+      used[segment] = 1;
+      edge = ends[2 * segment] === edge ? ends[2 * segment + 1] : ends[2 * segment];
+      const [x, y] = crossing(edge);
+      line.push(x, y);
+      segment = firstSegment[edge] === segment ? secondSegment[edge] : firstSegment[edge];
     }
-    lines.push(...pieces);
+    lines.push(line);
+  };
+  for (let e = 0; e < ends.length; e++) {
+    const edge = ends[e];
+    if (secondSegment[edge] < 0 && !used[e >> 1]) walk(e >> 1, edge);
+  }
+  for (let s = 0; s < ends.length / 2; s++) if (!used[s]) walk(s, ends[2 * s]);
+  for (const e of ends) {
+    firstSegment[e] = -1;
+    secondSegment[e] = -1;
   }
   return lines;
 }
 
-/** The field buffer, kept between calls: one allocation per grid size, not per frame. */
-let values = new Float64Array(0);
-
 export function boundaries(proba: Float32Array, grid: Grid, classes: number): Polyline[] {
   const n = grid.nx * grid.ny;
   if (values.length !== n) values = new Float64Array(n);
-  const generator = contours().size([grid.nx, grid.ny]).thresholds([0]);
   const lines: Polyline[] = [];
   const cellOf = (x: number, y: number) =>
     Math.min(grid.ny - 1, Math.max(0, Math.floor(y))) * grid.nx + Math.min(grid.nx - 1, Math.max(0, Math.floor(x)));
-  // Two classes have one boundary, the zero contour of p1 − p0.
-  for (let k = classes === 2 ? 1 : 0; k < classes; k++) {
+  if (classes === 2) {
+    for (let i = 0; i < n; i++) values[i] = proba[2 * i + 1] - proba[2 * i];
+    return zeroContour(values, grid, () => true);
+  }
+  for (let k = 0; k < classes; k++) {
     for (let i = 0; i < n; i++) {
       let other = Number.NEGATIVE_INFINITY;
       for (let c = 0; c < classes; c++) if (c !== k && proba[i * classes + c] > other) other = proba[i * classes + c];
       values[i] = proba[i * classes + k] - other;
     }
     // Keep a stretch only where the class across it is numbered above k: each boundary once.
-    const keep =
-      classes === 2
-        ? () => true
-        : (x: number, y: number) => {
-            const cell = cellOf(x, y);
-            let best = -1;
-            let bestP = Number.NEGATIVE_INFINITY;
-            for (let c = 0; c < classes; c++) {
-              if (c !== k && proba[cell * classes + c] > bestP) {
-                bestP = proba[cell * classes + c];
-                best = c;
-              }
-            }
-            return best > k;
-          };
-    const [contour] = generator(values as unknown as number[]);
-    for (const polygon of contour.coordinates) lines.push(...ringsToPolylines(polygon, grid, keep));
+    const keep = (x: number, y: number) => {
+      const cell = cellOf(x, y);
+      let best = -1;
+      let bestP = Number.NEGATIVE_INFINITY;
+      for (let c = 0; c < classes; c++) {
+        if (c !== k && proba[cell * classes + c] > bestP) {
+          bestP = proba[cell * classes + c];
+          best = c;
+        }
+      }
+      return best > k;
+    };
+    lines.push(...zeroContour(values, grid, keep));
   }
   return lines;
 }
