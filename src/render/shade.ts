@@ -23,6 +23,45 @@ function axisWeights(pixels: number, cells: number): { lo: Int32Array; w: Float3
   return { lo, w };
 }
 
+/** One grid row of p1 interpolated across the plot's pixel columns. */
+function interpolateRow(
+  out: Float64Array,
+  at: number,
+  values: Float32Array,
+  row: number,
+  step: number,
+  lo: Int32Array,
+  weight: Float32Array,
+  w: number,
+): void {
+  for (let px = 0; px < w; px++) {
+    const a = row + lo[px];
+    out[at + px] = values[a] + (values[a + step] - values[a]) * weight[px];
+  }
+}
+
+/**
+ * One pixel row of two-class shading: blends two interpolated grid rows by wy and looks the
+ * palette index up. A function of its own so that it is compiled after the first few rows, not
+ * after the first whole frame has run in the interpreter.
+ */
+function shadeRow(
+  frame: Uint8Array,
+  out: number,
+  interpolated: Float64Array,
+  top: number,
+  bottom: number,
+  wy: number,
+  w: number,
+  lut: Uint8Array,
+  steps: number,
+): void {
+  for (let px = 0; px < w; px++) {
+    const t = interpolated[top + px];
+    frame[out + px] = lut[((t + (interpolated[bottom + px] - t) * wy) * steps + 0.5) | 0];
+  }
+}
+
 export interface Shader {
   /** Writes the shading of `proba` into `frame` (width-wide palette indices) inside the plot rect. */
   shade(proba: Float32Array, frame: Uint8Array, width: number): void;
@@ -64,26 +103,24 @@ export function createShader(grid: Grid, classes: number, plot: Rect, palette: G
   const across = new Float64Array(grid.ny * plot.w);
 
   function shadeTwo(proba: Float32Array, frame: Uint8Array, width: number): void {
-    for (let i = 0; i < p1.length; i++) p1[i] = proba[2 * i + 1];
+    // Everything the loops touch as locals, and rounding as (x + ½) | 0 (x ≥ 0): cheaper while the
+    // first frames still run in the interpreter, and as fast once compiled.
+    const values = p1;
+    const lut = table;
+    const interpolated = across;
+    const lo = cols.lo;
+    const weight = cols.w;
+    const steps = STEPS;
     const w = plot.w;
-    for (let j = 0; j < grid.ny; j++) {
-      const row = j * nx;
-      const o = j * w;
-      for (let px = 0; px < w; px++) {
-        const a = row + cols.lo[px];
-        across[o + px] = p1[a] + (p1[a + oneStep] - p1[a]) * cols.w[px];
-      }
-    }
+    const step = oneStep;
+    for (let i = 0; i < values.length; i++) values[i] = proba[2 * i + 1];
+    for (let j = 0; j < grid.ny; j++) interpolateRow(interpolated, j * w, values, j * nx, step, lo, weight, w);
     const down = grid.ny > 1 ? w : 0;
     for (let py = 0; py < plot.h; py++) {
       const top = rows.lo[py] * w;
       const bottom = top + down;
       const wy = rows.w[py];
-      const out = (plot.y + py) * width + plot.x;
-      for (let px = 0; px < w; px++) {
-        const t = across[top + px];
-        frame[out + px] = table[Math.round((t + (across[bottom + px] - t) * wy) * STEPS)];
-      }
+      shadeRow(frame, (plot.y + py) * width + plot.x, interpolated, top, bottom, wy, w, lut, steps);
     }
   }
 
