@@ -124,6 +124,49 @@ export function compositeRect(
   }
 }
 
+/**
+ * The plot's layers at pixel p (plot-local) over the shading index at frame[at]: the points, the
+ * static layer, then the learned boundary (coverage × line colour); the nearest palette entry.
+ */
+function blendLayers(
+  frame: Uint8Array,
+  at: number,
+  p: number,
+  colours: readonly RGB[],
+  points: Uint8ClampedArray,
+  fixed: Uint8ClampedArray,
+  coverage: Float32Array,
+  line: RGB,
+  nearest: GifPalette['nearest'],
+): void {
+  const under = colours[frame[at]];
+  let r = under[0];
+  let g = under[1];
+  let b = under[2];
+  const o = 4 * p;
+  const pa = points[o + 3];
+  if (pa !== 0) {
+    const t = pa / 255;
+    r += (points[o] - r) * t;
+    g += (points[o + 1] - g) * t;
+    b += (points[o + 2] - b) * t;
+  }
+  const fa = fixed[o + 3];
+  if (fa !== 0) {
+    const t = fa / 255;
+    r += (fixed[o] - r) * t;
+    g += (fixed[o + 1] - g) * t;
+    b += (fixed[o + 2] - b) * t;
+  }
+  const t = coverage[p];
+  if (t > 0) {
+    r += (line[0] - r) * t;
+    g += (line[1] - g) * t;
+    b += (line[2] - b) * t;
+  }
+  frame[at] = nearest((r + 0.5) | 0, (g + 0.5) | 0, (b + 0.5) | 0);
+}
+
 export function createFrameRenderer(scene: Scene): FrameRenderer {
   registerFonts();
   const { layout, palette, theme } = scene;
@@ -212,51 +255,42 @@ export function createFrameRenderer(scene: Scene): FrameRenderer {
 
   const line = new CoverageMask(plot.w, plot.h);
   const coverage = line.coverage;
-  const [lineR, lineG, lineB] = theme.line;
-
-  /** Composites the plot's layers over the shading at pixel p (plot-local). */
-  function blendAt(p: number, at: number): void {
-    const under = colours[frame[at]];
-    let r = under[0];
-    let g = under[1];
-    let b = under[2];
-    const rgba = points.rgba;
-    const pa = rgba[4 * p + 3];
-    if (pa !== 0) {
-      const t = pa / 255;
-      r += (rgba[4 * p] - r) * t;
-      g += (rgba[4 * p + 1] - g) * t;
-      b += (rgba[4 * p + 2] - b) * t;
-    }
-    const fa = fixedRgba[4 * p + 3];
-    if (fa !== 0) {
-      const t = fa / 255;
-      r += (fixedRgba[4 * p] - r) * t;
-      g += (fixedRgba[4 * p + 1] - g) * t;
-      b += (fixedRgba[4 * p + 2] - b) * t;
-    }
-    const t = coverage[p];
-    if (t > 0) {
-      r += (lineR - r) * t;
-      g += (lineG - g) * t;
-      b += (lineB - b) * t;
-    }
-    frame[at] = palette.nearest(Math.round(r), Math.round(g), Math.round(b));
-  }
 
   function compositePlot(): void {
-    const skip = width - plot.w;
+    // Locals, not closure slots, in the loops (see shade.ts).
+    const out = frame;
+    const list = covered.list;
+    const mask = covered.mask;
+    const solidIndex = solid;
+    const lineCoverage = coverage;
+    const pointsRgba = points.rgba;
+    const { nearest } = palette;
+    const lineColour = theme.line;
+    const w = plot.w;
+    const skip = width - w;
     const origin = plot.y * width + plot.x;
     for (let i = 0; i < covered.count; i++) {
-      const p = covered.list[i];
-      const at = origin + p + skip * ((p / plot.w) | 0);
-      const index = solid[p];
-      if (index >= 0 && coverage[p] === 0) frame[at] = index;
-      else blendAt(p, at);
+      const p = list[i];
+      const at = origin + p + skip * ((p / w) | 0);
+      const index = solidIndex[p];
+      if (index >= 0 && lineCoverage[p] === 0) out[at] = index;
+      else blendLayers(out, at, p, colours, pointsRgba, fixedRgba, lineCoverage, lineColour, nearest);
     }
+    const touched = line.touched;
     for (let i = 0; i < line.count; i++) {
-      const p = line.touched[i];
-      if (covered.mask[p] === 0) blendAt(p, origin + p + skip * ((p / plot.w) | 0));
+      const p = touched[i];
+      if (mask[p] !== 0) continue;
+      blendLayers(
+        out,
+        origin + p + skip * ((p / w) | 0),
+        p,
+        colours,
+        pointsRgba,
+        fixedRgba,
+        lineCoverage,
+        lineColour,
+        nearest,
+      );
     }
   }
 
