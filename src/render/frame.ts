@@ -194,13 +194,16 @@ export function createFrameRenderer(scene: Scene): FrameRenderer {
 
   // The static layer of the plot: the optimal boundary, then any axis ink inside the plot.
   const fixed = new CanvasLayer(plot.w, plot.h);
-  fixed.ctx.lineJoin = 'round';
-  fixed.ctx.lineWidth = 2 * unit;
-  fixed.ctx.strokeStyle = rgbToCss(theme.line);
   if (scene.bayesLines) {
-    fixed.ctx.setLineDash([7 * unit, 5 * unit]);
-    fixed.ctx.lineCap = 'butt';
-    strokePolylines(fixed.ctx, scene.bayesLines, plot.w / scene.grid.nx, plot.h / scene.grid.ny);
+    const { ctx } = fixed;
+    ctx.save();
+    ctx.lineJoin = 'round';
+    ctx.lineWidth = 2 * unit;
+    ctx.strokeStyle = rgbToCss(theme.line);
+    ctx.setLineDash([7 * unit, 5 * unit]);
+    ctx.lineCap = 'butt';
+    strokePolylines(ctx, scene.bayesLines, plot.w / scene.grid.nx, plot.h / scene.grid.ny);
+    ctx.restore();
   }
   fixed.ctx.translate(-plot.x, -plot.y);
   drawAxes(fixed.ctx, layout, scene.window, theme, scene.axisLabels);

@@ -165,6 +165,25 @@ describe('frame renderer', () => {
     }
   });
 
+  it('keeps the frame line where it reaches into the plot (large frames)', () => {
+    // At 1080 px the frame line is 2.25 px wide and covers the plot's outermost pixels.
+    const s = scene({ xmin: -4.3, xmax: 3.9, ymin: -3.7, ymax: 4.5 }, 1080, 'y');
+    const snap = snapshot(s, 80, 0.2);
+    const got = createFrameRenderer(s).render(snap);
+    const want = reference(s, snap);
+    const { plot } = s.layout;
+    const width = s.layout.width;
+    let edge = 0;
+    let differ = 0;
+    for (let i = 0; i < plot.w; i++) {
+      for (const p of [plot.y * width + plot.x + i, (plot.y + i) * width + plot.x]) {
+        edge++;
+        if (got[p] !== want[p]) differ++;
+      }
+    }
+    expect(differ / edge).toBeLessThan(0.02);
+  });
+
   it('draws a growing sample as a fresh renderer draws it, up to the order of overlapping edges', () => {
     const s = scene({ xmin: -4, xmax: 4, ymin: -4, ymax: 4 }, 260, 'y');
     const grown = createFrameRenderer(s);
