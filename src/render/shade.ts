@@ -62,6 +62,45 @@ function shadeRow(
   }
 }
 
+/**
+ * One pixel row of K-class shading: each class's probability interpolated bilinearly between
+ * grid rows rowA and rowB, the winner's palette index looked up in its table.
+ */
+function shadeManyRow(
+  frame: Uint8Array,
+  out: number,
+  proba: Float32Array,
+  k: number,
+  rowA: number,
+  rowB: number,
+  step: number,
+  lo: Int32Array,
+  weight: Float32Array,
+  wy: number,
+  w: number,
+  lut: Uint8Array,
+  steps: number,
+): void {
+  for (let px = 0; px < w; px++) {
+    const a = (rowA + lo[px]) * k;
+    const c = (rowB + lo[px]) * k;
+    const right = step * k;
+    const wx = weight[px];
+    let best = 0;
+    let bestP = -1;
+    for (let q = 0; q < k; q++) {
+      const top = proba[a + q] + (proba[a + right + q] - proba[a + q]) * wx;
+      const bottom = proba[c + q] + (proba[c + right + q] - proba[c + q]) * wx;
+      const value = top + (bottom - top) * wy;
+      if (value > bestP) {
+        bestP = value;
+        best = q;
+      }
+    }
+    frame[out + px] = lut[best * (steps + 1) + ((bestP * steps + 0.5) | 0)];
+  }
+}
+
 export interface Shader {
   /** Writes the shading of `proba` into `frame` (width-wide palette indices) inside the plot rect. */
   shade(proba: Float32Array, frame: Uint8Array, width: number): void;
@@ -124,35 +163,32 @@ export function createShader(grid: Grid, classes: number, plot: Rect, palette: G
     }
   }
 
-  const p = new Float32Array(k);
+  // K classes: per class, a table from the winner's probability (in 4096 steps) to palette index.
+  const manyTable = new Uint8Array(k === 2 ? 0 : k * (STEPS + 1));
+  for (let c = 0; c < k && k > 2; c++) {
+    for (let s = 0; s <= STEPS; s++) {
+      manyTable[c * (STEPS + 1) + s] =
+        mode === 'none' ? 0 : palette.shade(c, levelOf(s / STEPS, k, levels, mode, classLevel));
+    }
+  }
   function shadeMany(proba: Float32Array, frame: Uint8Array, width: number): void {
     for (let py = 0; py < plot.h; py++) {
-      const j = rows.lo[py];
-      const wy = rows.w[py];
-      let out = (plot.y + py) * width + plot.x;
-      for (let px = 0; px < plot.w; px++, out++) {
-        if (mode === 'none') {
-          frame[out] = 0;
-          continue;
-        }
-        const a = (j * nx + cols.lo[px]) * k;
-        const wx = cols.w[px];
-        const b = a + oneStep * k;
-        const c = a + rowStep * k;
-        const d = c + oneStep * k;
-        let best = 0;
-        let bestP = -1;
-        for (let q = 0; q < k; q++) {
-          const top = proba[a + q] + (proba[b + q] - proba[a + q]) * wx;
-          const bottom = proba[c + q] + (proba[d + q] - proba[c + q]) * wx;
-          p[q] = top + (bottom - top) * wy;
-          if (p[q] > bestP) {
-            bestP = p[q];
-            best = q;
-          }
-        }
-        frame[out] = palette.shade(best, levelOf(bestP, k, levels, mode, classLevel));
-      }
+      const rowA = rows.lo[py] * nx;
+      shadeManyRow(
+        frame,
+        (plot.y + py) * width + plot.x,
+        proba,
+        k,
+        rowA,
+        rowA + rowStep,
+        oneStep,
+        cols.lo,
+        cols.w,
+        rows.w[py],
+        plot.w,
+        manyTable,
+        STEPS,
+      );
     }
   }
 

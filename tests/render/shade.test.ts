@@ -51,3 +51,52 @@ describe('two-class shading', () => {
     }
   });
 });
+
+describe('K-class shading', () => {
+  it.each(['probability', 'class', 'none'] as const)('tints each pixel towards its winning class (%s)', (mode) => {
+    const k = 3;
+    const [nx, ny, w, h] = [9, 7, 31, 23];
+    const palette = buildPalette(THEMES.light, classColours('okabe-ito', k));
+    const plot = { x: 2, y: 1, w, h };
+    const width = w + 4;
+    const proba = new Float32Array(k * nx * ny);
+    for (let i = 0; i < nx * ny; i++) {
+      const raw = [1 + Math.sin(i * 1.3), 1 + Math.cos(i * 0.7), 0.5 + ((i * 7) % 5) / 5];
+      const sum = raw[0] + raw[1] + raw[2];
+      for (let c = 0; c < k; c++) proba[k * i + c] = raw[c] / sum;
+    }
+    const frame = new Uint8Array(width * (h + 3)).fill(7);
+    createShader({ nx, ny, xmin: 0, xmax: 1, ymin: 0, ymax: 1 }, k, plot, palette, mode).shade(proba, frame, width);
+    const at = (i: number, j: number, c: number) =>
+      proba[k * (Math.min(ny - 1, Math.max(0, j)) * nx + Math.min(nx - 1, Math.max(0, i))) + c];
+    for (let py = 0; py < h + 3; py++) {
+      for (let px = 0; px < width; px++) {
+        const got = frame[py * width + px];
+        if (!(px >= plot.x && px < plot.x + w && py >= plot.y && py < plot.y + h)) {
+          expect(got).toBe(7);
+          continue;
+        }
+        const gx = Math.min(nx - 1, Math.max(0, ((px - plot.x + 0.5) / w) * nx - 0.5));
+        const gy = Math.min(ny - 1, Math.max(0, ((py - plot.y + 0.5) / h) * ny - 0.5));
+        const [i, j] = [Math.floor(gx), Math.floor(gy)];
+        const [fx, fy] = [gx - i, gy - j];
+        const p = [0, 1, 2].map(
+          (c) =>
+            (at(i, j, c) * (1 - fx) + at(i + 1, j, c) * fx) * (1 - fy) +
+            (at(i, j + 1, c) * (1 - fx) + at(i + 1, j + 1, c) * fx) * fy,
+        );
+        const best = p.indexOf(Math.max(...p));
+        if (mode === 'none') {
+          expect(got).toBe(0);
+          continue;
+        }
+        const level =
+          mode === 'class'
+            ? Math.round(palette.levels * 0.55)
+            : Math.round(Math.max(0, (p[best] - 1 / k) / (1 - 1 / k)) * palette.levels);
+        // A tabulated probability may round to the neighbouring level right at a step.
+        expect([level - 1, level, level + 1].map((l) => palette.shade(best, l))).toContain(got);
+      }
+    }
+  });
+});
