@@ -7,8 +7,9 @@
  */
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { font, registerFonts } from './font.js';
+import { compositeRect } from './frame.js';
 import { computeLayout, type Layout, type Rect } from './layout.js';
-import type { GifPalette, RGB, Theme } from './palette.js';
+import type { GifPalette, Theme } from './palette.js';
 import { rgbToCss } from './palette.js';
 
 export interface GridShape {
@@ -115,6 +116,28 @@ export interface GridText {
   panels: { title: string; left: string; right: string }[];
   /** Per row (when rows are labelled): name and a second, muted line. */
   rows: { name: string; detail: string }[];
+}
+
+/** Rectangles covering everything of a width × height frame but the panels (rows of equal panels). */
+export function outside(width: number, height: number, panels: readonly Rect[]): Rect[] {
+  const rects: Rect[] = [];
+  let y = 0;
+  const rows = [...new Set(panels.map((p) => p.y))].sort((a, b) => a - b);
+  for (const top of rows) {
+    const row = panels.filter((p) => p.y === top).sort((a, b) => a.x - b.x);
+    const h = Math.max(...row.map((p) => p.h));
+    if (top > y) rects.push({ x: 0, y, w: width, h: top - y });
+    let x = 0;
+    for (const p of row) {
+      if (p.x > x) rects.push({ x, y: top, w: p.x - x, h: p.h });
+      if (p.h < h) rects.push({ x: p.x, y: top + p.h, w: p.w, h: h - p.h });
+      x = p.x + p.w;
+    }
+    if (x < width) rects.push({ x, y: top, w: width - x, h });
+    y = top + h;
+  }
+  if (y < height) rects.push({ x: 0, y, w: width, h: height - y });
+  return rects;
 }
 
 export interface GridPainter {
@@ -231,21 +254,11 @@ export function createGridPainter(layout: GridLayout, theme: Theme, palette: Gif
     });
   }
 
-  /** Overlay over the frame: covered pixels take the nearest palette colour of the blend. */
+  // Text and panel frames never fall inside a panel (the panels are blitted whole): only the
+  // rest of the canvas is read back and composited, as frame.ts does.
+  const around = outside(width, height, layout.panels);
   function composite(frame: Uint8Array): void {
-    const rgba = ctx.getImageData(0, 0, width, height).data;
-    const colours = palette.colours;
-    for (let p = 0, o = 0; p < frame.length; p++, o += 4) {
-      const a = rgba[o + 3];
-      if (a === 0) continue;
-      const under: RGB = colours[frame[p]];
-      const s = a / 255;
-      frame[p] = palette.nearest(
-        Math.round(under[0] + (rgba[o] - under[0]) * s),
-        Math.round(under[1] + (rgba[o + 1] - under[1]) * s),
-        Math.round(under[2] + (rgba[o + 2] - under[2]) * s),
-      );
-    }
+    for (const r of around) compositeRect(ctx.getImageData(r.x, r.y, r.w, r.h).data, r, frame, width, palette);
   }
 
   return {
