@@ -23,7 +23,7 @@ import { type Caption, drawCaption, subtitleFits } from './caption.js';
 import { boundaries, type Polyline } from './contours.js';
 import { registerFonts } from './font.js';
 import { CanvasLayer, PixelSet } from './layer.js';
-import type { Layout, Rect } from './layout.js';
+import { type Layout, outside, type Rect } from './layout.js';
 import type { GifPalette, RGB, Theme } from './palette.js';
 import { outlineOf, rgbToCss } from './palette.js';
 import { indexedPng } from './png.js';
@@ -184,9 +184,14 @@ export function createFrameRenderer(scene: Scene): FrameRenderer {
   // The static part, once: the axes over the background.
   const base = new Uint8Array(width * height);
   drawAxes(ctx, layout, scene.window, theme, scene.axisLabels);
-  const staticRgba = ctx.getImageData(0, 0, width, height).data;
-  compositeRect(staticRgba, { x: 0, y: 0, w: width, h: height }, base, width, palette);
-  const axesInBand = band !== undefined && touches(staticRgba, width, [band]);
+  let axesInBand = false;
+  // Only around the plot: what the axes draw inside it is part of the plot's static layer.
+  for (const r of outside(width, height, [plot])) {
+    const rgba = ctx.getImageData(r.x, r.y, r.w, r.h).data;
+    compositeRect(rgba, r, base, width, palette);
+    // The band lies in the rectangle above the plot, which starts at the top-left corner.
+    if (band && r.y === 0 && r.x === 0 && r.w === width) axesInBand ||= touches(rgba, width, [band]);
+  }
   // Inside the changing rectangles the frame is redrawn from the background up each time.
   for (const r of band ? [band, plot] : [plot]) {
     for (let y = r.y; y < r.y + r.h; y++) base.fill(0, y * width + r.x, y * width + r.x + r.w);

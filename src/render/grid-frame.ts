@@ -8,7 +8,7 @@
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { font, registerFonts } from './font.js';
 import { compositeRect } from './frame.js';
-import { computeLayout, type Layout, type Rect } from './layout.js';
+import { computeLayout, type Layout, outside, type Rect } from './layout.js';
 import type { GifPalette, Theme } from './palette.js';
 import { rgbToCss } from './palette.js';
 
@@ -116,28 +116,6 @@ export interface GridText {
   panels: { title: string; left: string; right: string }[];
   /** Per row (when rows are labelled): name and a second, muted line. */
   rows: { name: string; detail: string }[];
-}
-
-/** Rectangles covering everything of a width × height frame but the panels (rows of equal panels). */
-export function outside(width: number, height: number, panels: readonly Rect[]): Rect[] {
-  const rects: Rect[] = [];
-  let y = 0;
-  const rows = [...new Set(panels.map((p) => p.y))].sort((a, b) => a - b);
-  for (const top of rows) {
-    const row = panels.filter((p) => p.y === top).sort((a, b) => a.x - b.x);
-    const h = Math.max(...row.map((p) => p.h));
-    if (top > y) rects.push({ x: 0, y, w: width, h: top - y });
-    let x = 0;
-    for (const p of row) {
-      if (p.x > x) rects.push({ x, y: top, w: p.x - x, h: p.h });
-      if (p.h < h) rects.push({ x: p.x, y: top + p.h, w: p.w, h: h - p.h });
-      x = p.x + p.w;
-    }
-    if (x < width) rects.push({ x, y: top, w: width - x, h });
-    y = top + h;
-  }
-  if (y < height) rects.push({ x: 0, y, w: width, h: height - y });
-  return rects;
 }
 
 export interface GridPainter {

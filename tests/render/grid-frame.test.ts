@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gridLayout, outside } from '../../src/render/grid-frame.js';
+import { gridLayout } from '../../src/render/grid-frame.js';
+import { outside } from '../../src/render/layout.js';
 
 describe('outside', () => {
   it.each([
