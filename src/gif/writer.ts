@@ -4,14 +4,14 @@
  * because only at the end is it known which frame is last (it gets the `hold` delay).
  *
  * Frames after the first are written as differences: only the rectangle that bounds the changed
- * pixels, inside it unchanged pixels written as the transparent index where that compresses
- * better, and no disposal, so the viewer keeps the old pixels. A frame where nothing changed is a
+ * pixels, inside it unchanged pixels may be written as the transparent index (the encoder
+ * picks whichever lengthens its strings), and no disposal, so the viewer keeps the old pixels. A frame where nothing changed is a
  * single transparent pixel that carries its delay.
  */
 import type { RGB } from '../render/palette.js';
 import { ByteBuffer } from './bytes.js';
 import { LzwEncoder } from './lzw.js';
-import { changedRect, type Rect } from './rect.js';
+import { changedRect, type Rect, rectSymbols } from './rect.js';
 
 export interface GifOptions {
   width: number;
@@ -35,6 +35,8 @@ export class GifWriter {
   private readonly lzw = new LzwEncoder();
   private pending: Uint8Array | null = null;
   private previous: Uint8Array | null = null;
+  /** The LZW encoder's input: the written rectangle's pixels, row after row. */
+  private readonly symbols: Uint16Array;
   private count = 0;
   bytes = 0;
 
@@ -42,6 +44,7 @@ export class GifWriter {
     private readonly options: GifOptions,
     private readonly sink: (chunk: Uint8Array) => void,
   ) {
+    this.symbols = new Uint16Array(options.width * options.height);
     this.header();
   }
 
@@ -78,14 +81,18 @@ export class GifWriter {
   private write(frame: Uint8Array, delayCs: number): void {
     const { out } = this;
     const { width, height, transparentIndex } = this.options;
-    const diff = this.previous !== null && transparentIndex !== undefined;
-    const rect: Rect = diff
-      ? (changedRect(this.previous as Uint8Array, frame, width, height) ?? { x: 0, y: 0, w: 1, h: 1 })
-      : { x: 0, y: 0, w: width, h: height };
+    const previous = transparentIndex === undefined ? null : this.previous;
+    const rect: Rect =
+      previous === null
+        ? { x: 0, y: 0, w: width, h: height }
+        : (changedRect(previous, frame, width, height) ?? { x: 0, y: 0, w: 1, h: 1 });
+    // Without a previous frame, or with a changed pixel of the transparent index itself (then
+    // it would show the old pixel), the frame is written without transparency.
+    const transparent = rectSymbols(frame, previous, width, rect, transparentIndex ?? 0, this.symbols);
     // Graphic control: disposal 1 (leave the frame in place), the delay, the transparent index.
-    out.bytes([0x21, 0xf9, 4, (1 << 2) | (diff ? 1 : 0)]);
+    out.bytes([0x21, 0xf9, 4, (1 << 2) | (transparent ? 1 : 0)]);
     out.short(delayCs);
-    out.bytes([diff ? (transparentIndex as number) : 0, 0]);
+    out.bytes([transparent ? (transparentIndex as number) : 0, 0]);
     // Image descriptor: the rectangle, no local colour table, not interlaced.
     out.byte(0x2c);
     out.short(rect.x);
@@ -93,7 +100,7 @@ export class GifWriter {
     out.short(rect.w);
     out.short(rect.h);
     out.byte(0);
-    this.lzw.encode(out, frame, width, rect, diff ? this.previous : null, transparentIndex ?? 0);
+    this.lzw.encode(out, this.symbols, rect.w * rect.h, transparentIndex ?? 0);
     if (transparentIndex !== undefined) {
       if (!this.previous) this.previous = new Uint8Array(frame.length);
       this.previous.set(frame);

@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+/**
+ * Micro-benchmark of the GIF encoder alone, on the frames of real renders (not part of `npm test`).
+ * The frames (palette indices) are captured once from the library and cached in the temp dir;
+ * then every scenario's frames are encoded `--runs` times with that build's GifWriter, differenced
+ * and whole, and the fastest run's ms/frame, the sizes and their ratio are printed. With
+ * `--gifenc` (after `npm install --no-save gifenc`) gifenc encodes the same frames whole, for
+ * comparison: its ms/frame is the issue's floor.
+ *
+ *   npm run build && node tests/bench/gif.mjs
+ *   node tests/bench/gif.mjs --runs 10 --only mlp --gifenc
+ *   node tests/bench/gif.mjs --dist /tmp/old-dist     another build's writer, same frames
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const runs = Number(option('--runs', 5));
+const only = option('--only', null);
+const dist = resolve(option('--dist', 'dist'));
+const cache = join(tmpdir(), 'mlgif-gif-frames');
+
+// Scenarios: the bench's logistic and mlp rows, and a few of Holbrook's (480×480, 60 frames).
+const holbrook = (model, file, source) => ({
+  name: `${model}-${source}`,
+  file: `configs/holbrook/${file}`,
+  set: [`data.source=${source}`, 'data.n=400', 'animate.by=samples', 'animate.frames=60'],
+});
+const scenarios = [
+  { name: 'logistic', file: 'configs/logistic-gaussians.yaml', set: [] },
+  { name: 'mlp', file: 'configs/mlp-epochs.yaml', set: ['data.source=circles', 'data.noise=0.1'] },
+  holbrook('qda', 'qda-gaussians.yaml', 'mixture'),
+  holbrook('knn', 'knn-gaussians.yaml', 'mixture'),
+  holbrook('svm', 'svm-mixture.yaml', 'gaussians'),
+  holbrook('forest', 'forest-mixture.yaml', 'mixture'),
+  holbrook('boosting', 'boosting-mixture.yaml', 'gaussians'),
+].filter((s) => !only || s.name.includes(only));
+
+/** The scenario's frames and writer options, rendered once through the library and cached. */
+async function frames(scenario) {
+  const file = join(cache, `${scenario.name}.bin`);
+  const meta = join(cache, `${scenario.name}.json`);
+  if (existsSync(file) && existsSync(meta)) {
+    const options = JSON.parse(readFileSync(meta, 'utf8'));
+    const all = new Uint8Array(readFileSync(file));
+    const size = options.width * options.height;
+    return { options, frames: Array.from({ length: all.length / size }, (_, i) => all.subarray(i * size, (i + 1) * size)) };
+  }
+  const { loadScenario } = await import(join(dist, 'scenario/load.js'));
+  const { renderScenario } = await import(join(dist, 'pipeline.js'));
+  const { GifWriter } = await import(join(dist, 'gif/writer.js'));
+  const captured = [];
+  let options = null;
+  const push = GifWriter.prototype.push;
+  GifWriter.prototype.push = function (indices) {
+    options = this.options;
+    captured.push(indices.slice());
+    return push.call(this, indices);
+  };
+  const loaded = loadScenario(scenario.file, scenario.set);
+  await renderScenario({ scenario: loaded.scenario, baseDir: loaded.baseDir, output: join(cache, 'render.gif') });
+  GifWriter.prototype.push = push;
+  mkdirSync(cache, { recursive: true });
+  const all = new Uint8Array(captured.length * captured[0].length);
+  captured.forEach((f, i) => all.set(f, i * f.length));
+  writeFileSync(file, all);
+  writeFileSync(meta, JSON.stringify(options));
+  return { options, frames: captured };
+}
+
+/** Encodes the frames `runs` times; the fastest run's ms per frame and the GIF's size. */
+function time(encodeAll) {
+  let best = Infinity;
+  let bytes = 0;
+  for (let r = 0; r < runs; r++) {
+    const t = performance.now();
+    bytes = encodeAll();
+    best = Math.min(best, performance.now() - t);
+  }
+  return { best, bytes };
+}
+
+const { GifWriter } = await import(join(dist, 'gif/writer.js'));
+const gifenc = args.includes('--gifenc') ? (await import('gifenc')).default : null;
+const writerBytes = (options, list) => () => {
+  let bytes = 0;
+  const writer = new GifWriter(options, (c) => {
+    bytes += c.length;
+  });
+  for (const f of list) writer.push(f);
+  writer.finish();
+  return bytes;
+};
+
+console.log(`GIF encoder, ${dist}, best of ${runs} runs (ms per frame)`);
+console.log(`${'scenario'.padEnd(18)}frames  diff ms  whole ms  diff KB  whole KB  ratio${gifenc ? '  gifenc ms  gifenc KB' : ''}`);
+for (const scenario of scenarios) {
+  const { options, frames: list } = await frames(scenario);
+  const diff = time(writerBytes(options, list));
+  const whole = time(writerBytes({ ...options, transparentIndex: undefined }, list));
+  let line =
+    `${scenario.name.padEnd(18)}${String(list.length).padStart(6)}` +
+    `${(diff.best / list.length).toFixed(2).padStart(9)}${(whole.best / list.length).toFixed(2).padStart(10)}` +
+    `${(diff.bytes / 1024).toFixed(0).padStart(9)}${(whole.bytes / 1024).toFixed(0).padStart(10)}` +
+    `${(diff.bytes / whole.bytes).toFixed(3).padStart(7)}`;
+  if (gifenc) {
+    const palette = options.palette.map((c) => [...c]);
+    while (palette.length < 256) palette.push([0, 0, 0]);
+    const g = time(() => {
+      const enc = gifenc.GIFEncoder();
+      for (const f of list) enc.writeFrame(f, options.width, options.height, { palette, delay: 80 });
+      enc.finish();
+      return enc.bytes().length;
+    });
+    line += `${(g.best / list.length).toFixed(2).padStart(11)}${(g.bytes / 1024).toFixed(0).padStart(11)}`;
+  }
+  console.log(line);
+}
