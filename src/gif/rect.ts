@@ -29,36 +29,13 @@ export function changedRect(a: Uint8Array, b: Uint8Array, width: number, height:
   return top < 0 ? null : { x: left, y: top, w: right - left + 1, h: bottom - top + 1 };
 }
 
-/**
- * The LZW encoder's symbols for `rect` of `frame` (width-wide), row after row: the pixel, plus 256
- * where it equals `previous` there (so it may be written transparent). If a pixel that changed
- * has the transparent index itself, the frame cannot use transparency: plain pixels, and false.
- */
-export function rectSymbols(
-  frame: Uint8Array,
-  previous: Uint8Array | null,
-  width: number,
-  rect: Rect,
-  transparent: number,
-  symbols: Uint16Array,
-): boolean {
-  if (previous === null && rect.w === width) {
-    symbols.set(frame.subarray(rect.y * width, (rect.y + rect.h) * width));
-    return false;
-  }
-  let clash = previous === null;
-  let i = 0;
+/** Whether some pixel of `rect` changed from `previous` to `frame` and now has index `value`. */
+export function changesTo(frame: Uint8Array, previous: Uint8Array, width: number, rect: Rect, value: number): boolean {
+  if (frame.indexOf(value) < 0) return false; // the usual case, found by a fast native scan
   for (let y = rect.y; y < rect.y + rect.h; y++) {
-    for (let p = y * width + rect.x, end = p + rect.w; p < end; p++, i++) {
-      const v = frame[p];
-      if (previous === null) symbols[i] = v;
-      else if (previous[p] === v) symbols[i] = v === transparent ? v : v + 256;
-      else {
-        symbols[i] = v;
-        if (v === transparent) clash = true;
-      }
+    for (let p = y * width + rect.x, end = p + rect.w; p < end; p++) {
+      if (frame[p] === value && previous[p] !== value) return true;
     }
   }
-  if (clash && previous !== null) for (let j = 0; j < i; j++) symbols[j] &= 255;
-  return !clash;
+  return false;
 }

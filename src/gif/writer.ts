@@ -11,7 +11,7 @@
 import type { RGB } from '../render/palette.js';
 import { ByteBuffer } from './bytes.js';
 import { LzwEncoder } from './lzw.js';
-import { changedRect, type Rect, rectSymbols } from './rect.js';
+import { changedRect, changesTo, type Rect } from './rect.js';
 
 export interface GifOptions {
   width: number;
@@ -35,8 +35,6 @@ export class GifWriter {
   private readonly lzw = new LzwEncoder();
   private pending: Uint8Array | null = null;
   private previous: Uint8Array | null = null;
-  /** The LZW encoder's input: the written rectangle's pixels, row after row. */
-  private readonly symbols: Uint16Array;
   private count = 0;
   bytes = 0;
 
@@ -44,7 +42,6 @@ export class GifWriter {
     private readonly options: GifOptions,
     private readonly sink: (chunk: Uint8Array) => void,
   ) {
-    this.symbols = new Uint16Array(options.width * options.height);
     this.header();
   }
 
@@ -81,14 +78,15 @@ export class GifWriter {
   private write(frame: Uint8Array, delayCs: number): void {
     const { out } = this;
     const { width, height, transparentIndex } = this.options;
-    const previous = transparentIndex === undefined ? null : this.previous;
+    let previous = transparentIndex === undefined ? null : this.previous;
     const rect: Rect =
       previous === null
         ? { x: 0, y: 0, w: width, h: height }
         : (changedRect(previous, frame, width, height) ?? { x: 0, y: 0, w: 1, h: 1 });
-    // Without a previous frame, or with a changed pixel of the transparent index itself (then
-    // it would show the old pixel), the frame is written without transparency.
-    const transparent = rectSymbols(frame, previous, width, rect, transparentIndex ?? 0, this.symbols);
+    // A changed pixel of the transparent index itself would show the old pixel: such a frame is
+    // written without transparency.
+    if (previous !== null && changesTo(frame, previous, width, rect, transparentIndex as number)) previous = null;
+    const transparent = previous !== null;
     // Graphic control: disposal 1 (leave the frame in place), the delay, the transparent index.
     out.bytes([0x21, 0xf9, 4, (1 << 2) | (transparent ? 1 : 0)]);
     out.short(delayCs);
@@ -100,7 +98,7 @@ export class GifWriter {
     out.short(rect.w);
     out.short(rect.h);
     out.byte(0);
-    this.lzw.encode(out, this.symbols, rect.w * rect.h, transparentIndex ?? 0);
+    this.lzw.encode(out, frame, width, rect, previous, transparentIndex ?? 0);
     if (transparentIndex !== undefined) {
       if (!this.previous) this.previous = new Uint8Array(frame.length);
       this.previous.set(frame);
