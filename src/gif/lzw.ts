@@ -28,7 +28,7 @@ const FIRST_FREE = 258;
 const MIN_CODE_SIZE = 8;
 /** Trie nodes followed at once from a string's start (more costs time, gains little). */
 const CANDIDATES = 4;
-const TABLE_BITS = 13;
+const TABLE_BITS = 15;
 const TABLE_SIZE = 1 << TABLE_BITS;
 
 /** The code of string `ent` + `pixel` in `table`, 0 if none. */

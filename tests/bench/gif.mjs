@@ -10,6 +10,7 @@
  *   npm run build && node tests/bench/gif.mjs
  *   node tests/bench/gif.mjs --runs 10 --only mlp --gifenc
  *   node tests/bench/gif.mjs --dist /tmp/old-dist     another build's writer, same frames
+ *   node tests/bench/gif.mjs --fresh                  render the frames again (the renderer changed)
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,7 @@ const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name
 const runs = Number(option('--runs', 5));
 const only = option('--only', null);
 const dist = resolve(option('--dist', 'dist'));
+const fresh = args.includes('--fresh');
 const cache = join(tmpdir(), 'mlgif-gif-frames');
 
 // Scenarios: the bench's logistic and mlp rows, and a few of Holbrook's (480×480, 60 frames).
@@ -42,11 +44,14 @@ const scenarios = [
 async function frames(scenario) {
   const file = join(cache, `${scenario.name}.bin`);
   const meta = join(cache, `${scenario.name}.json`);
-  if (existsSync(file) && existsSync(meta)) {
+  if (!fresh && existsSync(file) && existsSync(meta)) {
     const options = JSON.parse(readFileSync(meta, 'utf8'));
     const all = new Uint8Array(readFileSync(file));
     const size = options.width * options.height;
-    return { options, frames: Array.from({ length: all.length / size }, (_, i) => all.subarray(i * size, (i + 1) * size)) };
+    return {
+      options,
+      frames: Array.from({ length: all.length / size }, (_, i) => all.subarray(i * size, (i + 1) * size)),
+    };
   }
   const { loadScenario } = await import(join(dist, 'scenario/load.js'));
   const { renderScenario } = await import(join(dist, 'pipeline.js'));
@@ -64,7 +69,7 @@ async function frames(scenario) {
   GifWriter.prototype.push = push;
   mkdirSync(cache, { recursive: true });
   const all = new Uint8Array(captured.length * captured[0].length);
-  captured.forEach((f, i) => all.set(f, i * f.length));
+  for (const [i, f] of captured.entries()) all.set(f, i * f.length);
   writeFileSync(file, all);
   writeFileSync(meta, JSON.stringify(options));
   return { options, frames: captured };
@@ -95,7 +100,9 @@ const writerBytes = (options, list) => () => {
 };
 
 console.log(`GIF encoder, ${dist}, best of ${runs} runs (ms per frame)`);
-console.log(`${'scenario'.padEnd(18)}frames  diff ms  whole ms  diff KB  whole KB  ratio${gifenc ? '  gifenc ms  gifenc KB' : ''}`);
+console.log(
+  `${'scenario'.padEnd(18)}frames  diff ms  whole ms  diff KB  whole KB  ratio${gifenc ? '  gifenc ms  gifenc KB' : ''}`,
+);
 for (const scenario of scenarios) {
   const { options, frames: list } = await frames(scenario);
   const diff = time(writerBytes(options, list));
