@@ -2,14 +2,14 @@
 /**
  * Micro-benchmark of the GIF encoder alone, on the frames of real renders (not part of `npm test`).
  * The frames (palette indices) are captured once from the library and cached in the temp dir;
- * then every scenario's frames are encoded `--runs` times with that build's GifWriter, differenced
- * and whole, and the fastest run's ms/frame, the sizes and their ratio are printed. With
+ * then every scenario's frames are encoded `--runs` times with each build's GifWriter, differenced
+ * and whole, and the fastest run's CPU ms/frame, the sizes and their ratio are printed. With
  * `--gifenc` (after `npm install --no-save gifenc`) gifenc encodes the same frames whole, for
  * comparison: its ms/frame is the issue's floor.
  *
  *   npm run build && node tests/bench/gif.mjs
  *   node tests/bench/gif.mjs --runs 10 --only mlp --gifenc
- *   node tests/bench/gif.mjs --dist /tmp/old-dist     another build's writer, same frames
+ *   node tests/bench/gif.mjs --dist /tmp/old --dist dist   builds compared, runs interleaved
  *   node tests/bench/gif.mjs --fresh                  render the frames again (the renderer changed)
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,7 +20,10 @@ const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const runs = Number(option('--runs', 5));
 const only = option('--only', null);
-const dist = resolve(option('--dist', 'dist'));
+// Every --dist given (default: this build), compared on the same frames.
+const dists = args.flatMap((a, i) => (a === '--dist' ? [resolve(args[i + 1])] : []));
+if (dists.length === 0) dists.push(resolve('dist'));
+const dist = dists[0];
 const fresh = args.includes('--fresh');
 const cache = join(tmpdir(), 'mlgif-gif-frames');
 
@@ -75,23 +78,18 @@ async function frames(scenario) {
   return { options, frames: captured };
 }
 
-/** Encodes the frames `runs` times; the fastest run's ms per frame and the GIF's size. */
-function time(encodeAll) {
-  let best = Infinity;
-  let bytes = 0;
-  for (let r = 0; r < runs; r++) {
-    const t = performance.now();
-    bytes = encodeAll();
-    best = Math.min(best, performance.now() - t);
-  }
-  return { best, bytes };
+/** CPU milliseconds of one call (steadier than wall time on a shared machine), and its result. */
+function cpu(run) {
+  const start = process.cpuUsage();
+  const result = run();
+  const used = process.cpuUsage(start);
+  return { ms: (used.user + used.system) / 1000, result };
 }
 
-const { GifWriter } = await import(join(dist, 'gif/writer.js'));
-const gifenc = args.includes('--gifenc') ? (await import('gifenc')).default : null;
-const writerBytes = (options, list) => () => {
+/** Bytes of the frames written by this GifWriter class with these options. */
+const writerBytes = (Writer, options, list) => () => {
   let bytes = 0;
-  const writer = new GifWriter(options, (c) => {
+  const writer = new Writer(options, (c) => {
     bytes += c.length;
   });
   for (const f of list) writer.push(f);
@@ -99,29 +97,52 @@ const writerBytes = (options, list) => () => {
   return bytes;
 };
 
-console.log(`GIF encoder, ${dist}, best of ${runs} runs (ms per frame)`);
+const builds = [];
+for (const dist of dists) builds.push({ dist, GifWriter: (await import(join(dist, 'gif/writer.js'))).GifWriter });
+const gifenc = args.includes('--gifenc') ? (await import('gifenc')).default : null;
+
+console.log(`GIF encoder: fastest of ${runs} runs, CPU ms per frame (builds interleaved)`);
 console.log(
-  `${'scenario'.padEnd(18)}frames  diff ms  whole ms  diff KB  whole KB  ratio${gifenc ? '  gifenc ms  gifenc KB' : ''}`,
+  `${'scenario'.padEnd(20)}${'build'.padEnd(28)}diff ms  whole ms  diff KB  whole KB  ratio${gifenc ? '  gifenc ms  gifenc KB' : ''}`,
 );
 for (const scenario of scenarios) {
   const { options, frames: list } = await frames(scenario);
-  const diff = time(writerBytes(options, list));
-  const whole = time(writerBytes({ ...options, transparentIndex: undefined }, list));
-  let line =
-    `${scenario.name.padEnd(18)}${String(list.length).padStart(6)}` +
-    `${(diff.best / list.length).toFixed(2).padStart(9)}${(whole.best / list.length).toFixed(2).padStart(10)}` +
-    `${(diff.bytes / 1024).toFixed(0).padStart(9)}${(whole.bytes / 1024).toFixed(0).padStart(10)}` +
-    `${(diff.bytes / whole.bytes).toFixed(3).padStart(7)}`;
+  const palette = options.palette.map((c) => [...c]);
+  while (palette.length < 256) palette.push([0, 0, 0]);
+  const jobs = builds.flatMap(({ dist, GifWriter }) => [
+    { dist, kind: 'diff', run: writerBytes(GifWriter, options, list) },
+    { dist, kind: 'whole', run: writerBytes(GifWriter, { ...options, transparentIndex: undefined }, list) },
+  ]);
   if (gifenc) {
-    const palette = options.palette.map((c) => [...c]);
-    while (palette.length < 256) palette.push([0, 0, 0]);
-    const g = time(() => {
-      const enc = gifenc.GIFEncoder();
-      for (const f of list) enc.writeFrame(f, options.width, options.height, { palette, delay: 80 });
-      enc.finish();
-      return enc.bytes().length;
+    jobs.push({
+      dist: 'gifenc',
+      kind: 'whole',
+      run: () => {
+        const enc = gifenc.GIFEncoder();
+        for (const f of list) enc.writeFrame(f, options.width, options.height, { palette, delay: 8 });
+        enc.finish();
+        return enc.bytes().length;
+      },
     });
-    line += `${(g.best / list.length).toFixed(2).padStart(11)}${(g.bytes / 1024).toFixed(0).padStart(11)}`;
   }
-  console.log(line);
+  const best = jobs.map(() => ({ ms: Infinity, result: 0 }));
+  for (let r = 0; r < runs; r++) {
+    for (const [j, job] of jobs.entries()) {
+      const t = cpu(job.run);
+      if (t.ms < best[j].ms) best[j] = t;
+    }
+  }
+  const perFrame = (t) => (t.ms / list.length).toFixed(2);
+  for (const [b, { dist }] of builds.entries()) {
+    const [diff, whole] = [best[2 * b], best[2 * b + 1]];
+    let line =
+      `${scenario.name.padEnd(20)}${dist.slice(-27).padEnd(28)}${perFrame(diff).padStart(7)}${perFrame(whole).padStart(10)}` +
+      `${(diff.result / 1024).toFixed(0).padStart(9)}${(whole.result / 1024).toFixed(0).padStart(10)}` +
+      `${(diff.result / whole.result).toFixed(3).padStart(7)}`;
+    if (gifenc && b === 0) {
+      const g = best[best.length - 1];
+      line += `${perFrame(g).padStart(11)}${(g.result / 1024).toFixed(0).padStart(11)}`;
+    }
+    console.log(line);
+  }
 }
