@@ -27,6 +27,24 @@ export class ByteBuffer {
     this.length += count;
   }
 
+  /**
+   * The first `count` bytes of `source` as GIF data sub-blocks (a length byte, then up to 255
+   * bytes), ended by the empty block.
+   */
+  subBlocks(source: Uint8Array, count: number): void {
+    this.reserve(count + Math.ceil(count / 255) + 1);
+    const { data } = this;
+    let at = this.length;
+    for (let from = 0; from < count; from += 255) {
+      const size = Math.min(255, count - from);
+      data[at++] = size;
+      data.set(source.subarray(from, from + size), at);
+      at += size;
+    }
+    data[at++] = 0;
+    this.length = at;
+  }
+
   /** Little-endian 16-bit value. */
   short(v: number): void {
     this.byte(v & 255);

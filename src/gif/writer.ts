@@ -4,14 +4,14 @@
  * because only at the end is it known which frame is last (it gets the `hold` delay).
  *
  * Frames after the first are written as differences: only the rectangle that bounds the changed
- * pixels, inside it unchanged pixels written as the transparent index where that compresses
- * better, and no disposal, so the viewer keeps the old pixels. A frame where nothing changed is a
- * single transparent pixel that carries its delay.
+ * pixels, inside it unchanged pixels written as the transparent index or as their own (the
+ * encoder picks whichever lengthens its strings), and no disposal, so the viewer keeps the old
+ * pixels. A frame where nothing changed is a single transparent pixel that carries its delay.
  */
 import type { RGB } from '../render/palette.js';
 import { ByteBuffer } from './bytes.js';
 import { LzwEncoder } from './lzw.js';
-import { changedRect, type Rect } from './rect.js';
+import { changedRect, changesTo, type Rect } from './rect.js';
 
 export interface GifOptions {
   width: number;
@@ -78,14 +78,19 @@ export class GifWriter {
   private write(frame: Uint8Array, delayCs: number): void {
     const { out } = this;
     const { width, height, transparentIndex } = this.options;
-    const diff = this.previous !== null && transparentIndex !== undefined;
-    const rect: Rect = diff
-      ? (changedRect(this.previous as Uint8Array, frame, width, height) ?? { x: 0, y: 0, w: 1, h: 1 })
-      : { x: 0, y: 0, w: width, h: height };
+    let previous = transparentIndex === undefined ? null : this.previous;
+    const rect: Rect =
+      previous === null
+        ? { x: 0, y: 0, w: width, h: height }
+        : (changedRect(previous, frame, width, height) ?? { x: 0, y: 0, w: 1, h: 1 });
+    // A changed pixel of the transparent index itself would show the old pixel: such a frame is
+    // written without transparency.
+    if (previous !== null && changesTo(frame, previous, width, rect, transparentIndex as number)) previous = null;
+    const transparent = previous !== null;
     // Graphic control: disposal 1 (leave the frame in place), the delay, the transparent index.
-    out.bytes([0x21, 0xf9, 4, (1 << 2) | (diff ? 1 : 0)]);
+    out.bytes([0x21, 0xf9, 4, (1 << 2) | (transparent ? 1 : 0)]);
     out.short(delayCs);
-    out.bytes([diff ? (transparentIndex as number) : 0, 0]);
+    out.bytes([transparent ? (transparentIndex as number) : 0, 0]);
     // Image descriptor: the rectangle, no local colour table, not interlaced.
     out.byte(0x2c);
     out.short(rect.x);
@@ -93,7 +98,7 @@ export class GifWriter {
     out.short(rect.w);
     out.short(rect.h);
     out.byte(0);
-    this.lzw.encode(out, frame, width, rect, diff ? this.previous : null, transparentIndex ?? 0);
+    this.lzw.encode(out, frame, width, rect, previous, transparentIndex ?? 0);
     if (transparentIndex !== undefined) {
       if (!this.previous) this.previous = new Uint8Array(frame.length);
       this.previous.set(frame);
