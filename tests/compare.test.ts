@@ -52,12 +52,18 @@ function expectSamePixels(panel: Uint8Array, alone: Uint8Array): void {
 }
 
 /**
- * The last frame of a growing-sample render against a frame drawn with all its points at once:
- * the same but where overlapping points' antialiased edges stack in another order (points are
- * added a few at a time), a small share of the plot.
+ * A frame drawn after others against one drawn after different ones: the same but where the
+ * history shows, a small share of the plot. Growing samples add points a few at a time, so
+ * overlapping points' antialiased edges may stack in another order; steady shading may hold a
+ * pixel one shade level (less than an 8-bit step or two) from the other's.
  */
-function expectSameUpToPointEdges(a: Uint8Array, b: Uint8Array): void {
-  expect(countDiff(a, b)).toBeLessThan((0.015 * a.length) / 4);
+function expectSameUpToHistory(a: Uint8Array, b: Uint8Array): void {
+  let visible = 0;
+  for (let i = 0; i < a.length; i += 4) {
+    const gap = Math.abs(a[i] - b[i]) + Math.abs(a[i + 1] - b[i + 1]) + Math.abs(a[i + 2] - b[i + 2]);
+    if (gap > 6) visible++;
+  }
+  expect(visible).toBeLessThan((0.015 * a.length) / 4);
 }
 
 async function render(dir: string, name: string, yaml: string, extra: string[] = []) {
@@ -192,7 +198,7 @@ describe('sweeps', () => {
         ['--set', 'animate.by=samples', '--set', setText('model.k', values[i])],
       );
       const last = plain.gif.frames - 1;
-      expectSameUpToPointEdges(crop(sweep.gif, i, plot), crop(plain.gif, last, plot));
+      expectSameUpToHistory(crop(sweep.gif, i, plot), crop(plain.gif, last, plot));
       if (i === 4) expect(sweep.json.final).toEqual(plain.json.final);
     }
   }, 60_000);
@@ -214,7 +220,7 @@ describe('sweeps', () => {
       setText('data.priors', values[1]),
     ]);
     expect(setText('data.priors', values[1])).toBe('data.priors=[0.6, 0.4]');
-    expectSameUpToPointEdges(crop(sweep.gif, 1, plot), crop(plain.gif, plain.gif.frames - 1, plot));
+    expectSameUpToHistory(crop(sweep.gif, 1, plot), crop(plain.gif, plain.gif.frames - 1, plot));
     // The class balance really moves: the sweep's first and last frames differ.
     expect(countDiff(crop(sweep.gif, 0, plot), crop(sweep.gif, 3, plot))).toBeGreaterThan(100);
   }, 60_000);
@@ -233,7 +239,7 @@ describe('sweeps', () => {
       '--set',
       'model.maxDepth=2',
     ]);
-    expectSameUpToPointEdges(crop(sweep.gif, 1, plot), crop(plain.gif, plain.gif.frames - 1, plot));
+    expectSameUpToHistory(crop(sweep.gif, 1, plot), crop(plain.gif, plain.gif.frames - 1, plot));
     expect(countDiff(crop(sweep.gif, 0, plot), crop(sweep.gif, 1, plot))).toBeGreaterThan(100);
   }, 30_000);
 

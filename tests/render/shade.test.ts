@@ -100,3 +100,43 @@ describe('K-class shading', () => {
     }
   });
 });
+
+describe('steady shading', () => {
+  it('keeps last frame’s shade within one level, follows any larger move or a change of class', () => {
+    const palette = buildPalette(THEMES.light, classColours('okabe-ito', 2));
+    const [n, w] = [12, 12];
+    const plot = { x: 0, y: 0, w, h: 1 };
+    const grid = { nx: n, ny: 1, xmin: 0, xmax: 1, ymin: 0, ymax: 1 };
+    const shader = createShader(grid, 2, plot, palette, 'probability');
+    const field = (p1: (i: number) => number) => {
+      const proba = new Float32Array(2 * n);
+      for (let i = 0; i < n; i++) [proba[2 * i], proba[2 * i + 1]] = [1 - p1(i), p1(i)];
+      return proba;
+    };
+    const level = (p1: number) => Math.round(Math.abs(2 * p1 - 1) * palette.levels);
+    const shade = (p1: number) => palette.shade(p1 > 0.5 ? 1 : 0, level(p1));
+    const first = (i: number) => 0.55 + 0.035 * i;
+    const frame = new Uint8Array(w);
+    shader.shade(field(first), frame, w);
+    expect([...frame]).toEqual(Array.from({ length: n }, (_, i) => shade(first(i))));
+    // Each pixel moves by a different amount: by about one level (even pixels) or by five.
+    const step = 1 / (2 * palette.levels);
+    const second = (i: number) => first(i) + (i % 2 ? 5 : 1) * step;
+    const before = frame.slice();
+    shader.shade(field(second), frame, w);
+    let held = 0;
+    for (let i = 0; i < n; i++) {
+      const moved = Math.abs(level(second(i)) - level(first(i)));
+      expect(frame[i]).toBe(moved <= 1 ? before[i] : shade(second(i)));
+      if (moved === 1) held++;
+    }
+    expect(held).toBeGreaterThan(2);
+    // A change of winner is never held back.
+    shader.shade(
+      field((i) => 1 - second(i)),
+      frame,
+      w,
+    );
+    for (let i = 0; i < n; i++) expect(frame[i]).toBe(shade(1 - second(i)));
+  });
+});
