@@ -8,10 +8,13 @@
  */
 import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { BUNDLE_FILE, buildLine, CACHE_FILE, loadBundle } from '../dist/cli/launch.js';
+import { join, resolve } from 'node:path';
+import { buildLine, cacheFileOf, loadBundle } from '../dist/cli/launch.js';
 
-const { exports, script } = loadBundle({ useCache: false });
+const BUNDLE_FILE = resolve('dist/bundle/mlgif.cjs');
+const CACHE_FILE = cacheFileOf(BUNDLE_FILE);
+
+const { exports, script } = loadBundle({ bundleFile: BUNDLE_FILE, useCache: false });
 const dir = mkdtempSync(join(tmpdir(), 'mlgif-cache-'));
 const quiet = { stdout() {}, stderr() {}, readStdin: async () => '', stderrIsTTY: false, env: {} };
 const scenario = 'configs/logistic-gaussians.yaml';

@@ -19,9 +19,13 @@ import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import type * as Bundle from './bundle.js';
 
-/** Both paths from the package root, so the sources (tests) and dist/ find the same files. */
-export const BUNDLE_FILE = fileURLToPath(new URL('../../dist/bundle/mlgif.cjs', import.meta.url));
-export const CACHE_FILE = fileURLToPath(new URL('../../dist/bundle/mlgif.cache', import.meta.url));
+/** Beside this file's folder, as in dist/: dist/cli/launch.js loads dist/bundle/mlgif.cjs. */
+const BUNDLE_FILE = fileURLToPath(new URL('../bundle/mlgif.cjs', import.meta.url));
+
+/** The code cache of a bundle: beside it, same name, .cache. */
+export function cacheFileOf(bundleFile: string): string {
+  return bundleFile.replace(/\.cjs$/, '.cache');
+}
 
 export type BundleExports = typeof Bundle;
 
@@ -64,16 +68,23 @@ function bundleRequire(file: string): (id: string) => unknown {
   return (id) => (id === '@napi-rs/canvas' ? lazyCanvas : require(id));
 }
 
+export interface LoadOptions {
+  /** Default: dist/bundle/mlgif.cjs, beside this file's folder. */
+  bundleFile?: string;
+  /** false: compile from source (the warm-up run that makes the cache). */
+  useCache?: boolean;
+}
+
 /** Compiles and runs the bundle (a CommonJS file: wrapped as Node wraps one) and returns its exports. */
-export function loadBundle({ useCache = true } = {}): Loaded {
+export function loadBundle({ bundleFile = BUNDLE_FILE, useCache = true }: LoadOptions = {}): Loaded {
   // The bundle is ASCII (esbuild escapes the rest): read as latin1, it needs no UTF-8 decoding.
-  const source = readFileSync(BUNDLE_FILE, 'latin1');
-  const cachedData = useCache ? cacheFor(buildLine(source), CACHE_FILE) : undefined;
+  const source = readFileSync(bundleFile, 'latin1');
+  const cachedData = useCache ? cacheFor(buildLine(source), cacheFileOf(bundleFile)) : undefined;
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-    filename: BUNDLE_FILE,
+    filename: bundleFile,
     cachedData,
   });
   const module = { exports: {} as BundleExports };
-  script.runInThisContext()(module.exports, bundleRequire(BUNDLE_FILE), module, BUNDLE_FILE, dirname(BUNDLE_FILE));
+  script.runInThisContext()(module.exports, bundleRequire(bundleFile), module, bundleFile, dirname(bundleFile));
   return { exports: module.exports, script, cached: cachedData !== undefined && !script.cachedDataRejected };
 }
