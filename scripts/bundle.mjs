@@ -21,7 +21,9 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  minify: true,
+  // Names are kept (--debug stack traces stay readable): minifying them saves ~1 % of start-up.
+  minifyWhitespace: true,
+  minifySyntax: true,
   // Loaded on first use by the loader (src/cli/launch.ts): a native module.
   external: ['@napi-rs/canvas'],
   // import.meta.url (fonts, the worker script) is the bundle's own URL. The banner comes before
