@@ -21,6 +21,13 @@ describe('mlgif render', () => {
     const line = JSON.parse(result.stdout.toString());
     expect(line).toMatchObject({ output: out, frames: 4, width: 200, height: 200 });
     expect(Object.keys(line.final)).toEqual(['train_accuracy', 'test_accuracy', 'bayes_accuracy']);
+    // Where the time went (the bench reads this), in ms rounded to 0.1.
+    expect(Object.keys(line.timings)).toEqual(['train', 'evaluate', 'draw', 'encode']);
+    for (const ms of Object.values(line.timings) as number[]) {
+      expect(ms).toBeGreaterThanOrEqual(0);
+      expect(Math.round(ms * 10) / 10).toBe(ms);
+    }
+    expect(line.timings.draw).toBeGreaterThan(0);
     expect(line.final.bayes_accuracy).toBeGreaterThan(0.85);
     const bytes = readFileSync(out);
     expect(line.bytes).toBe(bytes.length);

@@ -4,8 +4,6 @@
  * `data: { source: csv, path: points.csv }`.
  */
 import { type Command, Option } from 'commander';
-import { points, toCsv } from '../api.js';
-import { loadScenario } from '../scenario/load.js';
 import { type Context, collect } from './shared.js';
 import { writeOutput } from './write.js';
 
@@ -30,6 +28,11 @@ export function registerData(cli: Command, { io }: Context): void {
     )
     .action(async (file: string, flags: DataFlags) => {
       const stdinText = file === '-' ? await io.readStdin() : undefined;
+      // Loaded here, not at start-up: --help and --version do without them.
+      const [{ points, toCsv }, { loadScenario }] = await Promise.all([
+        import('../api.js'),
+        import('../scenario/load.js'),
+      ]);
       const loaded = loadScenario(file, flags.set ?? [], stdinText);
       writeOutput(io, flags.output, toCsv(points(loaded, flags.split)), { force: true });
     });

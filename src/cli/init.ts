@@ -1,12 +1,8 @@
 /**
- * `mlgif init`: a commented starter scenario that renders as is. It is generated from the
- * schemas: every option of the chosen model and data source is listed, commented out, with its
- * default and description, so the file doubles as the reference for that pair.
+ * `mlgif init`: writes a commented starter scenario that renders as is (starter.ts, loaded only
+ * when the command runs: it needs the schemas).
  */
 import type { Command } from 'commander';
-import { UserError } from '../errors.js';
-import { listDataSources, listModels, type OptionInfo, sectionOptions } from '../scenario/catalog.js';
-import { unknownNameMessage } from '../scenario/options.js';
 import type { Context } from './shared.js';
 import { writeOutput } from './write.js';
 
@@ -15,96 +11,6 @@ interface InitFlags {
   data: string;
   output: string;
   force?: boolean;
-}
-
-/** Values written explicitly (the rest are listed commented out). */
-const EXPLICIT: Record<string, readonly string[]> = {
-  top: ['seed'],
-  data: ['n', 'test'],
-  animate: ['by', 'frames', 'fps'],
-  render: ['width', 'height'],
-};
-const COLUMN = 30;
-
-const RESERVED = new Set(['true', 'false', 'null', 'yes', 'no', 'on', 'off', 'y', 'n', '~']);
-
-/** A default as YAML: plain words unquoted, everything else as JSON (which YAML reads). */
-function yamlValue(value: unknown): string {
-  if (typeof value === 'string' && /^[a-z][a-z0-9-]*$/i.test(value) && !RESERVED.has(value.toLowerCase())) {
-    return value;
-  }
-  if (Array.isArray(value)) return `[${value.map(yamlValue).join(', ')}]`;
-  return JSON.stringify(value);
-}
-
-function line(indent: string, option: OptionInfo, explicit: boolean): string {
-  const value = option.default === undefined ? '' : ` ${yamlValue(option.default)}`;
-  const text = `${indent}${explicit ? '' : '# '}${option.name}:${value}`;
-  const about = [option.description, option.type].filter(Boolean).join('; ');
-  return about ? `${text.padEnd(COLUMN)}  # ${about}` : text;
-}
-
-function section(indent: string, options: readonly OptionInfo[], explicit: readonly string[]): string[] {
-  return options.map((o) => line(indent, o, explicit.includes(o.name)));
-}
-
-export function starterScenario(modelType: string, source: string): string {
-  const models = listModels();
-  const sources = listDataSources();
-  const model = models.find((m) => m.type === modelType);
-  if (!model) {
-    throw new UserError(
-      unknownNameMessage(
-        'model',
-        modelType,
-        models.map((m) => m.type),
-      ),
-      '--model',
-    );
-  }
-  const data = sources.find((d) => d.source === source);
-  if (!data) {
-    throw new UserError(
-      unknownNameMessage(
-        'data source',
-        source,
-        sources.map((d) => d.source),
-      ),
-      '--data',
-    );
-  }
-  if (data.options.some((o) => o.required)) {
-    throw new UserError(
-      `${source} needs a file of points, so no starter renders as is; write one with ` +
-        '`mlgif data scenario.yaml -o points.csv` and set data: { source: csv, path: points.csv }',
-      '--data',
-    );
-  }
-  const top = sectionOptions('top');
-  return [
-    `# ${model.title} on ${data.title}: a starter scenario written by \`mlgif init\`.`,
-    '# Render it with `mlgif render <this file>`; check it with `mlgif validate <this file>`.',
-    '# Options are listed with their defaults; uncomment a line to change it. `mlgif list` shows',
-    '# every model and data source. Editor completion: `mlgif schema > mlgif.schema.json`, then add',
-    '# the line "# yaml-language-server: $schema=./mlgif.schema.json" at the top.',
-    '',
-    ...section('', top, EXPLICIT.top),
-    '',
-    'data:',
-    `  source: ${data.source}`,
-    ...section('  ', data.options, EXPLICIT.data),
-    '',
-    'model:',
-    `  type: ${model.type}`,
-    ...section('  ', model.options, []),
-    '',
-    'animate:',
-    ...section('  ', sectionOptions('animate'), EXPLICIT.animate),
-    '',
-    'render:',
-    ...section('  ', sectionOptions('render'), EXPLICIT.render),
-    '',
-  ].join('\n');
 }
 
 export function registerInit(cli: Command, { io }: Context): void {
@@ -116,7 +22,8 @@ export function registerInit(cli: Command, { io }: Context): void {
     .option('-o, --output <file>', "where to write it ('-' = stdout)", 'scenario.yaml')
     .option('--force', 'overwrite an existing file')
     .addHelpText('after', '\nExamples:\n  $ mlgif init\n  $ mlgif init --model knn --data moons -o knn-moons.yaml')
-    .action((flags: InitFlags) => {
+    .action(async (flags: InitFlags) => {
+      const { starterScenario } = await import('./starter.js');
       writeOutput(io, flags.output, starterScenario(flags.model, flags.data), { force: Boolean(flags.force) });
       if (flags.output !== '-') io.stderr(`wrote ${flags.output}; render it with: mlgif render ${flags.output}\n`);
     });

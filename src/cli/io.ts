@@ -1,4 +1,4 @@
-import { INPUT_LIMITS } from '../scenario/load.js';
+import { INPUT_LIMITS } from '../scenario/limits.js';
 
 /**
  * Everything the CLI touches of the outside world, passed in: tests run main() in-process with

@@ -3,7 +3,7 @@
  * descriptions, generated from the zod schemas (scenario/catalog.ts). `--json` for scripts.
  */
 import { type Command, InvalidArgumentError } from 'commander';
-import { listDataSources, listModels, type OptionInfo } from '../scenario/catalog.js';
+import type { DataSourceInfo, ModelInfo, OptionInfo } from '../scenario/catalog.js';
 import type { Context } from './shared.js';
 
 function show(value: unknown): string {
@@ -22,18 +22,18 @@ function table(options: readonly OptionInfo[]): string[] {
   return rows.map((r) => `    ${r.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]) : cell)).join('  ')}`.trimEnd());
 }
 
-export function modelsText(): string {
+export function modelsText(models: readonly ModelInfo[]): string {
   const lines = ['Models (model.type):', ''];
-  for (const m of listModels()) {
+  for (const m of models) {
     lines.push(`  ${m.type} — ${m.title}${m.stage ? ` (a frame per ${m.stage})` : ' (one fit; animate by samples)'}`);
     lines.push(...table(m.options), '');
   }
   return lines.join('\n');
 }
 
-export function dataText(): string {
+export function dataText(sources: readonly DataSourceInfo[]): string {
   const lines = ['Data sources (data.source):', ''];
-  for (const d of listDataSources()) {
+  for (const d of sources) {
     lines.push(`  ${d.source} — ${d.title}`);
     lines.push(...table(d.options), '');
   }
@@ -50,7 +50,9 @@ export function registerList(cli: Command, { io }: Context): void {
     })
     .option('--json', 'print JSON on stdout')
     .addHelpText('after', '\nExamples:\n  $ mlgif list models\n  $ mlgif list data --json | jq -r ".[].source"')
-    .action((what: 'models' | 'data' | undefined, flags: { json?: boolean }) => {
+    .action(async (what: 'models' | 'data' | undefined, flags: { json?: boolean }) => {
+      // Loaded here, not at start-up: --help and --version do without the schemas.
+      const { listDataSources, listModels } = await import('../scenario/catalog.js');
       if (flags.json) {
         const value =
           what === 'models'
@@ -61,7 +63,9 @@ export function registerList(cli: Command, { io }: Context): void {
         io.stdout(`${JSON.stringify(value, null, 2)}\n`);
         return;
       }
-      const parts = what === 'models' ? [modelsText()] : what === 'data' ? [dataText()] : [modelsText(), dataText()];
+      const models = () => modelsText(listModels());
+      const data = () => dataText(listDataSources());
+      const parts = what === 'models' ? [models()] : what === 'data' ? [data()] : [models(), data()];
       io.stdout(parts.join('\n'));
     });
 }

@@ -4,7 +4,6 @@
  * language server (VS Code and others) completes and checks it.
  */
 import type { Command } from 'commander';
-import { scenarioJsonSchema } from '../scenario/catalog.js';
 import type { Context } from './shared.js';
 import { writeOutput } from './write.js';
 
@@ -18,7 +17,9 @@ export function registerSchema(cli: Command, { io }: Context): void {
       '\nExamples:\n  $ mlgif schema > mlgif.schema.json\n' +
         '  then, as the first line of a scenario:  # yaml-language-server: $schema=./mlgif.schema.json',
     )
-    .action((flags: { output: string }) => {
+    .action(async (flags: { output: string }) => {
+      // Loaded here, not at start-up: --help and --version do without the schemas.
+      const { scenarioJsonSchema } = await import('../scenario/catalog.js');
       writeOutput(io, flags.output, `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`, { force: true });
     });
 }

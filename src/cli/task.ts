@@ -7,6 +7,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { type RenderResult, renderScenario } from '../pipeline.js';
 import type { Scenario } from '../scenario/schema.js';
+import type { Timings } from '../timings.js';
 
 export interface RenderTask {
   /** Index in the command's file list (results are reported in this order). */
@@ -19,8 +20,8 @@ export interface RenderTask {
   framesDir?: string;
 }
 
-/** What `--json` prints per file: the render's result without its internal timings. */
-export type RenderLine = Omit<RenderResult, 'timings'> & { file: string };
+/** What `--json` prints per file: the render's result, its timings (ms) rounded to 0.1. */
+export type RenderLine = RenderResult & { file: string };
 
 export interface TaskHooks {
   signal?: AbortSignal;
@@ -38,8 +39,9 @@ export async function runTask(task: RenderTask, hooks: TaskHooks): Promise<Rende
     framesDir: task.framesDir,
     ...hooks,
   });
-  const { timings: _timings, ...line } = result;
-  return { file: task.file, ...line };
+  const timings = { ...result.timings };
+  for (const part of Object.keys(timings) as (keyof Timings)[]) timings[part] = Math.round(timings[part] * 10) / 10;
+  return { file: task.file, ...result, timings };
 }
 
 /**

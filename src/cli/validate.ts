@@ -4,9 +4,8 @@
  * file is not; --json prints one line per file on stdout.
  */
 import { type Command, Option } from 'commander';
-import { check, problemLines } from '../api.js';
 import { UserError } from '../errors.js';
-import { INPUT_LIMITS, loadScenario } from '../scenario/load.js';
+import { INPUT_LIMITS } from '../scenario/limits.js';
 import { aboutFile, type Context, collect, describeError, positiveInteger, worse } from './shared.js';
 
 interface ValidateFlags {
@@ -38,6 +37,11 @@ export function registerValidate(cli: Command, { io, exitCode }: Context): void 
     .action(async (files: string[], flags: ValidateFlags) => {
       if (files.filter((f) => f === '-').length > 1) throw new UserError('stdin ("-") can be read only once', 'FILE');
       const stdinText = files.includes('-') ? await io.readStdin() : undefined;
+      // Loaded here, not at start-up: --help and --version do without them.
+      const [{ check, problemLines }, { loadScenario }] = await Promise.all([
+        import('../api.js'),
+        import('../scenario/load.js'),
+      ]);
       let worst = 0;
       for (const file of files) {
         let problems: string[] = [];

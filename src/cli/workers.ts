@@ -31,10 +31,13 @@ export async function terminateWorkers(): Promise<void> {
 const GRACE_MS = 1500;
 
 /**
- * The compiled worker script. From the TypeScript sources (the test runner) there is no .js beside
- * this file, so the compiled one in dist/ is used: `npm run build` first.
+ * The worker thread's script. The bundled command line (bin/mlgif, running dist/bundle/mlgif.cjs)
+ * starts the same bundle through its loader; the compiled library starts the compiled worker
+ * beside this file. From the TypeScript sources (the test runner) there is no .js beside this
+ * file, so the compiled one in dist/ is used: `npm run build` first.
  */
 export function workerScript(): URL {
+  if (import.meta.url.endsWith('.cjs')) return new URL('../cli/bundle-worker.js', import.meta.url);
   const here = new URL('./render-worker.js', import.meta.url);
   if (import.meta.url.endsWith('.js')) return here;
   const built = new URL('../../dist/cli/render-worker.js', import.meta.url);

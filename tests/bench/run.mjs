@@ -1,18 +1,21 @@
 #!/usr/bin/env node
 /**
  * The timing harness: `npm run bench` (not part of `npm test`; machines are noisy).
- * Each row runs several times, each time in a fresh process (cold start included), and prints the
- * median wall time, min and max, the median CPU time (user + system: steadier than wall time on
- * a busy machine), the split train / evaluate / draw / encode (medians, ms), the
- * peak resident memory, the GIF's size and, from one extra untimed run, the size of the same
- * animation written with one whole frame per image. The rows are issue 7's targets.
+ * Each row runs the command line as users run it (bin/mlgif, the bundled CLI) several times, each
+ * time in a fresh process (cold start included), and prints the median wall time, min and max,
+ * the median CPU time (user + system: steadier than wall time on a busy machine), the split
+ * train / evaluate / draw / encode (medians, ms, from the `timings` of the --json lines), the
+ * peak resident memory, the GIF's size and, from one extra untimed run through the library, the
+ * size of the same animation written with one whole frame per image. The rows are issue 7's
+ * targets, after one for start-up alone.
  *
  *   npm run bench                       the target rows, 5 runs each
  *   npm run bench -- --runs 3           repetitions per row
  *   npm run bench -- --only logistic    rows whose name contains the text
  *   npm run bench -- --models           also one row per registered model and data source
  *   npm run bench -- --json             one JSON line per row, for scripts
- *   node tests/bench/run.mjs --dist DIR another build (e.g. an older commit's dist/), to compare
+ *   node tests/bench/run.mjs --dist DIR another build (e.g. an older commit's dist/), to compare:
+ *                                       its CLI as its bin/mlgif would load it
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,7 +30,8 @@ const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const perModel = args.includes('--models');
 const dir = mkdtempSync(join(tmpdir(), 'mlgif-bench-'));
 const root = process.cwd();
-const dist = args.includes('--dist') ? resolve(args[args.indexOf('--dist') + 1]) : join(root, 'dist');
+const otherDist = args.includes('--dist') ? resolve(args[args.indexOf('--dist') + 1]) : null;
+const dist = otherDist ?? join(root, 'dist');
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
 /** A scenario written into the bench directory (JSON is valid scenario syntax). */
@@ -59,10 +63,17 @@ for (const model of holbrookModels) {
 }
 
 /**
- * Rows: name, target text, target seconds (or null), and what to run: `files` through the bench
- * runner (one process, in turn) or `cli` (bin/mlgif with these arguments).
+ * Rows: name, target text, target seconds (or null), and the scenario files to render (each a
+ * file and its --set overrides), in one `mlgif render` command; or `args`, a command whose time
+ * alone is measured.
  */
 const rows = [
+  {
+    name: 'start-up: mlgif --version',
+    target: '',
+    seconds: null,
+    args: ['--version'],
+  },
   {
     name: 'logistic, gaussians, by samples',
     target: '≤ 0.5 s',
@@ -73,7 +84,6 @@ const rows = [
     name: 'Holbrook: 8 models × 2 data sets (16 GIFs)',
     target: '≤ 10 s',
     seconds: 10,
-    cli: ['render', ...holbrookFiles, '--quiet', '--json'],
     files: holbrookFiles.map((f) => [f]),
   },
   {
@@ -124,55 +134,68 @@ if (perModel) {
   }
 }
 
-// The runner renders its files in turn and reports the summed split, bytes and peak memory.
-// With --whole it also feeds every frame to a second writer that writes whole frames (untimed).
-const runner = join(dir, 'runner.mjs');
+/** The `mlgif render` command of a row: one file with its overrides, or several into a folder. */
+function renderArgs(files) {
+  const out = join(dir, 'out');
+  if (files.length === 1) {
+    const [file, ...sets] = files[0];
+    return ['render', file, ...sets.flatMap((s) => ['--set', s]), '-o', join(out, 'bench.gif'), '--json', '--quiet'];
+  }
+  if (files.some((f) => f.length > 1)) throw new Error('--set works with one file per row');
+  return ['render', ...files.map(([file]) => file), '--out-dir', out, '--json', '--quiet'];
+}
+
+// The command line as users run it: bin/mlgif, or with --dist the command line of that build,
+// loaded as its own bin/mlgif would (its code-cached bundle, an older ES module bundle, or the
+// compiled modules).
+const cli = otherDist ? join(dir, 'mlgif.mjs') : join(root, 'bin/mlgif');
+if (otherDist) {
+  const [from, load] = existsSync(join(dist, 'cli/launch.js'))
+    ? ['cli/launch.js', 'const { main, processIo } = loadBundle().exports;']
+    : existsSync(join(dist, 'bundle/main.js'))
+      ? ['bundle/main.js', '']
+      : ['cli/main.js', ''];
+  const names = load ? '{ loadBundle }' : '{ main, processIo }';
+  writeFileSync(
+    cli,
+    `import ${names} from '${join(dist, from)}';\n${load}\nprocess.exitCode = await main(process.argv.slice(2), processIo());\n`,
+  );
+}
+
+// The sizes come from one more run, untimed, through the library: the GIF as rendered, and the
+// same frames fed to a second writer that writes whole frames.
+const sizer = join(dir, 'sizes.mjs');
 writeFileSync(
-  runner,
+  sizer,
   `import { loadScenario } from '${join(dist, 'scenario/load.js')}';
 import { renderScenario } from '${join(dist, 'pipeline.js')}';
 import { GifWriter } from '${join(dist, 'gif/writer.js')}';
-const { whole, files } = JSON.parse(process.argv[2]);
+const files = JSON.parse(process.argv[2]);
 let wholeBytes = 0;
-if (whole) {
-  const push = GifWriter.prototype.push;
-  const finish = GifWriter.prototype.finish;
-  const shadows = new WeakMap();
-  const isShadow = new WeakSet();
-  GifWriter.prototype.push = function (indices) {
-    if (!isShadow.has(this) && !shadows.has(this)) {
-      const shadow = new GifWriter({ ...this.options, transparentIndex: undefined }, (c) => { wholeBytes += c.length; });
-      isShadow.add(shadow);
-      shadows.set(this, shadow);
-    }
-    shadows.get(this)?.push(indices);
-    return push.call(this, indices);
-  };
-  GifWriter.prototype.finish = function () {
-    shadows.get(this)?.finish();
-    return finish.call(this);
-  };
-}
-const timings = { train: 0, evaluate: 0, draw: 0, encode: 0 };
+const push = GifWriter.prototype.push;
+const finish = GifWriter.prototype.finish;
+const shadows = new WeakMap();
+const isShadow = new WeakSet();
+GifWriter.prototype.push = function (indices) {
+  if (!isShadow.has(this) && !shadows.has(this)) {
+    const shadow = new GifWriter({ ...this.options, transparentIndex: undefined }, (c) => { wholeBytes += c.length; });
+    isShadow.add(shadow);
+    shadows.set(this, shadow);
+  }
+  shadows.get(this)?.push(indices);
+  return push.call(this, indices);
+};
+GifWriter.prototype.finish = function () {
+  shadows.get(this)?.finish();
+  return finish.call(this);
+};
 let bytes = 0;
-let frames = 0;
 for (const [i, [file, ...sets]] of files.entries()) {
   const loaded = loadScenario(file, sets);
-  const r = await renderScenario({ scenario: loaded.scenario, baseDir: loaded.baseDir, output: '${join(dir, 'bench')}' + i + '.gif' });
-  for (const k of Object.keys(timings)) timings[k] += r.timings[k] ?? 0;
+  const r = await renderScenario({ scenario: loaded.scenario, baseDir: loaded.baseDir, output: '${join(dir, 'sizes')}' + i + '.gif' });
   bytes += r.bytes;
-  frames += r.frames;
 }
-process.stdout.write(JSON.stringify({ timings, frames, bytes, wholeBytes, rss: process.resourceUsage().maxRSS }));
-`,
-);
-
-// The command line of that build, as bin/mlgif runs it.
-const cli = join(dir, 'mlgif.mjs');
-writeFileSync(
-  cli,
-  `import { main, processIo } from '${join(dist, 'cli/main.js')}';
-process.exitCode = await main(process.argv.slice(2), processIo());
+process.stdout.write(JSON.stringify({ bytes, wholeBytes }));
 `,
 );
 
@@ -229,33 +252,27 @@ function benchRow(row) {
   const parts = { train: [], evaluate: [], draw: [], encode: [] };
   let bytes = 0;
   let frames = 0;
+  const commandArgs = row.args ?? renderArgs(row.files);
   for (let r = 0; r < (row.runs ?? runs); r++) {
-    if (row.cli) {
-      const m = measure('node', [cli, ...row.cli]);
-      walls.push(m.wall);
-      cpuTimes.push(m.cpu);
-      rsses.push(m.rss);
-      const lines = m.stdout
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l));
-      bytes = lines.reduce((a, l) => a + l.bytes, 0);
-      frames = lines.reduce((a, l) => a + l.frames, 0);
-    } else {
-      const m = measure('node', [runner, JSON.stringify({ whole: false, files: row.files })]);
-      const out = JSON.parse(m.stdout);
-      walls.push(m.wall);
-      cpuTimes.push(m.cpu);
-      rsses.push(m.rss ?? out.rss);
-      for (const k of Object.keys(parts)) parts[k].push(out.timings[k]);
-      bytes = out.bytes;
-      frames = out.frames;
+    const m = measure('node', [cli, ...commandArgs]);
+    walls.push(m.wall);
+    cpuTimes.push(m.cpu);
+    rsses.push(m.rss);
+    if (!row.files) continue;
+    const lines = m.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    bytes = lines.reduce((a, l) => a + l.bytes, 0);
+    frames = lines.reduce((a, l) => a + l.frames, 0);
+    // Builds from before the --json timings have no split.
+    if (lines.every((l) => l.timings)) {
+      for (const k of Object.keys(parts)) parts[k].push(lines.reduce((a, l) => a + l.timings[k], 0));
     }
   }
-  // Sizes: one more run, untimed, with whole frames written alongside.
-  const sizes = JSON.parse(
-    execFileSync('node', [runner, JSON.stringify({ whole: true, files: row.files })], { encoding: 'utf8' }),
-  );
+  const sizes = row.files
+    ? JSON.parse(execFileSync('node', [sizer, JSON.stringify(row.files)], { encoding: 'utf8' }))
+    : null;
   const result = {
     name: row.name,
     runs: walls.length,
@@ -264,31 +281,32 @@ function benchRow(row) {
     max: Math.max(...walls),
     cpu: cpuTimes[0] === null ? null : median(cpuTimes),
     ...Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, v.length ? Math.round(median(v)) : null])),
-    peakMB: Math.round(Math.max(...rsses) / 1024),
+    peakMB: rsses[0] === null ? null : Math.round(Math.max(...rsses) / 1024),
     frames,
     kb: Math.round(bytes / 1024),
-    wholeKb: Math.round(sizes.wholeBytes / 1024),
-    ratio: Math.round((100 * sizes.bytes) / sizes.wholeBytes) / 100,
+    wholeKb: sizes ? Math.round(sizes.wholeBytes / 1024) : null,
+    ratio: sizes ? Math.round((100 * sizes.bytes) / sizes.wholeBytes) / 100 : null,
     target: row.target,
     met: row.seconds === null ? null : median(walls) <= row.seconds,
   };
   if (json) console.log(JSON.stringify(result));
   else {
     const ms = (v) => (v === null ? '—' : String(v)).padStart(7);
+    const cell = (v, width, text = String(v)) => (v === null ? '—' : text).padStart(width);
     console.log(
       row.name.padEnd(44),
       result.median.toFixed(2).padStart(6),
       result.min.toFixed(2).padStart(6),
       result.max.toFixed(2).padStart(6),
-      (result.cpu === null ? '—' : result.cpu.toFixed(2)).padStart(6),
+      cell(result.cpu, 6, result.cpu?.toFixed(2)),
       ms(result.train),
       ms(result.evaluate).slice(1),
       ms(result.draw).slice(1),
       ms(result.encode).slice(1),
-      String(result.peakMB).padStart(13),
-      String(result.kb).padStart(7),
-      String(result.wholeKb).padStart(9),
-      result.ratio.toFixed(2).padStart(6),
+      cell(result.peakMB, 13),
+      cell(sizes && result.kb, 7),
+      cell(result.wholeKb, 9),
+      cell(result.ratio, 6, result.ratio?.toFixed(2)),
       ` ${row.target}${result.met === null ? '' : result.met ? ' ✓' : ' ✗'}`,
     );
   }

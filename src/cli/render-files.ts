@@ -1,0 +1,227 @@
+/**
+ * Rendering the files of `mlgif render` (render.ts has its flags): validates every file first
+ * (each failure reported, the others still render), then renders on the main thread or, with
+ * several files, in worker threads. stdout carries only data (GIF bytes with -o -, JSON lines
+ * with --json, in file order); the exit status is the worst over the files.
+ */
+import { availableParallelism } from 'node:os';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { Interrupted, UserError } from '../errors.js';
+import { loadScenario } from '../scenario/load.js';
+import type { Io } from './io.js';
+import { Progress } from './progress.js';
+import type { RenderFlags } from './render.js';
+import { shardFiles } from './shard.js';
+import { aboutFile, describeError, useColour, worse } from './shared.js';
+import { type RenderLine, type RenderTask, removeTemp, runTask } from './task.js';
+import { renderInWorkers, terminateWorkers } from './workers.js';
+
+function checkFlags(files: readonly string[], flags: RenderFlags): void {
+  if (flags.output && flags.outDir) throw new UserError('give -o or --out-dir, not both', '-o');
+  if (flags.output && files.length > 1) {
+    throw new UserError(`-o names one output, but ${files.length} scenario files were given; use --out-dir`, '-o');
+  }
+  if (flags.poster && files.length > 1) {
+    throw new UserError(`--poster names one PNG, but ${files.length} scenario files were given`, '--poster');
+  }
+  if (files.filter((f) => f === '-').length > 1) throw new UserError('stdin ("-") can be read only once', 'FILE');
+}
+
+/**
+ * The deepest directory holding every scenario file of the command (all of them, not just this
+ * shard's, so every machine of a sharded run agrees). Outputs under --out-dir keep the files'
+ * folders below it, so configs/a.yaml and configs/sub/a.yaml do not collide.
+ */
+export function commonDir(files: readonly string[]): string {
+  const dirs = files.filter((f) => f !== '-').map((f) => dirname(resolve(f)).split(sep));
+  if (dirs.length === 0) return resolve('.');
+  let depth = dirs[0].length;
+  for (const d of dirs) {
+    let i = 0;
+    while (i < depth && i < d.length && d[i] === dirs[0][i]) i++;
+    depth = i;
+  }
+  return dirs[0].slice(0, depth).join(sep) || sep;
+}
+
+/** Validates each file into a task; a file that fails is reported and left out. */
+function plan(
+  files: readonly string[],
+  all: readonly string[],
+  flags: RenderFlags,
+  stdinText: string | undefined,
+  report: Reporter,
+) {
+  const base = commonDir(all);
+  const below = (file: string, dir: string, name: string) =>
+    join(dir, file === '-' ? '' : relative(base, dirname(resolve(file))), name);
+  const tasks: RenderTask[] = [];
+  const outputs = new Map<string, string>();
+  files.forEach((file, id) => {
+    try {
+      const loaded = loadScenario(file, flags.set ?? [], stdinText, flags.maxPixels);
+      const output = flags.output
+        ? flags.output
+        : flags.outDir
+          ? below(file, flags.outDir, `${loaded.name}.gif`)
+          : (loaded.scenario.output ?? `out/${loaded.name}.gif`);
+      if (output === '-' && flags.json) throw new UserError('--json and a GIF on stdout cannot share stdout', file);
+      if (output === '-' && files.length > 1) throw new UserError('only one file can write its GIF to stdout', file);
+      const key = output === '-' ? '-' : resolve(output);
+      const other = outputs.get(key);
+      if (other !== undefined) throw new UserError(`writes ${output}, as ${other} does; use --out-dir or output`, file);
+      outputs.set(key, file);
+      const framesDir = flags.framesDir && all.length > 1 ? below(file, flags.framesDir, loaded.name) : flags.framesDir;
+      tasks.push({
+        id,
+        file,
+        scenario: loaded.scenario,
+        baseDir: loaded.baseDir,
+        output,
+        poster: flags.poster,
+        framesDir,
+      });
+    } catch (error) {
+      report.failure(file, error);
+    }
+  });
+  return tasks;
+}
+
+/** How a file is named in messages. */
+const shown = (file: string) => (file === '-' ? '<stdin>' : file);
+
+/** Everything written to stderr (through the progress line) and the worst exit status so far. */
+class Reporter {
+  worst = 0;
+  constructor(
+    private readonly io: Io,
+    private readonly flags: RenderFlags,
+    readonly progress: Progress | null,
+  ) {}
+
+  log(text: string): void {
+    if (this.progress) this.progress.log(text);
+    else this.io.stderr(text);
+  }
+
+  failure(file: string, error: unknown): void {
+    const { message, code } = describeError(error, Boolean(this.flags.debug));
+    this.failed(file, message, code);
+  }
+
+  failed(file: string, message: string, code: number): void {
+    this.log(`mlgif: ${aboutFile(file, message)}\n`);
+    this.worst = worse(this.worst, code);
+  }
+
+  warn(file: string, message: string): void {
+    if (!this.flags.quiet) this.log(`mlgif: ${shown(file)}: warning: ${message}\n`);
+  }
+
+  success(line: RenderLine): void {
+    if (this.flags.quiet || this.flags.json || line.output === '-') return;
+    const kb = (line.bytes / 1024).toFixed(0);
+    this.log(`${shown(line.file)} → ${line.output} (${line.frames} frames, ${kb} KB, ${line.seconds.toFixed(2)} s)\n`);
+  }
+}
+
+export async function renderFiles(files: string[], flags: RenderFlags, io: Io): Promise<number> {
+  checkFlags(files, flags);
+  const selected = flags.shard ? shardFiles(files, flags.shard) : files;
+  const progress = io.stderrIsTTY && !flags.quiet ? new Progress((t) => io.stderr(t), { colour: useColour(io) }) : null;
+  const report = new Reporter(io, flags, progress);
+  if (selected.length === 0) {
+    if (!flags.quiet) io.stderr(`mlgif: shard ${flags.shard?.index}/${flags.shard?.total} has no files\n`);
+    return 0;
+  }
+  const stdinText = selected.includes('-') ? await io.readStdin() : undefined;
+  const tasks = plan(selected, files, flags, stdinText, report);
+
+  // JSON lines in file order, whatever order the workers finish in.
+  const lines = new Map<number, RenderLine | null>();
+  let next = 0;
+  const settle = (id: number, line: RenderLine | null) => {
+    lines.set(id, line);
+    for (; next < selected.length; next++) {
+      if (!lines.has(next)) {
+        if (tasks.some((t) => t.id === next)) break;
+        continue;
+      }
+      const ready = lines.get(next);
+      if (ready && flags.json) io.stdout(`${JSON.stringify(ready)}\n`);
+    }
+  };
+
+  const planned = new Map<number, number>();
+  for (const task of tasks) {
+    planned.set(task.id, task.scenario.animate.frames);
+    progress?.plan(task.scenario.animate.frames);
+  }
+  const drawn = new Map<number, number>();
+  const onFrame = (task: RenderTask, frame: number, frames: number) => {
+    if (frame === 0 && frames !== planned.get(task.id)) {
+      progress?.plan(frames - (planned.get(task.id) ?? 0));
+      planned.set(task.id, frames);
+    }
+    drawn.set(task.id, frame + 1);
+    progress?.frame(shown(task.file));
+  };
+  const done = (task: RenderTask, line: RenderLine) => {
+    report.success(line);
+    settle(task.id, line);
+  };
+  const failed = (task: RenderTask, message: string, code: number) => {
+    // Its frames will not come: the total and the time left shrink accordingly.
+    progress?.plan((drawn.get(task.id) ?? 0) - (planned.get(task.id) ?? 0));
+    report.failed(task.file, message, code);
+    settle(task.id, null);
+  };
+
+  const jobs = Math.min(flags.jobs ?? availableParallelism(), tasks.length);
+  // An abrupt exit: remove temporary files now, and again once the workers have stopped (one
+  // may have been about to create its file).
+  const removeAll = () => {
+    for (const task of tasks) removeTemp(task.output);
+  };
+  const unregister = io.atExit?.(() => {
+    removeAll();
+    return terminateWorkers().then(removeAll);
+  });
+  try {
+    if (jobs <= 1) {
+      for (const task of tasks) {
+        if (io.signal?.aborted) break;
+        try {
+          const line = await runTask(task, {
+            signal: io.signal,
+            stdout: (chunk) => io.stdout(chunk),
+            onFrame: (frame, frames) => onFrame(task, frame, frames),
+            warn: (message) => report.warn(task.file, message),
+          });
+          done(task, line);
+        } catch (error) {
+          const { message, code } = describeError(error, Boolean(flags.debug));
+          failed(task, message, code);
+          if (error instanceof Interrupted) break;
+        }
+      }
+    } else {
+      await renderInWorkers(tasks, jobs, {
+        signal: io.signal,
+        debug: Boolean(flags.debug),
+        onFrame,
+        warn: (task, message) => report.warn(task.file, message),
+        done,
+        failed,
+      });
+    }
+  } finally {
+    unregister?.();
+    progress?.clear();
+  }
+  if (io.signal?.aborted) {
+    return worse(report.worst, io.signal.reason === 'SIGTERM' ? 143 : 130);
+  }
+  return report.worst;
+}

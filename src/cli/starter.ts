@@ -1,0 +1,99 @@
+/**
+ * The starter scenario of `mlgif init` (init.ts has the command): a commented scenario that
+ * renders as is. It is generated from the schemas: every option of the chosen model and data
+ * source is listed, commented out, with its default and description, so the file doubles as the
+ * reference for that pair.
+ */
+import { UserError } from '../errors.js';
+import { listDataSources, listModels, type OptionInfo, sectionOptions } from '../scenario/catalog.js';
+import { unknownNameMessage } from '../scenario/options.js';
+
+/** Values written explicitly (the rest are listed commented out). */
+const EXPLICIT: Record<string, readonly string[]> = {
+  top: ['seed'],
+  data: ['n', 'test'],
+  animate: ['by', 'frames', 'fps'],
+  render: ['width', 'height'],
+};
+const COLUMN = 30;
+
+const RESERVED = new Set(['true', 'false', 'null', 'yes', 'no', 'on', 'off', 'y', 'n', '~']);
+
+/** A default as YAML: plain words unquoted, everything else as JSON (which YAML reads). */
+function yamlValue(value: unknown): string {
+  if (typeof value === 'string' && /^[a-z][a-z0-9-]*$/i.test(value) && !RESERVED.has(value.toLowerCase())) {
+    return value;
+  }
+  if (Array.isArray(value)) return `[${value.map(yamlValue).join(', ')}]`;
+  return JSON.stringify(value);
+}
+
+function line(indent: string, option: OptionInfo, explicit: boolean): string {
+  const value = option.default === undefined ? '' : ` ${yamlValue(option.default)}`;
+  const text = `${indent}${explicit ? '' : '# '}${option.name}:${value}`;
+  const about = [option.description, option.type].filter(Boolean).join('; ');
+  return about ? `${text.padEnd(COLUMN)}  # ${about}` : text;
+}
+
+function section(indent: string, options: readonly OptionInfo[], explicit: readonly string[]): string[] {
+  return options.map((o) => line(indent, o, explicit.includes(o.name)));
+}
+
+export function starterScenario(modelType: string, source: string): string {
+  const models = listModels();
+  const sources = listDataSources();
+  const model = models.find((m) => m.type === modelType);
+  if (!model) {
+    throw new UserError(
+      unknownNameMessage(
+        'model',
+        modelType,
+        models.map((m) => m.type),
+      ),
+      '--model',
+    );
+  }
+  const data = sources.find((d) => d.source === source);
+  if (!data) {
+    throw new UserError(
+      unknownNameMessage(
+        'data source',
+        source,
+        sources.map((d) => d.source),
+      ),
+      '--data',
+    );
+  }
+  if (data.options.some((o) => o.required)) {
+    throw new UserError(
+      `${source} needs a file of points, so no starter renders as is; write one with ` +
+        '`mlgif data scenario.yaml -o points.csv` and set data: { source: csv, path: points.csv }',
+      '--data',
+    );
+  }
+  const top = sectionOptions('top');
+  return [
+    `# ${model.title} on ${data.title}: a starter scenario written by \`mlgif init\`.`,
+    '# Render it with `mlgif render <this file>`; check it with `mlgif validate <this file>`.',
+    '# Options are listed with their defaults; uncomment a line to change it. `mlgif list` shows',
+    '# every model and data source. Editor completion: `mlgif schema > mlgif.schema.json`, then add',
+    '# the line "# yaml-language-server: $schema=./mlgif.schema.json" at the top.',
+    '',
+    ...section('', top, EXPLICIT.top),
+    '',
+    'data:',
+    `  source: ${data.source}`,
+    ...section('  ', data.options, EXPLICIT.data),
+    '',
+    'model:',
+    `  type: ${model.type}`,
+    ...section('  ', model.options, []),
+    '',
+    'animate:',
+    ...section('  ', sectionOptions('animate'), EXPLICIT.animate),
+    '',
+    'render:',
+    ...section('  ', sectionOptions('render'), EXPLICIT.render),
+    '',
+  ].join('\n');
+}
