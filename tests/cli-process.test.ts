@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, files, smallScenario, tempDir, tiny, writeScenario } from './cli-helpers.js';
+import { BIN, files, tempDir, tiny, writeScenario } from './cli-helpers.js';
 import { decodeGif } from './decode.js';
 
 interface Child {

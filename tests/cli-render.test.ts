@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Progress } from '../src/cli/progress.js';
 import { parseShard, shardFiles } from '../src/cli/shard.js';
 import { worse } from '../src/cli/shared.js';
-import { files, run, smallScenario, tempDir, tiny, writeScenario } from './cli-helpers.js';
+import { files, run, tempDir, tiny, writeScenario } from './cli-helpers.js';
 import { decodeGif } from './decode.js';
 
 function jsonLines(stdout: Buffer): Record<string, unknown>[] {
