@@ -32,3 +32,26 @@ export function crossEntropyRow(
   for (let c = 0; c < k; c++) grad[offset + c] = logits[offset + c] - (c === label ? 1 : 0);
   return -Math.log(Math.max(logits[offset + label], 1e-300));
 }
+
+/**
+ * Two classes with logits (0, z): writes softmaxInPlace's two probabilities, bit for bit, into
+ * out[o], out[o + 1]. The larger logit's exp is exp(0) = 1, so one exp is enough (when the larger
+ * logit is finite; otherwise it takes softmaxInPlace's own path).
+ */
+export function softmaxPairInto(z: number, out: Float32Array, o: number): void {
+  if (z > 0 && z < Number.POSITIVE_INFINITY) {
+    const e0 = Math.exp(0 - z);
+    const sum = e0 + 1;
+    out[o] = e0 / sum;
+    out[o + 1] = 1 / sum;
+  } else if (z > 0) {
+    // Infinite logit: softmax's exp(∞ − ∞) is NaN.
+    out[o] = Number.NaN;
+    out[o + 1] = Number.NaN;
+  } else {
+    const e1 = Math.exp(z - 0);
+    const sum = 1 + e1;
+    out[o] = 1 / sum;
+    out[o + 1] = e1 / sum;
+  }
+}
