@@ -44,7 +44,6 @@ export function asLattice(X: Float64Array): Lattice | null {
   return { xs, rows: descending ? ys.reverse() : ys, descending };
 }
 
-
 /** The y of each row in X's own order (lattice.rows is ascending). */
 export function rowsInOrder(lattice: Lattice): Float64Array {
   return lattice.descending ? lattice.rows.slice().reverse() : lattice.rows;

@@ -8,9 +8,11 @@
 export function softmaxInPlace(z: Float64Array | Float32Array, offset: number, k: number): void {
   let max = Number.NEGATIVE_INFINITY;
   for (let c = 0; c < k; c++) if (z[offset + c] > max) max = z[offset + c];
+  // exp(max − max) is exactly 1: one exp fewer per row (not for an infinite max: exp(NaN)).
+  const finite = Number.isFinite(max);
   let sum = 0;
   for (let c = 0; c < k; c++) {
-    const e = Math.exp(z[offset + c] - max);
+    const e = finite && z[offset + c] === max ? 1 : Math.exp(z[offset + c] - max);
     z[offset + c] = e;
     sum += e;
   }
