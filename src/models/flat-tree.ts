@@ -9,7 +9,8 @@
  * Each node also keeps its box, the region lower < x ≤ upper (per feature) that reaches it, so
  * bulk evaluation (addRuns) can tell in four comparisons that a point is in the previous one's leaf.
  */
-import { asLattice, type Lattice } from './lattice.js';
+import { integerLeaves, latticeIntegerSums } from './integer-sums.js';
+import { Axis, asLattice, type Lattice } from './lattice.js';
 
 export { asLattice, type Lattice } from './lattice.js';
 
@@ -179,18 +180,20 @@ export class FlatTree {
    * after it gets −value. No point is visited.
    */
   private addLatticeRuns(lattice: Lattice, runs: Float64Array, stride: number, offset: number, scale: number): void {
-    const { xs, rows, descending } = lattice;
-    const columns = xs.length;
-    const R = rows.length;
+    const { descending } = lattice;
+    const xs = new Axis(lattice.xs);
+    const rows = new Axis(lattice.rows);
+    const columns = lattice.xs.length;
+    const R = lattice.rows.length;
     const n = columns * R;
     const { feature, lower, upper, value, width } = this;
     for (let node = 0; node < this.size; node++) {
       if (feature[node] >= 0) continue;
-      const c0 = countAtMost(xs, lower[2 * node]);
-      const c1 = countAtMost(xs, upper[2 * node]);
+      const c0 = xs.countAtMost(lower[2 * node]);
+      const c1 = xs.countAtMost(upper[2 * node]);
       if (c0 >= c1) continue;
-      const a0 = countAtMost(rows, lower[2 * node + 1]);
-      const a1 = countAtMost(rows, upper[2 * node + 1]);
+      const a0 = rows.countAtMost(lower[2 * node + 1]);
+      const a1 = rows.countAtMost(upper[2 * node + 1]);
       // Row indices in X: rows[] is ascending, X's rows may run the other way.
       const r0 = descending ? R - a1 : a0;
       const r1 = descending ? R - a0 : a1;
@@ -215,24 +218,13 @@ export class FlatTree {
   }
 }
 
-/** Number of values ≤ t in an ascending array (the index of the first one above t). */
-function countAtMost(sorted: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * Σ_t scale · value(tree t's leaf of x) for each of the n points in X: an n×stride array where
  * tree t adds its `width` values at columns column(t)... (a forest's class shares, boosting's
  * per-class scores). Trees add runs (see addRuns): on a lattice row by row; scattered points are
  * visited in Z-order (Morton 1966), so that consecutive points are mostly close in the plane too
- * and share leaves.
+ * and share leaves. On a lattice, trees whose leaves hold integers take integer-sums.ts's shorter
+ * way to the same (exact) sums.
  */
 export function sumTrees(
   trees: readonly FlatTree[],
@@ -242,8 +234,9 @@ export function sumTrees(
   scale: number,
 ): Float64Array {
   const n = X.length >> 1;
-  const sums = new Float64Array(n * stride);
   const lattice = asLattice(X);
+  if (lattice && scale === 1 && integerLeaves(trees)) return latticeIntegerSums(trees, lattice, stride, column);
+  const sums = new Float64Array(n * stride);
   if (lattice || n < 2) {
     for (let t = 0; t < trees.length; t++) trees[t].addRuns(X, sums, stride, column(t), scale, lattice);
     sumRuns(sums, n, stride);
