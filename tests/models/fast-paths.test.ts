@@ -9,6 +9,7 @@ import type { Dataset } from '../../src/dataset.js';
 import { gridPoints } from '../../src/grid.js';
 import { softmaxRow } from '../../src/models/gaussian-fit.js';
 import { findModel, models } from '../../src/models/index.js';
+import { evaluateExpansion } from '../../src/models/kernels.js';
 import { softmaxInPlace, softmaxPairInto } from '../../src/models/loss.js';
 import type { Classifier } from '../../src/models/types.js';
 import { createRng } from '../../src/random.js';
@@ -160,5 +161,29 @@ describe('softmax shortcuts', () => {
       if (z.some((v) => v > Number.NEGATIVE_INFINITY))
         expect(Array.from(out)).toEqual(Array.from(Float32Array.from(expected)));
     }
+  });
+});
+
+describe('rbf expansion on a lattice', () => {
+  it.each([
+    [1, 40, 37, 29],
+    [3, 25, 5, 4],
+    [2, 1, 9, 1],
+  ])('equals the memoised path exactly (%i expansions, %i vectors, %i × %i lattice)', (E, m, nx, ny) => {
+    const rng = createRng(E * 100 + m);
+    const S = Float64Array.from({ length: 2 * m }, () => rng.normal() * 2);
+    const coef = Float64Array.from({ length: E * m }, () => rng.normal());
+    const kernel = { name: 'rbf' as const, gamma: 0.7, degree: 3, coef0: 0 };
+    const grid = gridPoints({ xmin: -3, xmax: 3.5, ymin: -2.5, ymax: 3, nx, ny });
+    const n = grid.length / 2;
+    // One point more at the end, off the lattice: the same points go through the memo path.
+    const broken = new Float64Array(grid.length + 2);
+    broken.set(grid);
+    broken.set([0.123, 9.87], grid.length);
+    const fast = new Float64Array(n * E);
+    const memo = new Float64Array((n + 1) * E);
+    evaluateExpansion(kernel, S, m, coef, E, grid, fast);
+    evaluateExpansion(kernel, S, m, coef, E, broken, memo);
+    expect(Array.from(fast)).toEqual(Array.from(memo.subarray(0, n * E)));
   });
 });
