@@ -299,7 +299,12 @@ export class TreeGrower {
       pool[k] = f;
       if (this.usable(f, s, e)) features[count++] = f;
     }
-    features.subarray(0, count).sort();
+    // Ascending (two features at most: one swap; no sorted view allocated per node).
+    if (count === 2 && features[0] > features[1]) {
+      const first = features[1];
+      features[1] = features[0];
+      features[0] = first;
+    }
     return count;
   }
 
@@ -317,29 +322,34 @@ export class TreeGrower {
     const e = this.end[t];
     const mid = s + this.splitLeft[t];
     const order = this.order;
-    for (let p = s; p < e; p++) this.goesLeft[order[f * n + p]] = p < mid ? 1 : 0;
+    const goesLeft = this.goesLeft;
+    const scratch = this.scratch;
+    const base = f * n;
+    for (let p = s; p < mid; p++) goesLeft[order[base + p]] = 1;
+    for (let p = mid; p < e; p++) goesLeft[order[base + p]] = 0;
     // Stable partition of the other features' segments keeps them sorted.
     for (let g = 0; g < FEATURES; g++) {
       if (g === f) continue;
       let l = g * n + s;
       let r = 0;
-      for (let p = s; p < e; p++) {
-        const i = order[g * n + p];
-        if (this.goesLeft[i]) order[l++] = i;
-        else this.scratch[r++] = i;
+      for (let p = g * n + s; p < g * n + e; p++) {
+        const i = order[p];
+        if (goesLeft[i]) order[l++] = i;
+        else scratch[r++] = i;
       }
-      for (let q = 0; q < r; q++) order[l + q] = this.scratch[q];
+      for (let q = 0; q < r; q++) order[l + q] = scratch[q];
     }
     const child = this.tree.split(t, f, this.splitThreshold[t]);
+    const S = this.S;
     for (let side = 0; side < 2; side++) {
       const c = child + side;
       this.start[c] = side === 0 ? s : mid;
       this.end[c] = side === 0 ? mid : e;
       this.depth[c] = this.depth[t] + 1;
       // The scan summed the left child's points already, in this order, from 0.
-      if (side === 0) this.sums.set(this.leftSums.subarray(t * this.S, (t + 1) * this.S), c * this.S);
+      if (side === 0) for (let k = 0; k < S; k++) this.sums[c * S + k] = this.leftSums[t * S + k];
       else this.sumSegment(c, this.start[c], this.end[c], f);
-      this.rule.value(this.sums, c * this.S, this.tree.value, c * this.tree.width);
+      this.rule.value(this.sums, c * S, this.tree.value, c * this.tree.width);
     }
     this.consider(child);
     this.consider(child + 1);
@@ -347,12 +357,13 @@ export class TreeGrower {
 
   /** sums[node] = the statistics of the points in [s, e) of feature f's order. */
   private sumSegment(node: number, s: number, e: number, f: number): void {
-    const S = this.S;
+    const { S, sums, stats, order } = this;
     const o = node * S;
-    for (let c = 0; c < S; c++) this.sums[o + c] = 0;
+    const base = f * this.n;
+    for (let c = 0; c < S; c++) sums[o + c] = 0;
     for (let p = s; p < e; p++) {
-      const i = this.order[f * this.n + p];
-      for (let c = 0; c < S; c++) this.sums[o + c] += this.stats[i * S + c];
+      const i = order[base + p];
+      for (let c = 0; c < S; c++) sums[o + c] += stats[i * S + c];
     }
   }
 
