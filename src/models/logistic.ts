@@ -66,6 +66,17 @@ class LogisticRegression implements Classifier {
           const i = order ? order[b] : b;
           const x = X[2 * i];
           const y = X[2 * i + 1];
+          if (k === 2) {
+            // crossEntropyRow's numbers for logits (0, z), without the row arrays.
+            softmaxPairInto(w[0] + w[1] * x + w[2] * y, z, 0);
+            const label = data.y[i];
+            loss += -Math.log(Math.max(z[label], 1e-300));
+            const d = z[1] - (label === 1 ? 1 : 0);
+            grad[0] += d;
+            grad[1] += d * x;
+            grad[2] += d * y;
+            continue;
+          }
           logits(w, k, x, y, z, 0);
           loss += crossEntropyRow(z, dz, 0, k, data.y[i]);
           for (let c = 1; c < k; c++) {

@@ -40,7 +40,7 @@ export function crossEntropyRow(
  * out[o], out[o + 1]. The larger logit's exp is exp(0) = 1, so one exp is enough (when the larger
  * logit is finite; otherwise it takes softmaxInPlace's own path).
  */
-export function softmaxPairInto(z: number, out: Float32Array, o: number): void {
+export function softmaxPairInto(z: number, out: Float32Array | Float64Array, o: number): void {
   if (z > 0 && z < Number.POSITIVE_INFINITY) {
     const e0 = Math.exp(0 - z);
     const sum = e0 + 1;
