@@ -1,11 +1,13 @@
 /**
- * Sums of tree values over a lattice when every leaf value is an integer, as in a forest grown
+ * Sums of tree values over many points when every leaf value is an integer, as in a forest grown
  * to pure leaves (class shares 0 and 1). Integer sums are exact in floating point whatever the
- * order of the additions, so this gives bit for bit the sums flat-tree.ts's runs give, in fewer
- * steps: each leaf is a rectangle of the lattice and writes its value at the four corners of a
- * two-dimensional difference array, then prefix sums along the rows and down the columns turn
- * it into the sums (a summed-area table; Crow 1984). Four writes per leaf instead of two per
- * leaf and row.
+ * order of the additions, so these give bit for bit the sums flat-tree.ts's runs give, in fewer
+ * steps; each leaf is a rectangle of the plane and adds its value over it:
+ * - on a lattice, at the four corners of a two-dimensional difference array, which prefix sums
+ *   along the rows and down the columns turn into the sums (a summed-area table; Crow 1984):
+ *   four writes per leaf instead of two per leaf and row;
+ * - at scattered points, by a sweep in x with a Fenwick tree over the y ranks (Fenwick 1994):
+ *   a few logarithmic steps per leaf instead of a box test per point and tree.
  */
 import type { FlatTree } from './flat-tree.js';
 import { Axis, type Lattice } from './lattice.js';
