@@ -6,8 +6,9 @@
  * Two ways to animate:
  * - by the model's own stages (epochs, splits, trees, rounds, terms): one training run, frames
  *   taken at evenly (or log-) spaced stages;
- * - by samples (Holbrook's animations): frame i refits from scratch on the first n_i training
- *   points, n_i growing evenly from `start` to n.
+ * - by samples (Holbrook's animations): frame i refits on the first n_i training points, n_i
+ *   growing evenly from `start` to n; from scratch, except that a model with warmStart (a convex
+ *   problem: the SVM) starts its solver at the previous frame's optimum.
  */
 import { accuracy, classCounts, type Dataset, head } from './dataset.js';
 import { UserError } from './errors.js';
@@ -141,9 +142,13 @@ function* bySamples(plan: TrainPlan): Generator<Snapshot, void, undefined> {
   const sizes = sampleSizes(plan.train, plan.animate.frames, plan.animate.start);
   const said = new Set<string>();
   const buffers: Buffers = {};
+  let previous: Classifier | null = null;
   for (let frame = 0; frame < sizes.length; frame++) {
     const used = head(plan.train, sizes[frame]);
     const model = plan.spec.create(plan.options as never, plan.train.classes);
+    // Each frame's data extends the last one's: a convex fit may start from the last optimum.
+    if (previous && model.warmStart) model.warmStart(previous);
+    previous = model;
     let last: Step | undefined;
     timed(plan.timings, 'train', () => {
       for (const step of model.train(used, plan.rng.fork('model'))) last = step;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gaussians } from '../src/data/gaussians.js';
 import { logistic } from '../src/models/logistic.js';
+import type { Classifier, ModelSpec } from '../src/models/types.js';
 import { createRng } from '../src/random.js';
 import { validateScenario } from '../src/scenario/load.js';
 import { newTimings } from '../src/timings.js';
@@ -71,6 +72,38 @@ describe('snapshots', () => {
       expect(f.loss).toBeGreaterThan(0);
     }
     expect(frames[3].loss!).toBeLessThan(frames[0].loss!);
+  });
+
+  it('by samples: a model with warmStart gets the previous frame’s fitted model', () => {
+    const seen: { n: number; previous: number | null }[] = [];
+    const fits = new Map<Classifier, number>();
+    const spec: ModelSpec = {
+      ...logistic,
+      type: 'probe',
+      create: (options, classes) => {
+        const model = logistic.create(options as never, classes);
+        let previous: number | null = null;
+        return {
+          classes,
+          *train(data, rng) {
+            fits.set(this, data.n);
+            seen.push({ n: data.n, previous });
+            yield* model.train(data, rng);
+          },
+          predictProba: (X, out) => model.predictProba(X, out),
+          warmStart(from) {
+            previous = fits.get(from) ?? -1;
+          },
+        };
+      },
+    };
+    const frames = [...snapshots({ ...plan({ by: 'samples', frames: 3, start: 10 }), spec })];
+    expect(frames).toHaveLength(3);
+    expect(seen).toEqual([
+      { n: 10, previous: null },
+      { n: 55, previous: 10 },
+      { n: 100, previous: 55 },
+    ]);
   });
 
   it('by samples: refits on growing prefixes, the last on all points', () => {

@@ -82,6 +82,8 @@ export class TreeGrower {
   private readonly splitFeature: Int32Array;
   private readonly splitThreshold: Float64Array;
   private readonly splitLeft: Int32Array;
+  /** The statistic sums of the left child of each node's best split (found while scanning). */
+  private readonly leftSums: Float64Array;
   private readonly gain: Float64Array;
   private readonly heap: Int32Array;
   private heapSize = 0;
@@ -90,6 +92,8 @@ export class TreeGrower {
   private readonly right: Float64Array;
   private readonly features = new Int32Array(FEATURES);
   private readonly pool = new Int32Array(FEATURES);
+  /** Two-class gini (a forest's, a tree's usual rule): scanned by a loop of its own. */
+  private readonly gini2: boolean;
 
   constructor(
     private readonly X: Float64Array,
@@ -111,11 +115,13 @@ export class TreeGrower {
     this.splitFeature = new Int32Array(cap);
     this.splitThreshold = new Float64Array(cap);
     this.splitLeft = new Int32Array(cap);
+    this.leftSums = new Float64Array(cap * this.S);
     this.gain = new Float64Array(cap);
     this.heap = new Int32Array(cap);
     this.left = new Float64Array(this.S);
     this.right = new Float64Array(this.S);
     this.tree = new FlatTree(rule.width, cap);
+    this.gini2 = rule instanceof ClassRule && rule.twoClassGini;
   }
 
   /** A whole tree, grown as far as the limits allow; see begin(). */
@@ -199,6 +205,44 @@ export class TreeGrower {
     for (let q = 0; q < count; q++) {
       const f = this.features[q];
       const base = f * n;
+      if (this.gini2) {
+        // The loop below with S = 2 and ClassRule's gini score written out, operation for operation.
+        const t0 = sums[2 * t];
+        const t1 = sums[2 * t + 1];
+        let l0 = 0;
+        let l1 = 0;
+        let j = order[base + s];
+        let next = X[2 * j + f];
+        for (let p = s; p < e - 1; p++) {
+          const i = j;
+          const x = next;
+          j = order[base + p + 1];
+          next = X[2 * j + f];
+          l0 += stats[2 * i];
+          l1 += stats[2 * i + 1];
+          if (next <= x) continue;
+          const nLeft = p - s + 1;
+          if (nLeft < minSamplesLeaf) continue;
+          if (m - nLeft < minSamplesLeaf) break;
+          const r0 = t0 - l0;
+          const r1 = t1 - l1;
+          const wl = 0 + l0 + l1;
+          const wr = 0 + r0 + r1;
+          const sl = wl > 0 ? (0 + l0 * l0 + l1 * l1) / wl - wl : 0;
+          const sr = wr > 0 ? (0 + r0 * r0 + r1 * r1) / wr - wr : 0;
+          const g = sl + sr - parent;
+          if (g > best) {
+            best = g;
+            bestFeature = f;
+            bestLeft = nLeft;
+            const mid = x / 2 + next / 2;
+            bestThreshold = mid < next ? mid : x;
+            this.leftSums[2 * t] = l0;
+            this.leftSums[2 * t + 1] = l1;
+          }
+        }
+        continue;
+      }
       left.fill(0);
       let j = order[base + s];
       let next = X[2 * j + f];
@@ -222,6 +266,7 @@ export class TreeGrower {
           // The midpoint, unless rounding puts it on the right-hand value.
           const mid = x / 2 + next / 2;
           bestThreshold = mid < next ? mid : x;
+          for (let c = 0; c < S; c++) this.leftSums[t * S + c] = left[c];
         }
       }
     }
@@ -254,7 +299,12 @@ export class TreeGrower {
       pool[k] = f;
       if (this.usable(f, s, e)) features[count++] = f;
     }
-    features.subarray(0, count).sort();
+    // Ascending (two features at most: one swap; no sorted view allocated per node).
+    if (count === 2 && features[0] > features[1]) {
+      const first = features[1];
+      features[1] = features[0];
+      features[0] = first;
+    }
     return count;
   }
 
@@ -272,27 +322,34 @@ export class TreeGrower {
     const e = this.end[t];
     const mid = s + this.splitLeft[t];
     const order = this.order;
-    for (let p = s; p < e; p++) this.goesLeft[order[f * n + p]] = p < mid ? 1 : 0;
+    const goesLeft = this.goesLeft;
+    const scratch = this.scratch;
+    const base = f * n;
+    for (let p = s; p < mid; p++) goesLeft[order[base + p]] = 1;
+    for (let p = mid; p < e; p++) goesLeft[order[base + p]] = 0;
     // Stable partition of the other features' segments keeps them sorted.
     for (let g = 0; g < FEATURES; g++) {
       if (g === f) continue;
       let l = g * n + s;
       let r = 0;
-      for (let p = s; p < e; p++) {
-        const i = order[g * n + p];
-        if (this.goesLeft[i]) order[l++] = i;
-        else this.scratch[r++] = i;
+      for (let p = g * n + s; p < g * n + e; p++) {
+        const i = order[p];
+        if (goesLeft[i]) order[l++] = i;
+        else scratch[r++] = i;
       }
-      for (let q = 0; q < r; q++) order[l + q] = this.scratch[q];
+      for (let q = 0; q < r; q++) order[l + q] = scratch[q];
     }
     const child = this.tree.split(t, f, this.splitThreshold[t]);
+    const S = this.S;
     for (let side = 0; side < 2; side++) {
       const c = child + side;
       this.start[c] = side === 0 ? s : mid;
       this.end[c] = side === 0 ? mid : e;
       this.depth[c] = this.depth[t] + 1;
-      this.sumSegment(c, this.start[c], this.end[c], f);
-      this.rule.value(this.sums, c * this.S, this.tree.value, c * this.tree.width);
+      // The scan summed the left child's points already, in this order, from 0.
+      if (side === 0) for (let k = 0; k < S; k++) this.sums[c * S + k] = this.leftSums[t * S + k];
+      else this.sumSegment(c, this.start[c], this.end[c], f);
+      this.rule.value(this.sums, c * S, this.tree.value, c * this.tree.width);
     }
     this.consider(child);
     this.consider(child + 1);
@@ -300,12 +357,13 @@ export class TreeGrower {
 
   /** sums[node] = the statistics of the points in [s, e) of feature f's order. */
   private sumSegment(node: number, s: number, e: number, f: number): void {
-    const S = this.S;
+    const { S, sums, stats, order } = this;
     const o = node * S;
-    for (let c = 0; c < S; c++) this.sums[o + c] = 0;
+    const base = f * this.n;
+    for (let c = 0; c < S; c++) sums[o + c] = 0;
     for (let p = s; p < e; p++) {
-      const i = this.order[f * this.n + p];
-      for (let c = 0; c < S; c++) this.sums[o + c] += this.stats[i * S + c];
+      const i = order[base + p];
+      for (let c = 0; c < S; c++) sums[o + c] += stats[i * S + c];
     }
   }
 
@@ -358,6 +416,8 @@ export class ClassRule implements SplitRule {
   readonly width: number;
   readonly minGain = Number.NEGATIVE_INFINITY;
   private readonly gini: boolean;
+  /** Gini with two classes: TreeGrower scans these splits with score() written out. */
+  readonly twoClassGini: boolean;
 
   constructor(
     criterion: Criterion,
@@ -366,6 +426,7 @@ export class ClassRule implements SplitRule {
     this.channels = classes;
     this.width = classes;
     this.gini = criterion === 'gini';
+    this.twoClassGini = this.gini && classes === 2;
   }
 
   score(sums: Float64Array, o: number): number {

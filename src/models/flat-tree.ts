@@ -9,6 +9,10 @@
  * Each node also keeps its box, the region lower < x ≤ upper (per feature) that reaches it, so
  * bulk evaluation (addRuns) can tell in four comparisons that a point is in the previous one's leaf.
  */
+import { integerLeaves, latticeIntegerSums, scatteredIntegerSums } from './integer-sums.js';
+import { Axis, asLattice, type Lattice } from './lattice.js';
+
+export { asLattice, type Lattice } from './lattice.js';
 
 export class FlatTree {
   /** Number of nodes. */
@@ -176,18 +180,20 @@ export class FlatTree {
    * after it gets −value. No point is visited.
    */
   private addLatticeRuns(lattice: Lattice, runs: Float64Array, stride: number, offset: number, scale: number): void {
-    const { xs, rows, descending } = lattice;
-    const columns = xs.length;
-    const R = rows.length;
+    const { descending } = lattice;
+    const xs = new Axis(lattice.xs);
+    const rows = new Axis(lattice.rows);
+    const columns = lattice.xs.length;
+    const R = lattice.rows.length;
     const n = columns * R;
     const { feature, lower, upper, value, width } = this;
     for (let node = 0; node < this.size; node++) {
       if (feature[node] >= 0) continue;
-      const c0 = countAtMost(xs, lower[2 * node]);
-      const c1 = countAtMost(xs, upper[2 * node]);
+      const c0 = xs.countAtMost(lower[2 * node]);
+      const c1 = xs.countAtMost(upper[2 * node]);
       if (c0 >= c1) continue;
-      const a0 = countAtMost(rows, lower[2 * node + 1]);
-      const a1 = countAtMost(rows, upper[2 * node + 1]);
+      const a0 = rows.countAtMost(lower[2 * node + 1]);
+      const a1 = rows.countAtMost(upper[2 * node + 1]);
       // Row indices in X: rows[] is ascending, X's rows may run the other way.
       const r0 = descending ? R - a1 : a0;
       const r1 = descending ? R - a0 : a1;
@@ -212,63 +218,13 @@ export class FlatTree {
   }
 }
 
-/** Points laid out as a lattice: row r, column j is (xs[j], y of row r), row-major. */
-export interface Lattice {
-  /** Column x values, ascending. */
-  xs: Float64Array;
-  /** Row y values, ascending. */
-  rows: Float64Array;
-  /** Whether X's rows run from the largest y down (the renderer's grid) rather than up. */
-  descending: boolean;
-}
-
-/**
- * X as a lattice, if it is one: rows of points sharing one y, rows in strictly increasing or
- * decreasing y, every row with the same strictly increasing x values. Null otherwise. One pass.
- */
-export function asLattice(X: Float64Array): Lattice | null {
-  const n = X.length >> 1;
-  if (n < 2) return null;
-  let columns = 1;
-  while (columns < n && X[2 * columns + 1] === X[1]) columns++;
-  if (n % columns !== 0) return null;
-  const xs = new Float64Array(columns);
-  for (let j = 0; j < columns; j++) {
-    xs[j] = X[2 * j];
-    if (j > 0 && !(xs[j] > xs[j - 1])) return null;
-  }
-  const R = n / columns;
-  const ys = new Float64Array(R);
-  for (let r = 0; r < R; r++) {
-    ys[r] = X[2 * r * columns + 1];
-    for (let j = 0; j < columns; j++) {
-      const o = 2 * (r * columns + j);
-      if (X[o] !== xs[j] || X[o + 1] !== ys[r]) return null;
-    }
-  }
-  const descending = R > 1 && ys[1] < ys[0];
-  for (let r = 1; r < R; r++) if (descending ? !(ys[r] < ys[r - 1]) : !(ys[r] > ys[r - 1])) return null;
-  return { xs, rows: descending ? ys.reverse() : ys, descending };
-}
-
-/** Number of values ≤ t in an ascending array (the index of the first one above t). */
-function countAtMost(sorted: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * Σ_t scale · value(tree t's leaf of x) for each of the n points in X: an n×stride array where
  * tree t adds its `width` values at columns column(t)... (a forest's class shares, boosting's
  * per-class scores). Trees add runs (see addRuns): on a lattice row by row; scattered points are
  * visited in Z-order (Morton 1966), so that consecutive points are mostly close in the plane too
- * and share leaves.
+ * and share leaves. Trees whose leaves hold integers take integer-sums.ts's shorter ways to the
+ * same (exact) sums.
  */
 export function sumTrees(
   trees: readonly FlatTree[],
@@ -278,8 +234,14 @@ export function sumTrees(
   scale: number,
 ): Float64Array {
   const n = X.length >> 1;
-  const sums = new Float64Array(n * stride);
   const lattice = asLattice(X);
+  if (scale === 1 && integerLeaves(trees)) {
+    if (lattice) return latticeIntegerSums(trees, lattice, stride, column);
+    // The sweep costs a few logarithmic steps per leaf, the runs one box test per point: the
+    // sweep pays off once points outnumber leaves a few times (2000 test points, not 400).
+    if (n >= 4 * meanLeaves(trees) && allFinite(X)) return scatteredIntegerSums(trees, X, stride, column);
+  }
+  const sums = new Float64Array(n * stride);
   if (lattice || n < 2) {
     for (let t = 0; t < trees.length; t++) trees[t].addRuns(X, sums, stride, column(t), scale, lattice);
     sumRuns(sums, n, stride);
@@ -298,6 +260,18 @@ export function sumTrees(
     for (let j = 0; j < stride; j++) sums[order[i] * stride + j] = runs[i * stride + j];
   }
   return sums;
+}
+
+function meanLeaves(trees: readonly FlatTree[]): number {
+  let nodes = 0;
+  for (const tree of trees) nodes += tree.size;
+  // A binary tree of s nodes has (s + 1) / 2 leaves.
+  return trees.length > 0 ? (nodes + trees.length) / (2 * trees.length) : 0;
+}
+
+function allFinite(X: Float64Array): boolean {
+  for (let i = 0; i < X.length; i++) if (!Number.isFinite(X[i])) return false;
+  return true;
 }
 
 /**

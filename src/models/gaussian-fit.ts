@@ -164,9 +164,11 @@ export function softmaxRow(scores: Float64Array, k: number, out: Float32Array, o
     for (let c = 0; c < k; c++) out[offset + c] = 1 / k;
     return;
   }
+  // exp(max − max) is exactly 1: one exp fewer per row (not for max = ∞, where it is NaN).
+  const finite = max < Number.POSITIVE_INFINITY;
   let sum = 0;
   for (let c = 0; c < k; c++) {
-    const e = Math.exp(scores[c] - max);
+    const e = finite && scores[c] === max ? 1 : Math.exp(scores[c] - max);
     scores[c] = e;
     sum += e;
   }

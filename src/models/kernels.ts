@@ -4,6 +4,8 @@
  * solver reads rows of the training Gram matrix through a row cache (LIBSVM's kernel cache), and
  * prediction evaluates a kernel expansion Σ_j c_j K(s_j, x) over the support vectors only.
  */
+import { asLattice, type Lattice, rowsInOrder } from './lattice.js';
+
 export type KernelName = 'rbf' | 'linear' | 'poly';
 
 export interface Kernel {
@@ -116,6 +118,12 @@ export function evaluateExpansion(
   }
   const gamma = kernel.gamma;
   const maxMemo = Math.max(16, Math.floor(4_000_000 / (E * m)));
+  const lattice = asLattice(X);
+  // The memo below never fills on such a lattice: evaluateLattice makes its very operations.
+  if (lattice && lattice.xs.length - 1 <= maxMemo) {
+    evaluateLattice(gamma, S, m, coef, E, lattice, out);
+    return;
+  }
   const memoX = new Map<number, Float64Array>();
   const weightedX = (x: number) => {
     const f = new Float64Array(E * m);
@@ -168,6 +176,86 @@ export function evaluateExpansion(
       const c = e * m;
       for (let j = 0; j < m; j++) s += fx[c + j] * fy[j];
       out[i * E + e] = s;
+    }
+  }
+}
+
+/**
+ * The rbf expansion on a lattice, number for number what evaluateExpansion's memo gives there:
+ * each row's first point has a new x and a new y and is summed directly; every other point
+ * multiplies its column's weighted x factors by its row's y factors. Four columns at a time, so
+ * that four independent sums (each in its own order, as before) keep the adder busy.
+ */
+function evaluateLattice(
+  gamma: number,
+  S: Float64Array,
+  m: number,
+  coef: Float64Array,
+  E: number,
+  lattice: Lattice,
+  out: Float64Array,
+): void {
+  const xs = lattice.xs;
+  const C = xs.length;
+  const Em = E * m;
+  const fx = new Float64Array(C * Em);
+  for (let c = 1; c < C; c++) {
+    for (let j = 0; j < m; j++) {
+      const t = xs[c] - S[2 * j];
+      const f = Math.exp(-gamma * t * t);
+      for (let e = 0; e < E; e++) fx[c * Em + e * m + j] = coef[e * m + j] * f;
+    }
+  }
+  const fy = new Float64Array(m);
+  const rows = rowsInOrder(lattice);
+  for (let r = 0; r < rows.length; r++) {
+    const y = rows[r];
+    const i0 = r * C;
+    const x = xs[0];
+    for (let e = 0; e < E; e++) {
+      let s = 0;
+      const c = e * m;
+      for (let j = 0; j < m; j++) {
+        const dx = x - S[2 * j];
+        const dy = y - S[2 * j + 1];
+        s += coef[c + j] * Math.exp(-gamma * (dx * dx + dy * dy));
+      }
+      out[i0 * E + e] = s;
+    }
+    if (C < 2) continue;
+    for (let j = 0; j < m; j++) {
+      const t = y - S[2 * j + 1];
+      fy[j] = Math.exp(-gamma * t * t);
+    }
+    let col = 1;
+    for (; col + 4 <= C; col += 4) {
+      for (let e = 0; e < E; e++) {
+        const a = col * Em + e * m;
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
+        for (let j = 0; j < m; j++) {
+          const f = fy[j];
+          s0 += fx[a + j] * f;
+          s1 += fx[a + Em + j] * f;
+          s2 += fx[a + 2 * Em + j] * f;
+          s3 += fx[a + 3 * Em + j] * f;
+        }
+        const o = (i0 + col) * E + e;
+        out[o] = s0;
+        out[o + E] = s1;
+        out[o + 2 * E] = s2;
+        out[o + 3 * E] = s3;
+      }
+    }
+    for (; col < C; col++) {
+      for (let e = 0; e < E; e++) {
+        const a = col * Em + e * m;
+        let s = 0;
+        for (let j = 0; j < m; j++) s += fx[a + j] * fy[j];
+        out[(i0 + col) * E + e] = s;
+      }
     }
   }
 }

@@ -10,7 +10,8 @@ import { z } from 'zod';
 import type { Dataset } from '../dataset.js';
 import { permutation, type Rng } from '../random.js';
 import { options } from '../scenario/options.js';
-import { crossEntropyRow, softmaxInPlace } from './loss.js';
+import { asLattice, rowsInOrder } from './lattice.js';
+import { crossEntropyRow, softmaxInPlace, softmaxPairInto } from './loss.js';
 import { createOptimizer, optimizerName } from './optimizers.js';
 import { fitScaler, type Scaler, transform } from './standardize.js';
 import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
@@ -65,6 +66,17 @@ class LogisticRegression implements Classifier {
           const i = order ? order[b] : b;
           const x = X[2 * i];
           const y = X[2 * i + 1];
+          if (k === 2) {
+            // crossEntropyRow's numbers for logits (0, z), without the row arrays.
+            softmaxPairInto(w[0] + w[1] * x + w[2] * y, z, 0);
+            const label = data.y[i];
+            loss += -Math.log(Math.max(z[label], 1e-300));
+            const d = z[1] - (label === 1 ? 1 : 0);
+            grad[0] += d;
+            grad[1] += d * x;
+            grad[2] += d * y;
+            continue;
+          }
           logits(w, k, x, y, z, 0);
           loss += crossEntropyRow(z, dz, 0, k, data.y[i]);
           for (let c = 1; c < k; c++) {
@@ -96,6 +108,10 @@ class LogisticRegression implements Classifier {
     const k = this.classes;
     const n = X.length / 2;
     const p = probaBuffer(n, k, out);
+    if (k === 2) {
+      this.predictTwo(X, p);
+      return p;
+    }
     const z = new Float64Array(k);
     const { mean, scale } = this.scaler;
     for (let i = 0; i < n; i++) {
@@ -104,6 +120,33 @@ class LogisticRegression implements Classifier {
       for (let c = 0; c < k; c++) p[i * k + c] = z[c];
     }
     return p;
+  }
+
+  /**
+   * Two classes: the logit w₀ + w₁x + w₂y through softmaxPairInto (one exp). On a lattice
+   * w₀ + w₁x is summed once per column and w₂y multiplied once per row: the same operations.
+   */
+  private predictTwo(X: Float64Array, p: Float32Array): void {
+    const n = X.length / 2;
+    const w = this.weights;
+    const { mean, scale } = this.scaler;
+    const lattice = asLattice(X);
+    if (!lattice) {
+      for (let i = 0; i < n; i++) {
+        const x = (X[2 * i] - mean[0]) / scale[0];
+        const y = (X[2 * i + 1] - mean[1]) / scale[1];
+        softmaxPairInto(w[0] + w[1] * x + w[2] * y, p, 2 * i);
+      }
+      return;
+    }
+    const columns = lattice.xs.length;
+    const byColumn = lattice.xs.map((x) => w[0] + w[1] * ((x - mean[0]) / scale[0]));
+    const rows = rowsInOrder(lattice);
+    for (let r = 0; r < rows.length; r++) {
+      const byRow = w[2] * ((rows[r] - mean[1]) / scale[1]);
+      const o = r * columns;
+      for (let j = 0; j < columns; j++) softmaxPairInto(byColumn[j] + byRow, p, 2 * (o + j));
+    }
   }
 }
 

@@ -21,7 +21,8 @@ import { z } from 'zod';
 import type { Dataset } from '../dataset.js';
 import { permutation, type Rng } from '../random.js';
 import { options } from '../scenario/options.js';
-import { crossEntropyRow, softmaxInPlace } from './loss.js';
+import { asLattice, type Lattice, rowsInOrder } from './lattice.js';
+import { crossEntropyRow, softmaxInPlace, softmaxPairInto } from './loss.js';
 import { createOptimizer, optimizerName } from './optimizers.js';
 import { fitScaler, type Scaler, transform } from './standardize.js';
 import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
@@ -124,41 +125,55 @@ export class Network {
 
   /** Forward pass of the first `count` points of the block. */
   forward(params: Float64Array, count: number): void {
-    const { act, sizes, activation } = this;
-    const layers = sizes.length - 1;
-    for (let l = 0; l < layers; l++) {
-      const fanIn = sizes[l];
-      const fanOut = sizes[l + 1];
-      const inAt = this.unitAt[l] * BLOCK;
-      for (let j = 0; j < fanOut; j++) {
-        const out = (this.unitAt[l + 1] + j) * BLOCK;
-        const end = out + count;
-        act.fill(params[this.biasAt[l] + j], out, end);
-        const row = this.weightAt[l] + j * fanIn;
-        // Four inputs per sweep: a quarter of the loads and stores of the running sums.
-        let i = 0;
-        for (; i + 4 <= fanIn; i += 4) {
-          const w0 = params[row + i];
-          const w1 = params[row + i + 1];
-          const w2 = params[row + i + 2];
-          const w3 = params[row + i + 3];
-          const f0 = inAt + i * BLOCK - out;
-          for (let k = out; k < end; k++) {
-            act[k] +=
-              w0 * act[k + f0] + w1 * act[k + f0 + BLOCK] + w2 * act[k + f0 + 2 * BLOCK] + w3 * act[k + f0 + 3 * BLOCK];
-          }
+    for (let l = 0; l < this.sizes.length - 1; l++) this.layer(params, l, count);
+  }
+
+  /** Layer l's outputs from its inputs, for the first `count` points of the block. */
+  private layer(params: Float64Array, l: number, count: number): void {
+    const { act, sizes } = this;
+    const fanIn = sizes[l];
+    const fanOut = sizes[l + 1];
+    const inAt = this.unitAt[l] * BLOCK;
+    for (let j = 0; j < fanOut; j++) {
+      const out = (this.unitAt[l + 1] + j) * BLOCK;
+      const end = out + count;
+      act.fill(params[this.biasAt[l] + j], out, end);
+      const row = this.weightAt[l] + j * fanIn;
+      // Four inputs per sweep: a quarter of the loads and stores of the running sums.
+      let i = 0;
+      for (; i + 4 <= fanIn; i += 4) {
+        const w0 = params[row + i];
+        const w1 = params[row + i + 1];
+        const w2 = params[row + i + 2];
+        const w3 = params[row + i + 3];
+        const f0 = inAt + i * BLOCK - out;
+        for (let k = out; k < end; k++) {
+          act[k] +=
+            w0 * act[k + f0] + w1 * act[k + f0 + BLOCK] + w2 * act[k + f0 + 2 * BLOCK] + w3 * act[k + f0 + 3 * BLOCK];
         }
-        for (; i < fanIn; i++) {
-          const w = params[row + i];
-          const from = inAt + i * BLOCK - out;
-          for (let k = out; k < end; k++) act[k] += w * act[k + from];
-        }
-        if (l === layers - 1) continue;
-        if (activation === 'tanh') for (let k = out; k < end; k++) act[k] = tanh(act[k]);
-        else if (activation === 'relu') for (let k = out; k < end; k++) act[k] = Math.max(act[k], 0);
-        else for (let k = out; k < end; k++) act[k] = 1 / (1 + Math.exp(-act[k]));
       }
+      for (; i < fanIn; i++) {
+        const w = params[row + i];
+        const from = inAt + i * BLOCK - out;
+        for (let k = out; k < end; k++) act[k] += w * act[k + from];
+      }
+      if (l < sizes.length - 2) this.activate(out, end);
     }
+  }
+
+  /** The activation, in place, on act[from..to). */
+  private activate(from: number, to: number): void {
+    const act = this.act;
+    if (this.activation === 'tanh') {
+      // tanh() written out: a call per value costs as much as the arithmetic.
+      for (let k = from; k < to; k++) {
+        const v = act[k];
+        const t = Math.exp(-2 * Math.abs(v));
+        const r = (1 - t) / (1 + t);
+        act[k] = v < 0 ? -r : r;
+      }
+    } else if (this.activation === 'relu') for (let k = from; k < to; k++) act[k] = Math.max(act[k], 0);
+    else for (let k = from; k < to; k++) act[k] = 1 / (1 + Math.exp(-act[k]));
   }
 
   /** The K logits of point b of the last forward pass (for two classes, class 0's is fixed at 0). */
@@ -293,10 +308,13 @@ export class Network {
 
   /** Class probabilities of n points (n×2, raw units) into p (n×K), standardizing on the way. */
   predict(params: Float64Array, scaler: Scaler, X: Float64Array, p: Float32Array): void {
-    const k = this.classes;
+    const lattice = asLattice(X);
+    if (lattice) {
+      this.predictLattice(params, scaler, lattice, p);
+      return;
+    }
     const n = X.length / 2;
     const { mean, scale } = scaler;
-    const z = this.z;
     for (let first = 0; first < n; first += BLOCK) {
       const count = Math.min(BLOCK, n - first);
       for (let b = 0; b < count; b++) {
@@ -304,12 +322,58 @@ export class Network {
         this.input(b, (X[2 * i] - mean[0]) / scale[0], (X[2 * i + 1] - mean[1]) / scale[1]);
       }
       this.forward(params, count);
-      for (let b = 0; b < count; b++) {
-        this.logits(b, z);
-        softmaxInPlace(z, 0, k);
-        const row = (first + b) * k;
-        for (let c = 0; c < k; c++) p[row + c] = z[c];
+      this.probabilities(count, p, first);
+    }
+  }
+
+  /**
+   * On a lattice the first layer's sums b + w₀x + w₁y are (b + w₀x), once per column, plus w₁y,
+   * once per row: the additions layer() makes, in its order, without the input pass.
+   */
+  private predictLattice(params: Float64Array, scaler: Scaler, lattice: Lattice, p: Float32Array): void {
+    const { mean, scale } = scaler;
+    const columns = lattice.xs.length;
+    const units = this.sizes[1];
+    const byColumn = new Float64Array(units * columns);
+    for (let j = 0; j < units; j++) {
+      const bias = params[this.biasAt[0] + j];
+      const w0 = params[this.weightAt[0] + 2 * j];
+      for (let c = 0; c < columns; c++) byColumn[j * columns + c] = bias + w0 * ((lattice.xs[c] - mean[0]) / scale[0]);
+    }
+    const rows = rowsInOrder(lattice);
+    const first = this.unitAt[1] * BLOCK;
+    for (let r = 0; r < rows.length; r++) {
+      const y = (rows[r] - mean[1]) / scale[1];
+      for (let c0 = 0; c0 < columns; c0 += BLOCK) {
+        const count = Math.min(BLOCK, columns - c0);
+        for (let j = 0; j < units; j++) {
+          const byRow = params[this.weightAt[0] + 2 * j + 1] * y;
+          const out = first + j * BLOCK;
+          const from = j * columns + c0;
+          for (let b = 0; b < count; b++) this.act[out + b] = byColumn[from + b] + byRow;
+          // There is always a hidden layer: the first layer's outputs are activated.
+          this.activate(out, out + count);
+        }
+        for (let l = 1; l < this.sizes.length - 1; l++) this.layer(params, l, count);
+        this.probabilities(count, p, r * columns + c0);
       }
+    }
+  }
+
+  /** The block's first `count` output rows as probabilities, into p from row `first`. */
+  private probabilities(count: number, p: Float32Array, first: number): void {
+    const k = this.classes;
+    if (k === 2) {
+      const at = this.unitAt[this.sizes.length - 1] * BLOCK;
+      for (let b = 0; b < count; b++) softmaxPairInto(this.act[at + b], p, 2 * (first + b));
+      return;
+    }
+    const z = this.z;
+    for (let b = 0; b < count; b++) {
+      this.logits(b, z);
+      softmaxInPlace(z, 0, k);
+      const row = (first + b) * k;
+      for (let c = 0; c < k; c++) p[row + c] = z[c];
     }
   }
 }

@@ -78,14 +78,42 @@ export class SupportVectorMachine implements Classifier {
   private sigmoids: Sigmoid[] = [];
   /** Set after a pass: the prediction model is rebuilt from the solvers when next needed. */
   private stale: Dataset | null = null;
+  /** The previous growing-sample frame's machine, whose α the next train() starts from. */
+  private seed: SupportVectorMachine | null = null;
 
   constructor(
     readonly classes: number,
-    private readonly opts: SvmOptions,
+    readonly opts: SvmOptions,
   ) {}
 
   warnings(): string[] {
     return this.notes;
+  }
+
+  /**
+   * The previous frame's α as the starting point: its points are the first ones of this frame's
+   * data, and the new points start at α = 0, so the start is feasible (the problem is convex: SMO
+   * then reaches the cold start's optimum, within its stopping tolerance eps). Its kernel may
+   * differ (gamma = "scale" follows the data); only the starting point is carried over.
+   */
+  warmStart(previous: Classifier): void {
+    this.seed = previous instanceof SupportVectorMachine && previous.opts.C === this.opts.C ? previous : null;
+  }
+
+  /** Starts each pair's solver at the seed machine's α for the same pair, if it has one. */
+  private seedSolvers(): void {
+    const seed = this.seed;
+    this.seed = null;
+    if (!seed) return;
+    for (const pair of this.pairs) {
+      const old = seed.pairs.find((p) => p.a === pair.a && p.b === pair.b);
+      // Its points must be the first of this pair's (a prefix of the same data).
+      if (!old || old.index.length > pair.index.length) continue;
+      if (old.index.some((i, t) => pair.index[t] !== i)) continue;
+      const alpha = new Float64Array(pair.index.length);
+      alpha.set(old.solver.alpha);
+      pair.solver.start(alpha);
+    }
   }
 
   *train(data: Dataset, _rng: Rng) {
@@ -113,6 +141,7 @@ export class SupportVectorMachine implements Classifier {
         this.pairs.push({ a, b, index, solver: new SmoSolver(rows, index, y, opts.C), sigmoid: { A: 0, B: 0 } });
       }
     }
+    this.seedSolvers();
     this.stale = data;
     if (this.pairs.length === 0) {
       yield { stage: 1, label: 'pass 1' };

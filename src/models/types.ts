@@ -29,6 +29,13 @@ export interface Classifier {
   predictProba(X: Float64Array, out?: Float32Array): Float32Array;
   /** Warnings about this fit for the user (e.g. "k = 15 > 8 training points: using all"). */
   warnings?(): string[];
+  /**
+   * Optional, for models whose fit is the optimum of a convex problem: called before train() with
+   * the fitted model of the previous growing-sample frame (same type and options, trained on a
+   * prefix of this frame's data). train() may then start its solver from that solution and must
+   * reach the optimum a cold start reaches, within the solver's own tolerance.
+   */
+  warmStart?(previous: Classifier): void;
 }
 
 export interface ModelSpec<Schema extends z.ZodObject = z.ZodObject> {

@@ -105,3 +105,36 @@ describe('knn', () => {
     expect(Array.from(p.subarray(2))).toEqual([1, 0, 0.5, 0.5]);
   });
 });
+
+describe('knn on a grid', () => {
+  it.each([
+    ['coarse points, many ties', 0, 0.5],
+    ['far from the origin', 1e6, 0.01],
+    ['tiny spread', 0, 1e-7],
+  ])('predicts point by point what it predicts in bulk (%s)', (_name, offset, step) => {
+    const rng = createRng(31);
+    const n = 120;
+    const X = new Float64Array(2 * n);
+    const y = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      y[i] = i % 3;
+      X[2 * i] = offset + Math.round(rng.normal() * 4 + y[i]) * step;
+      X[2 * i + 1] = offset + Math.round(rng.normal() * 4) * step;
+    }
+    const data: Dataset = { X, y, n, classes: 3 };
+    const grid = new Float64Array(2 * 50 * 40);
+    for (let r = 0; r < 40; r++) {
+      for (let c = 0; c < 50; c++) {
+        grid[2 * (r * 50 + c)] = offset + (c - 25) * step * 0.37;
+        grid[2 * (r * 50 + c) + 1] = offset + (20 - r) * step * 0.41;
+      }
+    }
+    for (const k of [1, 4, 15, 200]) {
+      const model = trained(data, { k });
+      const bulk = model.predictProba(grid);
+      const single = new Float32Array(bulk.length);
+      for (let i = 0; i < grid.length / 2; i++) single.set(model.predictProba(grid.slice(2 * i, 2 * i + 2)), 3 * i);
+      expect(Array.from(bulk)).toEqual(Array.from(single));
+    }
+  });
+});
