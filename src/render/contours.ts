@@ -43,6 +43,29 @@ let values = new Float64Array(0);
 let firstSegment = new Int32Array(0);
 let secondSegment = new Int32Array(0);
 
+/** The cells the zero contour crosses, found by crossedCells (kept between calls). */
+let cells = new Int32Array(1024);
+
+/**
+ * Appends to `cells`, from position `count` on, the cells of one grid row (nodes `row` to
+ * row + nx − 1 and the row below) whose corners are not all on one side of zero; returns the new
+ * count. The scan over every cell, in a small function of its own so that it is compiled early.
+ */
+function crossedCells(field: Float64Array, row: number, nx: number, count: number): number {
+  let n = count;
+  for (let a = row; a < row + nx - 1; a++) {
+    const up = field[a] >= 0;
+    if (up === field[a + 1] >= 0 && up === field[a + nx] >= 0 && up === field[a + nx + 1] >= 0) continue;
+    if (n === cells.length) {
+      const grown = new Int32Array(2 * n);
+      grown.set(cells);
+      cells = grown;
+    }
+    cells[n++] = a;
+  }
+  return n;
+}
+
 /**
  * The zero contour of `field` as polylines, keeping the segments whose midpoint `keep` accepts.
  * Each crossing is identified by its grid edge (2·node for the edge to the right of a node,
@@ -71,34 +94,33 @@ function zeroContour(field: Float64Array, grid: Grid, keep: (x: number, y: numbe
     at.set(edge, point);
     return point;
   };
-  for (let j = 0; j + 1 < ny; j++) {
-    for (let i = 0; i + 1 < nx; i++) {
-      const a = j * nx + i;
-      const kind =
-        (field[a] >= 0 ? 1 : 0) |
-        (field[a + 1] >= 0 ? 2 : 0) |
-        (field[a + 1 + nx] >= 0 ? 4 : 0) |
-        (field[a + nx] >= 0 ? 8 : 0);
-      if (kind === 0 || kind === 15) continue;
-      let pairs = SEGMENTS[kind];
-      if (kind === 5 || kind === 10) {
-        // Corners on the centre's side connect through it: cut off the other two.
-        const centreInside = field[a] + field[a + 1] + field[a + 1 + nx] + field[a + nx] >= 0;
-        pairs = (kind === 5) !== centreInside ? [3, 0, 1, 2] : [0, 1, 2, 3];
-      }
-      const edgeOf = [2 * a, 2 * (a + 1) + 1, 2 * (a + nx), 2 * a + 1];
-      for (let s = 0; s < pairs.length; s += 2) {
-        const e0 = edgeOf[pairs[s]];
-        const e1 = edgeOf[pairs[s + 1]];
-        const [x0, y0] = crossing(e0);
-        const [x1, y1] = crossing(e1);
-        if (!keep((x0 + x1) / 2, (y0 + y1) / 2)) continue;
-        const segment = ends.length / 2;
-        ends.push(e0, e1);
-        for (const e of [e0, e1]) {
-          if (firstSegment[e] < 0) firstSegment[e] = segment;
-          else secondSegment[e] = segment;
-        }
+  let count = 0;
+  for (let j = 0; j + 1 < ny; j++) count = crossedCells(field, j * nx, nx, count);
+  for (let c = 0; c < count; c++) {
+    const a = cells[c];
+    const kind =
+      (field[a] >= 0 ? 1 : 0) |
+      (field[a + 1] >= 0 ? 2 : 0) |
+      (field[a + 1 + nx] >= 0 ? 4 : 0) |
+      (field[a + nx] >= 0 ? 8 : 0);
+    let pairs = SEGMENTS[kind];
+    if (kind === 5 || kind === 10) {
+      // Corners on the centre's side connect through it: cut off the other two.
+      const centreInside = field[a] + field[a + 1] + field[a + 1 + nx] + field[a + nx] >= 0;
+      pairs = (kind === 5) !== centreInside ? [3, 0, 1, 2] : [0, 1, 2, 3];
+    }
+    const edgeOf = [2 * a, 2 * (a + 1) + 1, 2 * (a + nx), 2 * a + 1];
+    for (let s = 0; s < pairs.length; s += 2) {
+      const e0 = edgeOf[pairs[s]];
+      const e1 = edgeOf[pairs[s + 1]];
+      const [x0, y0] = crossing(e0);
+      const [x1, y1] = crossing(e1);
+      if (!keep((x0 + x1) / 2, (y0 + y1) / 2)) continue;
+      const segment = ends.length / 2;
+      ends.push(e0, e1);
+      for (const e of [e0, e1]) {
+        if (firstSegment[e] < 0) firstSegment[e] = segment;
+        else secondSegment[e] = segment;
       }
     }
   }
