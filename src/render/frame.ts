@@ -10,7 +10,8 @@
  *   the points a growing sample adds;
  * - the optimal boundary (and any axis ink reaching into the plot) is a static layer, read once;
  * - the learned boundary moves every frame, so it is rasterised here (stroke.ts), not by the canvas;
- * - the caption band above the plot is redrawn by the canvas and read back each frame.
+ * - the caption's static text is composited into the base frame once; each frame draws only the
+ *   stage and the train/test figures, on a small canvas, and reads back their boxes.
  * Inside the plot only covered pixels are composited, in the order points, optimal boundary,
  * learned boundary, each over the one before.
  */
