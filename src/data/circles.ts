@@ -1,13 +1,14 @@
 /**
  * scikit-learn's make_circles: class 0 on the unit circle, class 1 on the concentric circle of
  * radius `factor`, angle t ~ U[0, 2π) (scikit-learn spaces it evenly), plus Gaussian noise of sd
- * `noise`. Class sizes are Multinomial(n, priors). Densities: curve-density.ts (for a full
- * circle this is the Rice law; the tests check the quadrature against its Bessel-function form).
+ * `noise`. Class sizes are Multinomial(n, priors). Densities: the Rice law in closed form
+ * (rice.ts), the law of a point uniform on a circle plus Gaussian noise.
  */
 import { z } from 'zod';
 import { options } from '../scenario/options.js';
 import { curveSimulator, noiseOption } from './curve-source.js';
 import { priorsOption, resolvePriors } from './priors.js';
+import { logRice } from './rice.js';
 import type { DataSourceSpec } from './types.js';
 
 const schema = options({
@@ -23,8 +24,18 @@ export const circles: DataSourceSpec<typeof schema> = {
   create: (opts) =>
     curveSimulator(
       [
-        { curve: (t) => [Math.cos(t), Math.sin(t)], t0: 0, t1: 2 * Math.PI },
-        { curve: (t) => [opts.factor * Math.cos(t), opts.factor * Math.sin(t)], t0: 0, t1: 2 * Math.PI },
+        {
+          curve: (t) => [Math.cos(t), Math.sin(t)],
+          t0: 0,
+          t1: 2 * Math.PI,
+          exact: (x, y, noise) => logRice(x, y, 1, noise),
+        },
+        {
+          curve: (t) => [opts.factor * Math.cos(t), opts.factor * Math.sin(t)],
+          t0: 0,
+          t1: 2 * Math.PI,
+          exact: (x, y, noise) => logRice(x, y, opts.factor, noise),
+        },
       ],
       opts.noise,
       resolvePriors(opts.priors, 2),

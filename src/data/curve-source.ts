@@ -1,7 +1,7 @@
 /**
  * What moons, circles and spirals share: class c is a curve γ_c(t), t ~ U[t0, t1], plus
  * isotropic Gaussian noise N(0, noise²·I); class sizes are Multinomial(n, priors). Class
- * densities come from curve-density.ts; with noise 0 the classes are curves (no density, no
+ * densities come from curve-density.ts, or a closed form when the curve has one; with noise 0 the classes are curves (no density, no
  * Bayes line: any separating line is optimal).
  */
 import { z } from 'zod';
@@ -14,6 +14,8 @@ export interface ClassCurve {
   curve: (t: number) => Vec2;
   t0: number;
   t1: number;
+  /** The class's log density in closed form, when it has one (else: quadrature along the curve). */
+  exact?: (x: number, y: number, noise: number) => number;
 }
 
 /** Noise sd: 0, or large enough that the density's quadrature stays cheap. */
@@ -51,6 +53,8 @@ export function curveSimulator(curves: readonly ClassCurve[], noise: number, pri
   return {
     ...simulator,
     logDensity(x, y, c) {
+      const exact = curves[c].exact;
+      if (exact) return exact(x, y, noise);
       // Built on first use: a scenario that never draws the Bayes line never pays for the nodes.
       densities ??= curves.map(({ curve, t0, t1 }) => curveDensity(curve, t0, t1, noise));
       return densities[c].logDensity(x, y);

@@ -1,6 +1,7 @@
 /** The quadrature behind moons, circles and spirals: exact where it must be, accurate elsewhere. */
 import { describe, expect, it } from 'vitest';
 import { curveDensity, gaussLegendre } from '../../src/data/curve-density.js';
+import { logI0Scaled, logRice } from '../../src/data/rice.js';
 
 /** e^−z·I₀(z) by its power series (z < 30) or its asymptotic series (Abramowitz & Stegun 9.7.1). */
 function besselI0Scaled(z: number): number {
@@ -92,5 +93,29 @@ describe('curve density', () => {
     for (let y = -7 + h / 2; y < 7; y += h)
       for (let x = -7 + h / 2; x < 7; x += h) mass += Math.exp(d.logDensity(x, y));
     expect(mass * h * h).toBeCloseTo(1, 4);
+  });
+});
+
+describe('Rice density (the circles source, in closed form)', () => {
+  it('e^−z·I₀(z) matches its power and asymptotic series to 1e-6, across the polynomials’ seam', () => {
+    for (const z of [0, 1e-3, 0.5, 1, 2, 3.7, 3.75, 3.8, 5, 10, 29, 31, 100, 1e4, 1e6]) {
+      expect(Math.abs(logI0Scaled(z) - Math.log(besselI0Scaled(z)))).toBeLessThan(1e-6);
+    }
+  });
+
+  it.each([0.03, 0.1, 1])('is the series-based Rice law and integrates to 1 (σ = %f)', (sigma) => {
+    for (let i = 0; i < 200; i++) {
+      const [x, y] = [3 * Math.cos(i) * ((i % 17) / 17), 3 * Math.sin(i) * ((i % 13) / 13)];
+      expect(Math.abs(logRice(x, y, 0.5, sigma) - logRing(x, y, 0.5, sigma))).toBeLessThan(1e-6);
+    }
+    // ∫ p over the plane by the radial rule: 2π ∫ ρ p(ρ) dρ.
+    const steps = 20000;
+    const top = 0.5 + 12 * sigma;
+    let mass = 0;
+    for (let k = 0; k < steps; k++) {
+      const rho = ((k + 0.5) / steps) * top;
+      mass += 2 * Math.PI * rho * Math.exp(logRice(rho, 0, 0.5, sigma)) * (top / steps);
+    }
+    expect(mass).toBeCloseTo(1, 5);
   });
 });
