@@ -6,16 +6,11 @@
  * Reading canvas pixels back is the costly step (several milliseconds for a whole plot), so
  * each layer is read back only where it changed:
  * - the axes (frame, ticks, labels) are drawn and mapped once into a base frame;
- * - the points are drawn on their own plot-sized layer, read back once, and then only around
- *   the points a growing sample adds;
- * - the optimal boundary (and any axis ink reaching into the plot) is a static layer, read once;
- * - the learned boundary moves every frame, so it is rasterised here (stroke.ts), not by the canvas;
+ * - the points and the boundaries over the plot are plot-layers.ts's;
  * - the caption's static text is composited into the base frame once; each frame draws only the
  *   stage and the train/test figures, on a small canvas, and reads back their boxes.
- * Inside the plot only covered pixels are composited, in the order points, optimal boundary,
- * learned boundary, each over the one before.
  */
-import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { createCanvas } from '@napi-rs/canvas';
 import type { Dataset } from '../dataset.js';
 import type { Grid, Window } from '../grid.js';
 import type { Snapshot } from '../train.js';
@@ -23,14 +18,11 @@ import { drawAxes } from './axes.js';
 import { type Caption, drawCaption, subtitleFits } from './caption.js';
 import { boundaries, type Polyline } from './contours.js';
 import { registerFonts } from './font.js';
-import { CanvasLayer, PixelSet } from './layer.js';
 import { type Layout, outside, type Rect } from './layout.js';
 import type { GifPalette, RGB, Theme } from './palette.js';
-import { outlineOf, rgbToCss } from './palette.js';
+import { createPlotLayers } from './plot-layers.js';
 import { indexedPng } from './png.js';
-import { drawPoints, pointPixel, pointRadius, pointReach } from './points.js';
 import { createShader, type Shading } from './shade.js';
-import { CoverageMask } from './stroke.js';
 
 export interface Scene {
   layout: Layout;
@@ -59,16 +51,6 @@ export interface FrameRenderer {
   render(snapshot: Snapshot): Uint8Array;
   /** PNG bytes of an indexed frame. */
   png(indices: Uint8Array): Buffer;
-}
-
-/** Strokes polylines given in grid units, scaled to pixels. */
-function strokePolylines(ctx: SKRSContext2D, lines: Polyline[], sx: number, sy: number): void {
-  ctx.beginPath();
-  for (const line of lines) {
-    ctx.moveTo(line[0] * sx, line[1] * sy);
-    for (let i = 2; i < line.length; i += 2) ctx.lineTo(line[i] * sx, line[i + 1] * sy);
-  }
-  ctx.stroke();
 }
 
 /**
@@ -125,62 +107,15 @@ export function compositeRect(
   }
 }
 
-/**
- * The plot's layers at pixel p (plot-local) over the shading index at frame[at]: the points, the
- * static layer, then the learned boundary (coverage × line colour); the nearest palette entry.
- */
-function blendLayers(
-  frame: Uint8Array,
-  at: number,
-  p: number,
-  colours: readonly RGB[],
-  points: Uint8ClampedArray,
-  fixed: Uint8ClampedArray,
-  coverage: Float32Array,
-  line: RGB,
-  nearest: GifPalette['nearest'],
-): void {
-  const under = colours[frame[at]];
-  let r = under[0];
-  let g = under[1];
-  let b = under[2];
-  const o = 4 * p;
-  const pa = points[o + 3];
-  if (pa !== 0) {
-    const t = pa / 255;
-    r += (points[o] - r) * t;
-    g += (points[o + 1] - g) * t;
-    b += (points[o + 2] - b) * t;
-  }
-  const fa = fixed[o + 3];
-  if (fa !== 0) {
-    const t = fa / 255;
-    r += (fixed[o] - r) * t;
-    g += (fixed[o + 1] - g) * t;
-    b += (fixed[o + 2] - b) * t;
-  }
-  const t = coverage[p];
-  if (t > 0) {
-    r += (line[0] - r) * t;
-    g += (line[1] - g) * t;
-    b += (line[2] - b) * t;
-  }
-  frame[at] = nearest((r + 0.5) | 0, (g + 0.5) | 0, (b + 0.5) | 0);
-}
-
 export function createFrameRenderer(scene: Scene): FrameRenderer {
   registerFonts();
   const { layout, palette, theme } = scene;
-  const { width, height, unit, plot } = layout;
+  const { width, height, plot } = layout;
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext('2d');
   const frame = new Uint8Array(width * height);
   const shader = createShader(scene.grid, scene.classes, plot, palette, scene.shading);
-  const radius = pointRadius(scene.train.n + (scene.test?.n ?? 0), unit);
-  const reach = pointReach(radius, unit);
-  const outlines = scene.classColours.map((colour) => outlineOf(colour, theme));
   const [band] = changingRects(layout).filter((r) => r !== plot);
-  const inPlot = { x: 0, y: 0, w: plot.w, h: plot.h };
 
   // The static part, once: the axes over the background.
   const base = new Uint8Array(width * height);
@@ -198,110 +133,7 @@ export function createFrameRenderer(scene: Scene): FrameRenderer {
     for (let y = r.y; y < r.y + r.h; y++) base.fill(0, y * width + r.x, y * width + r.x + r.w);
   }
 
-  // The static layer of the plot: the optimal boundary, then any axis ink inside the plot.
-  const fixed = new CanvasLayer(plot.w, plot.h);
-  if (scene.bayesLines) {
-    const { ctx } = fixed;
-    ctx.save();
-    ctx.lineJoin = 'round';
-    ctx.lineWidth = 2 * unit;
-    ctx.strokeStyle = rgbToCss(theme.line);
-    ctx.setLineDash([7 * unit, 5 * unit]);
-    ctx.lineCap = 'butt';
-    strokePolylines(ctx, scene.bayesLines, plot.w / scene.grid.nx, plot.h / scene.grid.ny);
-    ctx.restore();
-  }
-  fixed.ctx.translate(-plot.x, -plot.y);
-  drawAxes(fixed.ctx, layout, scene.window, theme, scene.axisLabels);
-  const fixedPixels: number[] = [];
-  fixed.readBack(inPlot, (p) => fixedPixels.push(p));
-
-  // Every pixel either canvas layer covers, and for each its palette index when that does not
-  // depend on the shading below (covered opaquely), else −1.
-  const covered = new PixelSet(plot.w * plot.h);
-  const solid = new Int16Array(plot.w * plot.h);
-  const colours = palette.colours;
-  const fixedRgba = fixed.rgba;
-  function cover(p: number): void {
-    covered.add(p);
-    const o = 4 * p;
-    const fa = fixedRgba[o + 3];
-    const rgba = points.rgba;
-    solid[p] =
-      fa === 255
-        ? palette.nearest(fixedRgba[o], fixedRgba[o + 1], fixedRgba[o + 2])
-        : fa === 0 && rgba[o + 3] === 255
-          ? palette.nearest(rgba[o], rgba[o + 1], rgba[o + 2])
-          : -1;
-  }
-
-  // The points: test points (hollow) under the training points in use. A growing sample draws
-  // only its new points and reads back the boxes around them. (Where points overlap, their
-  // antialiased edges may then stack in another order than drawing all at once would: a few
-  // pixels, a shade apart.)
-  const points = new CanvasLayer(plot.w, plot.h);
-  let drawn = -1;
-  function updatePoints(used: number): void {
-    const { test, train, window, classColours } = scene;
-    const { ctx } = points;
-    if (used === drawn) return;
-    if (used < drawn || drawn < 0 || used - drawn > 64) {
-      points.reset();
-      covered.clear();
-      for (const p of fixedPixels) cover(p);
-      if (test) drawPoints(ctx, inPlot, unit, window, test, 0, test.n, classColours, outlines, 'hollow', radius);
-      drawPoints(ctx, inPlot, unit, window, train, 0, used, classColours, outlines, 'filled', radius);
-      points.readBack(inPlot, cover);
-    } else {
-      drawPoints(ctx, inPlot, unit, window, train, drawn, used, classColours, outlines, 'filled', radius);
-      for (let i = drawn; i < used; i++) {
-        const [x, y] = pointPixel(train, i, inPlot, window);
-        points.readBack({ x: x - reach, y: y - reach, w: 2 * reach, h: 2 * reach }, cover);
-      }
-    }
-    drawn = used;
-  }
-
-  const line = new CoverageMask(plot.w, plot.h);
-  const coverage = line.coverage;
-
-  function compositePlot(): void {
-    // Locals, not closure slots, in the loops (see shade.ts).
-    const out = frame;
-    const list = covered.list;
-    const mask = covered.mask;
-    const solidIndex = solid;
-    const lineCoverage = coverage;
-    const pointsRgba = points.rgba;
-    const { nearest } = palette;
-    const lineColour = theme.line;
-    const w = plot.w;
-    const skip = width - w;
-    const origin = plot.y * width + plot.x;
-    for (let i = 0; i < covered.count; i++) {
-      const p = list[i];
-      const at = origin + p + skip * ((p / w) | 0);
-      const index = solidIndex[p];
-      if (index >= 0 && lineCoverage[p] === 0) out[at] = index;
-      else blendLayers(out, at, p, colours, pointsRgba, fixedRgba, lineCoverage, lineColour, nearest);
-    }
-    const touched = line.touched;
-    for (let i = 0; i < line.count; i++) {
-      const p = touched[i];
-      if (mask[p] !== 0) continue;
-      blendLayers(
-        out,
-        origin + p + skip * ((p / w) | 0),
-        p,
-        colours,
-        pointsRgba,
-        fixedRgba,
-        lineCoverage,
-        lineColour,
-        nearest,
-      );
-    }
-  }
+  const layers = createPlotLayers(scene);
 
   // The caption band: its static part (and any axis ink reaching into it) is composited into the
   // base frame once, and again only if the subtitle comes or goes with a longer stage label; each
@@ -351,11 +183,8 @@ export function createFrameRenderer(scene: Scene): FrameRenderer {
     render(snapshot) {
       frame.set(base);
       shader.shade(snapshot.proba, frame, width);
-      updatePoints(scene.showTrain ? snapshot.trainUsed : 0);
-      line.clear();
       const lines = boundaries(snapshot.proba, scene.grid, scene.classes);
-      line.polylines(lines, plot.w / scene.grid.nx, plot.h / scene.grid.ny, unit);
-      compositePlot();
+      layers.composite(frame, scene.showTrain ? snapshot.trainUsed : 0, lines);
       drawBand(snapshot);
       return frame;
     },
