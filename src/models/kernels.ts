@@ -82,6 +82,25 @@ export class KernelRows {
   }
 }
 
+/** Σ_j coef[c + j]·exp(−γ·|(x, y) − S_j|²): one point's RBF decision sum, one exp per vector. */
+function rbfSum(
+  x: number,
+  y: number,
+  gamma: number,
+  S: Float64Array,
+  m: number,
+  coef: Float64Array,
+  c: number,
+): number {
+  let s = 0;
+  for (let j = 0; j < m; j++) {
+    const dx = x - S[2 * j];
+    const dy = y - S[2 * j + 1];
+    s += coef[c + j] * Math.exp(-gamma * (dx * dx + dy * dy));
+  }
+  return s;
+}
+
 /**
  * out[i·E + e] = Σ_j coef[e·m + j]·K(s_j, x_i): E kernel expansions over the same m support
  * vectors S (m×2), at the n points X. For rbf the kernel factorises, exp(−γdx²)·exp(−γdy²), so
@@ -147,16 +166,7 @@ export function evaluateExpansion(
     let fx = memoX.get(x);
     if (!fx && !sameY) {
       // Neither coordinate seen just before (scattered points): one exp per vector, no memo.
-      for (let e = 0; e < E; e++) {
-        let s = 0;
-        const c = e * m;
-        for (let j = 0; j < m; j++) {
-          const dx = x - S[2 * j];
-          const dy = y - S[2 * j + 1];
-          s += coef[c + j] * Math.exp(-gamma * (dx * dx + dy * dy));
-        }
-        out[i * E + e] = s;
-      }
+      for (let e = 0; e < E; e++) out[i * E + e] = rbfSum(x, y, gamma, S, m, coef, e * m);
       continue;
     }
     if (!fx) {
@@ -212,16 +222,7 @@ function evaluateLattice(
     const y = rows[r];
     const i0 = r * C;
     const x = xs[0];
-    for (let e = 0; e < E; e++) {
-      let s = 0;
-      const c = e * m;
-      for (let j = 0; j < m; j++) {
-        const dx = x - S[2 * j];
-        const dy = y - S[2 * j + 1];
-        s += coef[c + j] * Math.exp(-gamma * (dx * dx + dy * dy));
-      }
-      out[i0 * E + e] = s;
-    }
+    for (let e = 0; e < E; e++) out[i0 * E + e] = rbfSum(x, y, gamma, S, m, coef, e * m);
     if (C < 2) continue;
     for (let j = 0; j < m; j++) {
       const t = y - S[2 * j + 1];
