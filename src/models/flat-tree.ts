@@ -10,7 +10,7 @@
  * bulk evaluation (addRuns) can tell in four comparisons that a point is in the previous one's leaf.
  */
 import { integerLeaves, latticeIntegerSums, scatteredIntegerSums } from './integer-sums.js';
-import { Axis, asLattice, type Lattice } from './lattice.js';
+import { asLattice, type Lattice, LatticeBlocks } from './lattice.js';
 
 export { asLattice, type Lattice } from './lattice.js';
 
@@ -180,23 +180,14 @@ export class FlatTree {
    * after it gets −value. No point is visited.
    */
   private addLatticeRuns(lattice: Lattice, runs: Float64Array, stride: number, offset: number, scale: number): void {
-    const { descending } = lattice;
-    const xs = new Axis(lattice.xs);
-    const rows = new Axis(lattice.rows);
+    const blocks = new LatticeBlocks(lattice);
+    const block = new Int32Array(4);
     const columns = lattice.xs.length;
-    const R = lattice.rows.length;
-    const n = columns * R;
+    const n = columns * lattice.rows.length;
     const { feature, lower, upper, value, width } = this;
     for (let node = 0; node < this.size; node++) {
-      if (feature[node] >= 0) continue;
-      const c0 = xs.countAtMost(lower[2 * node]);
-      const c1 = xs.countAtMost(upper[2 * node]);
-      if (c0 >= c1) continue;
-      const a0 = rows.countAtMost(lower[2 * node + 1]);
-      const a1 = rows.countAtMost(upper[2 * node + 1]);
-      // Row indices in X: rows[] is ascending, X's rows may run the other way.
-      const r0 = descending ? R - a1 : a0;
-      const r1 = descending ? R - a0 : a1;
+      if (feature[node] >= 0 || !blocks.block(lower, upper, node, block)) continue;
+      const [c0, c1, r0, r1] = [block[0], block[1], block[2], block[3]];
       for (let r = r0; r < r1; r++) {
         const start = (r * columns + c0) * stride + offset;
         const end = r * columns + c1;

@@ -10,7 +10,7 @@
  *   a few logarithmic steps per leaf instead of a box test per point and tree.
  */
 import type { FlatTree } from './flat-tree.js';
-import { Axis, type Lattice } from './lattice.js';
+import { type Lattice, LatticeBlocks } from './lattice.js';
 
 /** Whether every leaf of every tree holds integers: then sums of them do not depend on order. */
 export function integerLeaves(trees: readonly FlatTree[]): boolean {
@@ -34,9 +34,8 @@ export function latticeIntegerSums(
   stride: number,
   column: (t: number) => number,
 ): Float64Array {
-  const { descending } = lattice;
-  const xs = new Axis(lattice.xs);
-  const rows = new Axis(lattice.rows);
+  const blocks = new LatticeBlocks(lattice);
+  const block = new Int32Array(4);
   const C = lattice.xs.length;
   const R = lattice.rows.length;
   // D[(r·(C + 1) + c)·stride + j], rows in X's order; the extra row and column take the far corners.
@@ -46,15 +45,8 @@ export function latticeIntegerSums(
     const { feature, lower, upper, value, width } = trees[t];
     const offset = column(t);
     for (let node = 0; node < trees[t].size; node++) {
-      if (feature[node] >= 0) continue;
-      const c0 = xs.countAtMost(lower[2 * node]);
-      const c1 = xs.countAtMost(upper[2 * node]);
-      if (c0 >= c1) continue;
-      const a0 = rows.countAtMost(lower[2 * node + 1]);
-      const a1 = rows.countAtMost(upper[2 * node + 1]);
-      if (a0 >= a1) continue;
-      const r0 = descending ? R - a1 : a0;
-      const r1 = descending ? R - a0 : a1;
+      if (feature[node] >= 0 || !blocks.block(lower, upper, node, block)) continue;
+      const [c0, c1, r0, r1] = [block[0], block[1], block[2], block[3]];
       for (let j = 0; j < width; j++) {
         const v = value[node * width + j];
         if (v === 0) continue;

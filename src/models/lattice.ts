@@ -78,3 +78,36 @@ export class Axis {
     return g;
   }
 }
+
+/** Where boxes fall on a lattice: the block of its points inside lower < x ≤ upper. */
+export class LatticeBlocks {
+  private readonly xs: Axis;
+  private readonly rows: Axis;
+  private readonly R: number;
+
+  constructor(private readonly lattice: Lattice) {
+    this.xs = new Axis(lattice.xs);
+    this.rows = new Axis(lattice.rows);
+    this.R = lattice.rows.length;
+  }
+
+  /**
+   * The block inside node `node`'s box (bounds at 2·node for x, 2·node + 1 for y): columns
+   * out[0]..out[1]−1 and rows out[2]..out[3]−1, rows in X's order (rows[] is ascending, X's rows
+   * may run the other way). False when the block is empty.
+   */
+  block(lower: Float64Array, upper: Float64Array, node: number, out: Int32Array): boolean {
+    const c0 = this.xs.countAtMost(lower[2 * node]);
+    const c1 = this.xs.countAtMost(upper[2 * node]);
+    if (c0 >= c1) return false;
+    const a0 = this.rows.countAtMost(lower[2 * node + 1]);
+    const a1 = this.rows.countAtMost(upper[2 * node + 1]);
+    if (a0 >= a1) return false;
+    const { descending } = this.lattice;
+    out[0] = c0;
+    out[1] = c1;
+    out[2] = descending ? this.R - a1 : a0;
+    out[3] = descending ? this.R - a0 : a1;
+    return true;
+  }
+}
