@@ -45,6 +45,14 @@ let secondSegment = new Int32Array(0);
 
 /** The cells the zero contour crosses, found by crossedCells (kept between calls). */
 let cells = new Int32Array(1024);
+/** The kept segments as pairs of edges (kept between calls). */
+let ends = new Int32Array(1024);
+/** Which segments a line already took (kept between calls). */
+let used = new Uint8Array(512);
+
+/** The saddle cases' two ways to pair the edges (see zeroContour). */
+const SADDLE_LEFT_BOTTOM = [3, 0, 1, 2] as const;
+const SADDLE_BOTTOM_RIGHT = [0, 1, 2, 3] as const;
 
 /**
  * Appends to `cells`, from position `count` on, the cells of one grid row (nodes `row` to
@@ -56,21 +64,45 @@ function crossedCells(field: Float64Array, row: number, nx: number, count: numbe
   for (let a = row; a < row + nx - 1; a++) {
     const up = field[a] >= 0;
     if (up === field[a + 1] >= 0 && up === field[a + nx] >= 0 && up === field[a + nx + 1] >= 0) continue;
-    if (n === cells.length) {
-      const grown = new Int32Array(2 * n);
-      grown.set(cells);
-      cells = grown;
-    }
+    if (n === cells.length) cells = grow(cells);
     cells[n++] = a;
   }
   return n;
 }
 
+function grow(buffer: Int32Array): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(2 * buffer.length);
+  grown.set(buffer);
+  return grown;
+}
+
+/**
+ * Edge `side` of the cell whose lower-left node is `a` (sides as in SEGMENTS); an edge is
+ * 2·node for the edge to the right of a node, 2·node + 1 for the edge below it.
+ */
+function edgeOf(a: number, side: number, nx: number): number {
+  return side === 0 ? 2 * a : side === 1 ? 2 * (a + 1) + 1 : side === 2 ? 2 * (a + nx) : 2 * a + 1;
+}
+
+/** Where along an edge the field crosses zero (0 at its node, 1 at the other end). */
+function crossingAt(field: Float64Array, edge: number, nx: number): number {
+  const node = edge >> 1;
+  const other = edge & 1 ? node + nx : node + 1;
+  return field[node] / (field[node] - field[other]);
+}
+
+/** The crossing point of an edge, in grid units: x (coordinate 0) or y (coordinate 1). */
+function crossing(field: Float64Array, edge: number, nx: number, coordinate: 0 | 1): number {
+  const node = edge >> 1;
+  const i = node % nx;
+  const along = (edge & 1) === coordinate ? crossingAt(field, edge, nx) : 0;
+  return (coordinate === 0 ? i : (node - i) / nx) + 0.5 + along;
+}
+
 /**
  * The zero contour of `field` as polylines, keeping the segments whose midpoint `keep` accepts.
- * Each crossing is identified by its grid edge (2·node for the edge to the right of a node,
- * 2·node + 1 for the edge below it), shared by the two cells on either side; segments meeting at
- * an edge are joined into one line.
+ * Each crossing is identified by its grid edge, shared by the two cells on either side;
+ * segments meeting at an edge are joined into one line.
  */
 function zeroContour(field: Float64Array, grid: Grid, keep: (x: number, y: number) => boolean): Polyline[] {
   const { nx, ny } = grid;
@@ -79,23 +111,10 @@ function zeroContour(field: Float64Array, grid: Grid, keep: (x: number, y: numbe
     firstSegment = new Int32Array(edges).fill(-1);
     secondSegment = new Int32Array(edges).fill(-1);
   }
-  // Segments as edge pairs; crossing points by edge.
-  const ends: number[] = [];
-  const at = new Map<number, [number, number]>();
-  const crossing = (edge: number): [number, number] => {
-    let point = at.get(edge);
-    if (point) return point;
-    const node = edge >> 1;
-    const i = node % nx;
-    const j = (node - i) / nx;
-    const other = edge & 1 ? node + nx : node + 1;
-    const t = field[node] / (field[node] - field[other]);
-    point = edge & 1 ? [i + 0.5, j + 0.5 + t] : [i + 0.5 + t, j + 0.5];
-    at.set(edge, point);
-    return point;
-  };
   let count = 0;
   for (let j = 0; j + 1 < ny; j++) count = crossedCells(field, j * nx, nx, count);
+  // Segments as edge pairs.
+  let segments = 0;
   for (let c = 0; c < count; c++) {
     const a = cells[c];
     const kind =
@@ -107,48 +126,49 @@ function zeroContour(field: Float64Array, grid: Grid, keep: (x: number, y: numbe
     if (kind === 5 || kind === 10) {
       // Corners on the centre's side connect through it: cut off the other two.
       const centreInside = field[a] + field[a + 1] + field[a + 1 + nx] + field[a + nx] >= 0;
-      pairs = (kind === 5) !== centreInside ? [3, 0, 1, 2] : [0, 1, 2, 3];
+      pairs = (kind === 5) !== centreInside ? SADDLE_LEFT_BOTTOM : SADDLE_BOTTOM_RIGHT;
     }
-    const edgeOf = [2 * a, 2 * (a + 1) + 1, 2 * (a + nx), 2 * a + 1];
     for (let s = 0; s < pairs.length; s += 2) {
-      const e0 = edgeOf[pairs[s]];
-      const e1 = edgeOf[pairs[s + 1]];
-      const [x0, y0] = crossing(e0);
-      const [x1, y1] = crossing(e1);
-      if (!keep((x0 + x1) / 2, (y0 + y1) / 2)) continue;
-      const segment = ends.length / 2;
-      ends.push(e0, e1);
-      for (const e of [e0, e1]) {
-        if (firstSegment[e] < 0) firstSegment[e] = segment;
-        else secondSegment[e] = segment;
-      }
+      const e0 = edgeOf(a, pairs[s], nx);
+      const e1 = edgeOf(a, pairs[s + 1], nx);
+      const midX = (crossing(field, e0, nx, 0) + crossing(field, e1, nx, 0)) / 2;
+      const midY = (crossing(field, e0, nx, 1) + crossing(field, e1, nx, 1)) / 2;
+      if (!keep(midX, midY)) continue;
+      if (2 * segments + 2 > ends.length) ends = grow(ends);
+      ends[2 * segments] = e0;
+      ends[2 * segments + 1] = e1;
+      if (firstSegment[e0] < 0) firstSegment[e0] = segments;
+      else secondSegment[e0] = segments;
+      if (firstSegment[e1] < 0) firstSegment[e1] = segments;
+      else secondSegment[e1] = segments;
+      segments++;
     }
   }
 
   // Walk the segments into lines: open lines from their free ends first, then closed rings.
-  const used = new Uint8Array(ends.length / 2);
+  if (used.length < segments) used = new Uint8Array(2 * segments);
+  used.fill(0, 0, segments);
   const lines: Polyline[] = [];
-  const walk = (segment: number, from: number) => {
-    const start = crossing(from);
-    const line: Polyline = [start[0], start[1]];
+  const walk = (first: number, from: number) => {
+    const line: Polyline = [crossing(field, from, nx, 0), crossing(field, from, nx, 1)];
+    let segment = first;
     let edge = from;
     while (segment >= 0 && !used[segment]) {
       used[segment] = 1;
       edge = ends[2 * segment] === edge ? ends[2 * segment + 1] : ends[2 * segment];
-      const [x, y] = crossing(edge);
-      line.push(x, y);
+      line.push(crossing(field, edge, nx, 0), crossing(field, edge, nx, 1));
       segment = firstSegment[edge] === segment ? secondSegment[edge] : firstSegment[edge];
     }
     lines.push(line);
   };
-  for (let e = 0; e < ends.length; e++) {
+  for (let e = 0; e < 2 * segments; e++) {
     const edge = ends[e];
     if (secondSegment[edge] < 0 && !used[e >> 1]) walk(e >> 1, edge);
   }
-  for (let s = 0; s < ends.length / 2; s++) if (!used[s]) walk(s, ends[2 * s]);
-  for (const e of ends) {
-    firstSegment[e] = -1;
-    secondSegment[e] = -1;
+  for (let s = 0; s < segments; s++) if (!used[s]) walk(s, ends[2 * s]);
+  for (let e = 0; e < 2 * segments; e++) {
+    firstSegment[ends[e]] = -1;
+    secondSegment[ends[e]] = -1;
   }
   return lines;
 }
