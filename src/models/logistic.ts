@@ -30,7 +30,7 @@ const schema = options({
     .default('adam')
     .describe("gd, sgd, momentum, adam, or newton (exact maximum likelihood, as R's glm)"),
   learningRate: z.number().positive().max(100).default(DEFAULT_LEARNING_RATE).describe('not used by newton'),
-  epochs: z.number().int().min(1).max(100000).default(100).describe('newton: the cap on Newton steps'),
+  epochs: z.number().int().min(1).max(100000).default(100),
   batchSize: z.number().int().min(0).default(0).describe('points per step; 0 = full batch; not used by newton'),
   l2: z.number().min(0).default(0).describe('ridge penalty on the weights'),
 });
