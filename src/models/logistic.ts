@@ -47,7 +47,10 @@ function logits(w: Float64Array, k: number, x: number, y: number, out: Float64Ar
 /** Said once per render however many frames fit separable data (warnings are deduplicated by text). */
 export const SATURATED_WARNING =
   "logistic (newton): fitted probabilities numerically 0 or 1 occurred: the classes are separable (in some frames), so no maximum-likelihood fit exists and, as with R's glm, the weights grew large (l2 > 0 bounds them)";
-export const IGNORED_WARNING = 'logistic: learningRate and batchSize do not apply to optimizer newton; ignored';
+/** The first-order options a newton fit was given (not at their defaults): named, and ignored. */
+export function ignoredWarning(names: string[]): string {
+  return `logistic: ${names.join(' and ')} ${names.length > 1 ? 'do' : 'does'} not apply to optimizer newton; ignored`;
+}
 
 class LogisticRegression implements Classifier {
   private weights: Float64Array;
@@ -63,8 +66,11 @@ class LogisticRegression implements Classifier {
 
   warnings(): string[] {
     if (this.opts.optimizer !== 'newton') return [];
-    const ignored = this.opts.learningRate !== DEFAULT_LEARNING_RATE || this.opts.batchSize !== 0;
-    return [...(ignored ? [IGNORED_WARNING] : []), ...(this.saturated ? [SATURATED_WARNING] : [])];
+    const ignored = [
+      ...(this.opts.learningRate !== DEFAULT_LEARNING_RATE ? ['learningRate'] : []),
+      ...(this.opts.batchSize !== 0 ? ['batchSize'] : []),
+    ];
+    return [...(ignored.length > 0 ? [ignoredWarning(ignored)] : []), ...(this.saturated ? [SATURATED_WARNING] : [])];
   }
 
   *train(data: Dataset, rng: Rng) {
