@@ -115,6 +115,26 @@ describe('logistic regression, optimizer newton', () => {
     });
   });
 
+  it('halves the step while a full Newton step would raise the deviance (from a start the wrong way round)', () => {
+    const data = load('gaussians', 'train', 2);
+    const X = transform(fitScaler(data), data.X);
+    const solver = new MultinomialNewton(X, data.y, data.n, 2, 0);
+    // The wrong way round, nearly saturated: the Hessian is small there, the full step too long.
+    const w = Float64Array.from([2, -6, 6]);
+    let deviance = solver.deviance(w);
+    const start = deviance;
+    let steps = 0;
+    for (let done = false; !done && steps < 100; steps++) {
+      const next = solver.step(w, deviance);
+      expect(next).toBeLessThanOrEqual(deviance);
+      done = converged(deviance, next);
+      deviance = next;
+    }
+    expect(deviance).toBeLessThan(start / 10);
+    const cold = fitted(data, { optimizer: 'newton' }).steps.at(-1)!.loss!;
+    expect(deviance / (2 * data.n)).toBeCloseTo(cold, 10);
+  });
+
   it.each([
     [2, 0],
     [2, 0.05],
@@ -260,6 +280,21 @@ describe('logistic regression, optimizer newton', () => {
       expect(frames).toBe(20);
       expect(said.sort()).toEqual([ignoredWarning(['learningRate']), SATURATED_WARNING].sort());
     });
+  });
+
+  it.each([
+    ['collinear inputs', [0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5], [0, 1, 0, 1, 1, 0], 2],
+    ['a constant input', [1, 0, 1, 1, 1, 2, 1, 3], [0, 0, 1, 1], 2],
+    ['one point repeated', [1, 2, 1, 2, 1, 2, 1, 2], [0, 1, 1, 0], 2],
+    ['a class with no points', [0, 0, 1, 1, 2, 0, 3, 1, 0.5, 0.2, 2.5, 0.9], [0, 1, 0, 1, 1, 0], 3],
+  ] as const)('singular Hessians stay finite: %s', (_, X, y, k) => {
+    const data: Dataset = { X: Float64Array.from(X), y: Uint8Array.from(y), n: y.length, classes: k };
+    for (const l2 of [0, 0.1]) {
+      const { model, steps } = fitted(data, { optimizer: 'newton', l2 });
+      for (const s of steps) expect(Number.isFinite(s.loss)).toBe(true);
+      const p = model.predictProba(Float64Array.from([0, 0, 100, -100, -1e4, 1e4, 1, 2]));
+      for (const v of p) expect(v >= 0 && v <= 1).toBe(true);
+    }
   });
 
   it('warns that learningRate and batchSize are ignored, only when they are set', () => {
