@@ -64,6 +64,11 @@ class LogisticRegression implements Classifier {
     this.weights = new Float64Array(3 * (classes - 1));
   }
 
+  /**
+   * Options newton ignores are warned about, not rejected: `--set model.optimizer=newton` on a
+   * scenario tuned for adam should just work (scikit-learn, too, warns about options its solver
+   * ignores). Only values other than the defaults are noticed.
+   */
   warnings(): string[] {
     if (this.opts.optimizer !== 'newton') return [];
     const ignored = [
