@@ -2,9 +2,14 @@
  * Logistic regression: multinomial logit with class 0 as the reference (the parameterisation
  * of R's glm for two classes and nnet::multinom for more; McCullagh & Nelder 1989, ch. 4–5),
  * fitted by minimising the mean softmax cross-entropy plus (l2/2)·‖w‖² (no penalty on the
- * intercepts) with a first-order optimizer. One stage = one epoch: a full pass over the data,
- * in mini-batches of batchSize points (0 = the whole set in one step, i.e. batch gradient
- * descent). Inputs are standardized internally.
+ * intercepts). Inputs are standardized internally.
+ * - First-order optimizers (gd, sgd, momentum, adam): one stage = one epoch, a full pass over
+ *   the data in mini-batches of batchSize points (0 = the whole set in one step).
+ * - newton: the exact maximum-likelihood fit as R's glm finds it, by Newton–Raphson (IRLS for
+ *   two classes; McCullagh & Nelder 1989, §4.4; Hastie, Tibshirani & Friedman, ESL §4.4.1; see
+ *   ./newton.ts). One stage = one Newton step, `epochs` the cap (glm's maxit is 25); training
+ *   ends early by glm's rule |D − D_old| / (|D| + 0.1) < 1e-8 on the penalised deviance, so an
+ *   animation by epochs has one frame per step taken. learningRate and batchSize do not apply.
  */
 import { z } from 'zod';
 import type { Dataset } from '../dataset.js';
@@ -12,15 +17,21 @@ import { permutation, type Rng } from '../random.js';
 import { options } from '../scenario/options.js';
 import { asLattice, rowsInOrder } from './lattice.js';
 import { crossEntropyRow, softmaxInPlace, softmaxPairInto } from './loss.js';
+import { converged, MultinomialNewton } from './newton.js';
 import { createOptimizer, optimizerName } from './optimizers.js';
 import { fitScaler, type Scaler, transform } from './standardize.js';
 import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
 
+const DEFAULT_LEARNING_RATE = 0.1;
+
 const schema = options({
-  optimizer: optimizerName.default('adam').describe('gd, sgd, momentum or adam'),
-  learningRate: z.number().positive().max(100).default(0.1),
+  optimizer: z
+    .enum([...optimizerName.options, 'newton'])
+    .default('adam')
+    .describe("gd, sgd, momentum, adam, or newton (exact maximum likelihood, as R's glm)"),
+  learningRate: z.number().positive().max(100).default(DEFAULT_LEARNING_RATE).describe('not used by newton'),
   epochs: z.number().int().min(1).max(100000).default(100),
-  batchSize: z.number().int().min(0).default(0).describe('points per step; 0 = full batch'),
+  batchSize: z.number().int().min(0).default(0).describe('points per step; 0 = full batch; not used by newton'),
   l2: z.number().min(0).default(0).describe('ridge penalty on the weights'),
 });
 
@@ -33,15 +44,38 @@ function logits(w: Float64Array, k: number, x: number, y: number, out: Float64Ar
   }
 }
 
+/** Said once per render however many frames fit separable data (warnings are deduplicated by text). */
+export const SATURATED_WARNING =
+  "logistic (newton): fitted probabilities numerically 0 or 1 occurred: the classes are separable (in some frames), so no maximum-likelihood fit exists and, as with R's glm, the weights grew large (l2 > 0 bounds them)";
+/** The first-order options a newton fit was given (not at their defaults): named, and ignored. */
+export function ignoredWarning(names: string[]): string {
+  return `logistic: ${names.join(' and ')} ${names.length > 1 ? 'do' : 'does'} not apply to optimizer newton; ignored`;
+}
+
 class LogisticRegression implements Classifier {
   private weights: Float64Array;
   private scaler: Scaler = { mean: [0, 0], scale: [1, 1] };
+  private saturated = false;
 
   constructor(
     readonly classes: number,
     private readonly opts: z.output<typeof schema>,
   ) {
     this.weights = new Float64Array(3 * (classes - 1));
+  }
+
+  /**
+   * Options newton ignores are warned about, not rejected: `--set model.optimizer=newton` on a
+   * scenario tuned for adam should just work (scikit-learn, too, warns about options its solver
+   * ignores). Only values other than the defaults are noticed.
+   */
+  warnings(): string[] {
+    if (this.opts.optimizer !== 'newton') return [];
+    const ignored = [
+      ...(this.opts.learningRate !== DEFAULT_LEARNING_RATE ? ['learningRate'] : []),
+      ...(this.opts.batchSize !== 0 ? ['batchSize'] : []),
+    ];
+    return [...(ignored.length > 0 ? [ignoredWarning(ignored)] : []), ...(this.saturated ? [SATURATED_WARNING] : [])];
   }
 
   *train(data: Dataset, rng: Rng) {
@@ -51,6 +85,10 @@ class LogisticRegression implements Classifier {
     const X = transform(this.scaler, data.X);
     const w = new Float64Array(3 * (k - 1));
     this.weights = w;
+    if (this.opts.optimizer === 'newton') {
+      yield* this.trainNewton(X, data, w);
+      return;
+    }
     const grad = new Float64Array(w.length);
     const optimizer = createOptimizer(this.opts.optimizer, w.length, learningRate);
     const batch = this.opts.batchSize > 0 ? Math.min(this.opts.batchSize, data.n) : data.n;
@@ -101,6 +139,23 @@ class LogisticRegression implements Classifier {
         label: `epoch ${epoch}`,
         loss: (data.n > 0 ? loss / data.n : 0) + (l2 / 2) * penalty,
       };
+    }
+  }
+
+  /**
+   * Newton steps from w = 0 until glm's rule holds or `epochs` steps: no stage total, since the
+   * number of steps is known only at the end (as the SVM's passes and the tree's splits).
+   */
+  private *trainNewton(X: Float64Array, data: Dataset, w: Float64Array) {
+    const solver = new MultinomialNewton(X, data.y, data.n, this.classes, this.opts.l2);
+    let deviance = solver.deviance(w);
+    for (let step = 1; step <= this.opts.epochs; step++) {
+      const next = solver.step(w, deviance);
+      const done = converged(deviance, next);
+      deviance = next;
+      if (done || step === this.opts.epochs) this.saturated = solver.saturated(w);
+      yield { stage: step, label: `Newton step ${step}`, loss: deviance / (2 * Math.max(data.n, 1)) };
+      if (done) return;
     }
   }
 
