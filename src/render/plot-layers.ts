@@ -106,7 +106,7 @@ export function createPlotLayers(scene: Scene): PlotLayers {
   const fixedPixels: number[] = [];
   fixed.readBack(inPlot, (p) => fixedPixels.push(p));
 
-  // Every pixel either canvas layer covers, and for each its palette index when that does not
+  // Every pixel the points or the static layer cover, and for each its palette index when that does not
   // depend on the shading below (covered opaquely), else −1.
   const covered = new PixelSet(plot.w * plot.h);
   const solid = new Int16Array(plot.w * plot.h);
