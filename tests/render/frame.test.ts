@@ -211,6 +211,26 @@ describe('frame renderer', () => {
     expect(grown.render(last)).toEqual(fresh);
   });
 
+  it('redraws only the caption texts that changed, and draws each frame as a fresh renderer does', () => {
+    const s = scene({ xmin: -4, xmax: 4, ymin: -4, ymax: 4 }, 260, 'y');
+    const renderer = createFrameRenderer(s);
+    // The stage, the train figure or the test figure changing alone, all or none changing, a
+    // figure going back to an earlier value, and one becoming a dash.
+    for (const [label, train, test] of [
+      ['n = 10', 0.8, 0.75],
+      ['n = 20', 0.8, 0.75],
+      ['n = 20', 0.85, 0.75],
+      ['n = 20', 0.85, 0.7],
+      ['n = 20', 0.85, 0.7],
+      ['n = 1000', 0.9, 0.65],
+      ['n = 9', 0.8, Number.NaN],
+      ['n = 9', 0.8, 0.75],
+    ] as const) {
+      const snap = { ...snapshot(s, 50, 0.3), label, trainAccuracy: train, testAccuracy: test };
+      expect(renderer.render(snap)).toEqual(createFrameRenderer(s).render(snap));
+    }
+  });
+
   it('shows the points: without them, the frame loses exactly the pixels they covered', () => {
     const s = scene({ xmin: -4, xmax: 4, ymin: -4, ymax: 4 }, 260, 'y');
     const snap = snapshot(s, 80, 0.5);
