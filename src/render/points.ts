@@ -28,7 +28,7 @@ export interface RgbaImage {
 }
 
 /** A point's position in the plot rect's pixels. */
-export function pointPixel(data: Dataset, i: number, plot: Rect, window: Window): [number, number] {
+function pointPixel(data: Dataset, i: number, plot: Rect, window: Window): [number, number] {
   return [
     plot.x + ((data.X[2 * i] - window.xmin) * plot.w) / (window.xmax - window.xmin),
     plot.y + ((window.ymax - data.X[2 * i + 1]) * plot.h) / (window.ymax - window.ymin),
