@@ -116,23 +116,18 @@ export function compositeRect(
   }
 }
 
+/** A dynamic caption text as last drawn, and its pixels as read back (null: outside the band). */
+interface ShownText {
+  text: PlacedText;
+  rect: Rect;
+  rgba: Uint8ClampedArray | null;
+}
+
 /** Whether two placed texts draw the same ink at the same place. */
 function samePlace(a: PlacedText, b: PlacedText): boolean {
   return (
     a.text === b.text && a.x === b.x && a.y === b.y && a.font === b.font && a.align === b.align && a.colour === b.colour
   );
-}
-
-/** Items grouped by rects with overlapping rows, top to bottom. */
-function sameLines<T extends { rect: Rect }>(items: T[]): T[][] {
-  const lines: T[][] = [];
-  let bottom = Number.NEGATIVE_INFINITY;
-  for (const item of [...items].sort((a, b) => a.rect.y - b.rect.y)) {
-    if (item.rect.y < bottom) lines[lines.length - 1].push(item);
-    else lines.push([item]);
-    bottom = Math.max(bottom, item.rect.y + item.rect.h);
-  }
-  return lines;
 }
 
 /** The smallest rect holding all of rects. */
@@ -203,7 +198,7 @@ export function createFrameRenderer(scene: Scene): FrameRenderer {
   // when it changed; every frame composites them all, as last read.
   const dynamic = band ? createCanvas(band.w, band.y + band.h).getContext('2d') : null;
   const measures = new TextMeasures();
-  const shown: { text: PlacedText; rect: Rect; rgba: Uint8ClampedArray | null }[] = [];
+  const shown: ShownText[] = [];
   let subtitleShown: boolean | null = null;
   function drawBand(snapshot: Snapshot): void {
     if (!band || !dynamic) return;
@@ -229,24 +224,20 @@ export function createFrameRenderer(scene: Scene): FrameRenderer {
         frame.set(base.subarray(y * width + band.x, y * width + band.x + band.w), y * width + band.x);
       }
     }
-    const texts = dynamicTexts(dynamic, layout, theme, caption, measures);
-    const changed: number[] = [];
-    texts.forEach((text, i) => {
-      const last = shown[i];
-      if (last !== undefined && samePlace(last.text, text)) return;
+    // The texts that changed are drawn and then read back (their boxes within the band), one read
+    // for those on the same line (baseline): a read costs far more than its pixels.
+    const lines = new Map<number, ShownText[]>();
+    dynamicTexts(dynamic, layout, theme, caption, measures).forEach((text, i) => {
+      if (shown[i] !== undefined && samePlace(shown[i].text, text)) return;
       // Clear its box first: the box then holds this text's ink alone (the texts' boxes do not
       // overlap, and reads take only the boxes of texts just drawn).
       dynamic.clearRect(text.box.x, text.box.y, text.box.w, text.box.h);
       drawPlaced(dynamic, text);
-      changed.push(i);
+      const entry: ShownText = { text, rect: withinBand(text.box, band), rgba: null };
+      shown[i] = entry;
+      if (entry.rect.w > 0 && entry.rect.h > 0) lines.set(text.y, [...(lines.get(text.y) ?? []), entry]);
     });
-    // Read the changed texts back (their boxes within the band), one read for those on the same
-    // line: a read costs far more than its pixels.
-    const read = changed.map((i) => {
-      shown[i] = { text: texts[i], rect: withinBand(texts[i].box, band), rgba: null };
-      return shown[i];
-    });
-    for (const line of sameLines(read.filter(({ rect }) => rect.w > 0 && rect.h > 0))) {
+    for (const line of lines.values()) {
       const all = boundingRect(line.map(({ rect }) => rect));
       const rgba = dynamic.getImageData(all.x, all.y, all.w, all.h).data;
       for (const entry of line) entry.rgba = crop(rgba, all, entry.rect);
