@@ -68,4 +68,10 @@ export class PixelSet {
     for (let i = 0; i < this.count; i++) this.mask[this.list[i]] = 0;
     this.count = 0;
   }
+
+  /** Puts the list in increasing order, so that a pass over it visits memory in order. */
+  sort(): void {
+    const { mask, list } = this;
+    for (let p = 0, n = 0; n < this.count; p++) if (mask[p] !== 0) list[n++] = p;
+  }
 }

@@ -11,6 +11,7 @@
  * layer covers opaquely take a palette index worked out once.
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
+import type { Dataset } from '../dataset.js';
 import { drawAxes } from './axes.js';
 import type { Polyline } from './contours.js';
 import type { Scene } from './frame.js';
@@ -130,18 +131,21 @@ export function createPlotLayers(scene: Scene): PlotLayers {
   const points = { rgba: new Uint8ClampedArray(plot.w * plot.h * 4), w: plot.w, h: plot.h };
   let drawn = -1;
   function updatePoints(used: number): void {
-    const { test, train, window, classColours } = scene;
     if (used === drawn) return;
-    let from = drawn;
-    if (used < drawn || drawn < 0) {
+    const { test, train, window, classColours } = scene;
+    const paint = (data: Dataset, from: number, to: number, style: 'filled' | 'hollow') =>
+      paintPoints(points, inPlot, unit, window, data, from, to, classColours, outlines, style, radius, cover);
+    if (drawn >= 0 && used > drawn) {
+      paint(train, drawn, used, 'filled');
+    } else {
       points.rgba.fill(0);
       covered.clear();
       for (const p of fixedPixels) cover(p);
-      if (test)
-        paintPoints(points, inPlot, unit, window, test, 0, test.n, classColours, outlines, 'hollow', radius, cover);
-      from = 0;
+      if (test) paint(test, 0, test.n, 'hollow');
+      paint(train, 0, used, 'filled');
+      // The points come in no order: have frames composite them row by row (memory in order).
+      covered.sort();
     }
-    paintPoints(points, inPlot, unit, window, train, from, used, classColours, outlines, 'filled', radius, cover);
     drawn = used;
   }
 

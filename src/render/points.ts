@@ -85,7 +85,7 @@ export function paintPoint(
         rgba[o + k] = (own + rgba[o + k] * below) / alpha;
       }
       rgba[o + 3] = alpha * 255;
-      visit(y * w + x);
+      if (rgba[o + 3] !== 0) visit(y * w + x);
     }
   }
 }
