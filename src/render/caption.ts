@@ -5,7 +5,8 @@
  * more than two classes or the classes have names: a legend.
  *
  * Only the stage and the train and test figures change from frame to frame. A renderer can draw
- * the rest once ('static') and then just those texts ('dynamic'), whose boxes drawCaption returns.
+ * the rest once ('static') and then just those texts (dynamicTexts places them, with the boxes
+ * their ink covers), each only when it changed.
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { font } from './font.js';
@@ -31,32 +32,152 @@ export function formatAccuracy(v: number | null): string {
 
 export type CaptionPart = 'all' | 'static' | 'dynamic';
 
-/** The box a text drawn at (x, y) with the context's font and alignment covers, with a pixel to spare. */
-function textBox(ctx: SKRSContext2D, text: string, x: number, y: number): Rect {
-  const m = ctx.measureText(text);
-  const left = Math.floor(x - m.actualBoundingBoxLeft) - 1;
-  const top = Math.floor(y - m.actualBoundingBoxAscent) - 1;
-  return {
-    x: left,
-    y: top,
-    w: Math.ceil(x + m.actualBoundingBoxRight) + 1 - left,
-    h: Math.ceil(y + m.actualBoundingBoxDescent) + 1 - top,
-  };
+/** What a caption needs of measureText. */
+interface Metrics {
+  width: number;
+  left: number;
+  right: number;
+  ascent: number;
+  descent: number;
+}
+
+/**
+ * measureText results per font, alignment and text (alphabetic baseline). A caption's strings
+ * and fonts repeat from frame to frame, and each measurement is a call into the canvas.
+ */
+export class TextMeasures {
+  private readonly known = new Map<string, Metrics>();
+
+  measure(ctx: SKRSContext2D, font: string, align: 'left' | 'right', text: string): Metrics {
+    const key = `${font}\n${align}\n${text}`;
+    let metrics = this.known.get(key);
+    if (metrics === undefined) {
+      ctx.save();
+      ctx.font = font;
+      ctx.textAlign = align;
+      ctx.textBaseline = 'alphabetic';
+      const m = ctx.measureText(text);
+      ctx.restore();
+      metrics = {
+        width: m.width,
+        left: m.actualBoundingBoxLeft,
+        right: m.actualBoundingBoxRight,
+        ascent: m.actualBoundingBoxAscent,
+        descent: m.actualBoundingBoxDescent,
+      };
+      this.known.set(key, metrics);
+    }
+    return metrics;
+  }
+}
+
+/** A text of the caption that changes between frames, where it goes and the box its ink covers. */
+export interface PlacedText {
+  text: string;
+  x: number;
+  y: number;
+  font: string;
+  align: 'left' | 'right';
+  colour: string;
+  /** The ink's box, with a pixel to spare. */
+  box: Rect;
+}
+
+function place(
+  ctx: SKRSContext2D,
+  measures: TextMeasures,
+  text: string,
+  x: number,
+  y: number,
+  font: string,
+  align: 'left' | 'right',
+  colour: string,
+): PlacedText {
+  const m = measures.measure(ctx, font, align, text);
+  const left = Math.floor(x - m.left) - 1;
+  const top = Math.floor(y - m.ascent) - 1;
+  const box = { x: left, y: top, w: Math.ceil(x + m.right) + 1 - left, h: Math.ceil(y + m.descent) + 1 - top };
+  return { text, x, y, font, align, colour, box };
+}
+
+export function drawPlaced(ctx: SKRSContext2D, t: PlacedText): void {
+  ctx.font = t.font;
+  ctx.textAlign = t.align;
+  ctx.textBaseline = 'alphabetic';
+  ctx.fillStyle = t.colour;
+  ctx.fillText(t.text, t.x, t.y);
 }
 
 /** Whether the subtitle has room beside the title and the stage (it is left out when not). */
-export function subtitleFits(ctx: SKRSContext2D, layout: Layout, caption: Caption): boolean {
+export function subtitleFits(
+  ctx: SKRSContext2D,
+  layout: Layout,
+  caption: Caption,
+  measures = new TextMeasures(),
+): boolean {
   if (!caption.subtitle) return false;
   const { fontSize, textLeft, textRight, unit } = layout;
-  ctx.save();
-  ctx.font = font(fontSize.title);
-  const stageWidth = ctx.measureText(caption.stage).width;
-  const text = `  ·  ${caption.subtitle}`;
-  const width = ctx.measureText(text).width;
-  ctx.font = font(fontSize.title, true);
-  const titleWidth = ctx.measureText(caption.title).width;
-  ctx.restore();
+  // Measured as drawn (right-aligned), so the stage's measurement serves both.
+  const stageWidth = measures.measure(ctx, font(fontSize.title), 'right', caption.stage).width;
+  const width = measures.measure(ctx, font(fontSize.title), 'left', `  ·  ${caption.subtitle}`).width;
+  const titleWidth = measures.measure(ctx, font(fontSize.title, true), 'left', caption.title).width;
   return width <= textRight - stageWidth - 12 * unit - (textLeft + titleWidth);
+}
+
+/** Line 2's figures, each at a fixed slot: name, value, where the name and the value start. */
+function figureSlots(
+  ctx: SKRSContext2D,
+  layout: Layout,
+  caption: Caption,
+  measures: TextMeasures,
+): { name: string; value: number | null; x: number; at: number }[] {
+  const figuresFont = font(layout.fontSize.figures);
+  const slot = measures.measure(ctx, figuresFont, 'left', 'train 0.000').width + 14 * layout.unit;
+  const figures: [string, number | null][] = [
+    ['train', caption.train],
+    ['test', caption.test],
+  ];
+  if (caption.bayes !== null) figures.push(['Bayes', caption.bayes]);
+  return figures.map(([name, value], i) => {
+    const x = layout.textLeft + i * slot;
+    return { name, value, x, at: x + measures.measure(ctx, figuresFont, 'left', `${name} `).width };
+  });
+}
+
+/** The texts that change between frames: the stage, then the train and test figures. */
+export function dynamicTexts(
+  ctx: SKRSContext2D,
+  layout: Layout,
+  theme: Theme,
+  caption: Caption,
+  measures = new TextMeasures(),
+): PlacedText[] {
+  const ink = rgbToCss(theme.ink);
+  const stage = place(
+    ctx,
+    measures,
+    caption.stage,
+    layout.textRight,
+    layout.titleBaseline,
+    font(layout.fontSize.title),
+    'right',
+    ink,
+  );
+  const figures = figureSlots(ctx, layout, caption, measures)
+    .filter((f) => f.name !== 'Bayes')
+    .map((f) =>
+      place(
+        ctx,
+        measures,
+        formatAccuracy(f.value),
+        f.at,
+        layout.figuresBaseline,
+        font(layout.fontSize.figures),
+        'left',
+        ink,
+      ),
+    );
+  return [stage, ...figures];
 }
 
 /** Draws the caption, or its static or dynamic part; returns the boxes of the dynamic texts drawn. */
@@ -66,59 +187,47 @@ export function drawCaption(
   theme: Theme,
   caption: Caption,
   part: CaptionPart = 'all',
+  measures = new TextMeasures(),
 ): Rect[] {
   const { unit, fontSize, textLeft, textRight } = layout;
   const ink = rgbToCss(theme.ink);
   const muted = rgbToCss(theme.muted);
-  const drawStatic = part !== 'dynamic';
-  const drawDynamic = part !== 'static';
   const boxes: Rect[] = [];
   ctx.save();
-  ctx.textBaseline = 'alphabetic';
-
-  // Line 1: title · subtitle, stage at the right.
-  ctx.textAlign = 'right';
-  ctx.font = font(fontSize.title);
-  ctx.fillStyle = ink;
-  if (drawDynamic) {
-    ctx.fillText(caption.stage, textRight, layout.titleBaseline);
-    boxes.push(textBox(ctx, caption.stage, textRight, layout.titleBaseline));
-  }
-  ctx.textAlign = 'left';
-  if (drawStatic) {
-    const fits = subtitleFits(ctx, layout, caption);
-    ctx.font = font(fontSize.title, true);
-    ctx.fillText(caption.title, textLeft, layout.titleBaseline);
-    const titleWidth = ctx.measureText(caption.title).width;
-    if (fits) {
-      ctx.font = font(fontSize.title);
-      ctx.fillStyle = muted;
-      ctx.fillText(`  ·  ${caption.subtitle}`, textLeft + titleWidth, layout.titleBaseline);
+  if (part !== 'static') {
+    for (const t of dynamicTexts(ctx, layout, theme, caption, measures)) {
+      drawPlaced(ctx, t);
+      boxes.push(t.box);
     }
   }
-
-  // Line 2: the figures, each at a fixed slot.
-  ctx.font = font(fontSize.figures);
-  const slot = ctx.measureText('train 0.000').width + 14 * unit;
-  const figures: [string, number | null][] = [
-    ['train', caption.train],
-    ['test', caption.test],
-  ];
-  if (caption.bayes !== null) figures.push(['Bayes', caption.bayes]);
-  figures.forEach(([name, value], i) => {
-    const x = textLeft + i * slot;
-    ctx.fillStyle = muted;
-    if (drawStatic) ctx.fillText(`${name} `, x, layout.figuresBaseline);
-    ctx.fillStyle = ink;
-    const text = formatAccuracy(value);
-    const at = x + ctx.measureText(`${name} `).width;
-    // The Bayes figure is the same in every frame.
-    if (name === 'Bayes' ? drawStatic : drawDynamic) ctx.fillText(text, at, layout.figuresBaseline);
-    if (name !== 'Bayes' && drawDynamic) boxes.push(textBox(ctx, text, at, layout.figuresBaseline));
-  });
-  if (!drawStatic) {
+  if (part === 'dynamic') {
     ctx.restore();
     return boxes;
+  }
+  ctx.textBaseline = 'alphabetic';
+
+  // Line 1: title · subtitle (the stage at the right is dynamic).
+  ctx.textAlign = 'left';
+  const fits = subtitleFits(ctx, layout, caption, measures);
+  ctx.font = font(fontSize.title, true);
+  ctx.fillStyle = ink;
+  ctx.fillText(caption.title, textLeft, layout.titleBaseline);
+  if (fits) {
+    const titleWidth = measures.measure(ctx, font(fontSize.title, true), 'left', caption.title).width;
+    ctx.font = font(fontSize.title);
+    ctx.fillStyle = muted;
+    ctx.fillText(`  ·  ${caption.subtitle}`, textLeft + titleWidth, layout.titleBaseline);
+  }
+
+  // Line 2: the figures' names, and the Bayes figure, the same in every frame.
+  ctx.font = font(fontSize.figures);
+  for (const { name, value, x, at } of figureSlots(ctx, layout, caption, measures)) {
+    ctx.fillStyle = muted;
+    ctx.fillText(`${name} `, x, layout.figuresBaseline);
+    if (name === 'Bayes') {
+      ctx.fillStyle = ink;
+      ctx.fillText(formatAccuracy(value), at, layout.figuresBaseline);
+    }
   }
 
   // The key to the lines, right-aligned on line 2.
@@ -138,7 +247,7 @@ export function drawCaption(
   for (const [name, dashed] of keys) {
     ctx.fillStyle = muted;
     ctx.fillText(name, x, layout.figuresBaseline);
-    x -= ctx.measureText(name).width + gap;
+    x -= measures.measure(ctx, font(fontSize.figures), 'right', name).width + gap;
     ctx.setLineDash(dashed ? [4 * unit, 3 * unit] : []);
     ctx.beginPath();
     ctx.moveTo(x - sample, midY);
@@ -160,7 +269,7 @@ export function drawCaption(
       ctx.fill();
       ctx.fillStyle = ink;
       ctx.fillText(name, lx + 2 * r + 4 * unit, layout.legendBaseline);
-      lx += 2 * r + 4 * unit + ctx.measureText(name).width + 14 * unit;
+      lx += 2 * r + 4 * unit + measures.measure(ctx, font(fontSize.figures), 'left', name).width + 14 * unit;
       if (lx > textRight) break;
     }
   }

@@ -7,15 +7,24 @@
  * each layer is read back only where it changed:
  * - the axes (frame, ticks, labels) are drawn and mapped once into a base frame;
  * - the points and the boundaries over the plot are plot-layers.ts's;
- * - the caption's static text is composited into the base frame once; each frame draws only the
- *   stage and the train/test figures, on a small canvas, and reads back their boxes.
+ * - the caption's static text is composited into the base frame once; of the stage and the
+ *   train/test figures, a frame draws (on a canvas of their own) and reads back only those whose
+ *   text changed since the frame before, and composites the others as read then.
  */
 import { createCanvas } from '@napi-rs/canvas';
 import type { Dataset } from '../dataset.js';
 import type { Grid, Window } from '../grid.js';
 import type { Snapshot } from '../train.js';
 import { drawAxes } from './axes.js';
-import { type Caption, drawCaption, subtitleFits } from './caption.js';
+import {
+  type Caption,
+  drawCaption,
+  drawPlaced,
+  dynamicTexts,
+  type PlacedText,
+  subtitleFits,
+  TextMeasures,
+} from './caption.js';
 import { boundaries, type Polyline } from './contours.js';
 import { registerFonts } from './font.js';
 import { type Layout, outside, type Rect } from './layout.js';
@@ -107,6 +116,54 @@ export function compositeRect(
   }
 }
 
+/** A dynamic caption text as last drawn, and its pixels as read back (null: outside the band). */
+interface ShownText {
+  text: PlacedText;
+  rect: Rect;
+  rgba: Uint8ClampedArray | null;
+}
+
+/** Whether two placed texts draw the same ink at the same place. */
+function samePlace(a: PlacedText, b: PlacedText): boolean {
+  return (
+    a.text === b.text && a.x === b.x && a.y === b.y && a.font === b.font && a.align === b.align && a.colour === b.colour
+  );
+}
+
+/** The smallest rect holding all of rects. */
+function boundingRect(rects: Rect[]): Rect {
+  const x = Math.min(...rects.map((r) => r.x));
+  const y = Math.min(...rects.map((r) => r.y));
+  return {
+    x,
+    y,
+    w: Math.max(...rects.map((r) => r.x + r.w)) - x,
+    h: Math.max(...rects.map((r) => r.y + r.h)) - y,
+  };
+}
+
+/** The pixels of sub (inside rect) out of rect's RGBA. */
+function crop(rgba: Uint8ClampedArray, rect: Rect, sub: Rect): Uint8ClampedArray {
+  const out = new Uint8ClampedArray(4 * sub.w * sub.h);
+  for (let y = 0; y < sub.h; y++) {
+    const from = 4 * ((sub.y - rect.y + y) * rect.w + (sub.x - rect.x));
+    out.set(rgba.subarray(from, from + 4 * sub.w), 4 * y * sub.w);
+  }
+  return out;
+}
+
+/** The part of rect inside band (possibly empty). */
+function withinBand(rect: Rect, band: Rect): Rect {
+  const x = Math.max(band.x, rect.x);
+  const y = Math.max(band.y, rect.y);
+  return {
+    x,
+    y,
+    w: Math.min(band.x + band.w, rect.x + rect.w) - x,
+    h: Math.min(band.y + band.h, rect.y + rect.h) - y,
+  };
+}
+
 export function createFrameRenderer(scene: Scene): FrameRenderer {
   registerFonts();
   const { layout, palette, theme } = scene;
@@ -136,10 +193,12 @@ export function createFrameRenderer(scene: Scene): FrameRenderer {
   const layers = createPlotLayers(scene);
 
   // The caption band: its static part (and any axis ink reaching into it) is composited into the
-  // base frame once, and again only if the subtitle comes or goes with a longer stage label; each
-  // frame then draws just the stage and the figures, on a canvas of their own, and reads back
-  // their boxes.
+  // base frame once, and again only if the subtitle comes or goes with a longer stage label. Each
+  // dynamic text is drawn on a canvas of its own and read back (its box, within the band) only
+  // when it changed; every frame composites them all, as last read.
   const dynamic = band ? createCanvas(band.w, band.y + band.h).getContext('2d') : null;
+  const measures = new TextMeasures();
+  const shown: ShownText[] = [];
   let subtitleShown: boolean | null = null;
   function drawBand(snapshot: Snapshot): void {
     if (!band || !dynamic) return;
@@ -153,30 +212,37 @@ export function createFrameRenderer(scene: Scene): FrameRenderer {
       legend: scene.legend,
       bayesLine: scene.bayesLines !== null,
     };
-    const fits = subtitleFits(ctx, layout, caption);
+    const fits = subtitleFits(ctx, layout, caption, measures);
     if (fits !== subtitleShown) {
       subtitleShown = fits;
       ctx.clearRect(band.x, band.y, band.w, band.h);
       if (axesInBand) drawAxes(ctx, layout, scene.window, theme, scene.axisLabels);
-      drawCaption(ctx, layout, theme, caption, 'static');
+      drawCaption(ctx, layout, theme, caption, 'static', measures);
       for (let y = band.y; y < band.y + band.h; y++) base.fill(0, y * width + band.x, y * width + band.x + band.w);
       compositeRect(ctx.getImageData(band.x, band.y, band.w, band.h).data, band, base, width, palette);
       for (let y = band.y; y < band.y + band.h; y++) {
         frame.set(base.subarray(y * width + band.x, y * width + band.x + band.w), y * width + band.x);
       }
     }
-    dynamic.clearRect(0, 0, band.w, band.y + band.h);
-    for (const box of drawCaption(dynamic, layout, theme, caption, 'dynamic')) {
-      const x0 = Math.max(band.x, box.x);
-      const y0 = Math.max(band.y, box.y);
-      const r = {
-        x: x0,
-        y: y0,
-        w: Math.min(band.x + band.w, box.x + box.w) - x0,
-        h: Math.min(band.y + band.h, box.y + box.h) - y0,
-      };
-      if (r.w > 0 && r.h > 0) compositeRect(dynamic.getImageData(r.x, r.y, r.w, r.h).data, r, frame, width, palette);
+    // The texts that changed are drawn and then read back (their boxes within the band), one read
+    // for those on the same line (baseline): a read costs far more than its pixels.
+    const lines = new Map<number, ShownText[]>();
+    dynamicTexts(dynamic, layout, theme, caption, measures).forEach((text, i) => {
+      if (shown[i] !== undefined && samePlace(shown[i].text, text)) return;
+      // Clear its box first: the box then holds this text's ink alone (the texts' boxes do not
+      // overlap, and reads take only the boxes of texts just drawn).
+      dynamic.clearRect(text.box.x, text.box.y, text.box.w, text.box.h);
+      drawPlaced(dynamic, text);
+      const entry: ShownText = { text, rect: withinBand(text.box, band), rgba: null };
+      shown[i] = entry;
+      if (entry.rect.w > 0 && entry.rect.h > 0) lines.set(text.y, [...(lines.get(text.y) ?? []), entry]);
+    });
+    for (const line of lines.values()) {
+      const all = boundingRect(line.map(({ rect }) => rect));
+      const rgba = dynamic.getImageData(all.x, all.y, all.w, all.h).data;
+      for (const entry of line) entry.rgba = crop(rgba, all, entry.rect);
     }
+    for (const { rect, rgba } of shown) if (rgba) compositeRect(rgba, rect, frame, width, palette);
   }
 
   return {

@@ -1,8 +1,8 @@
 /**
  * A transparent plot-sized canvas whose pixels are mirrored in memory. Reading canvas pixels
  * back is slow (a full plot costs several milliseconds), so a layer is read back only where
- * something was drawn since the last read, and frames composite just the covered pixels (a
- * PixelSet) instead of scanning the plot.
+ * something was drawn since the last read (the plot's static layer: once), and frames composite
+ * just the covered pixels (a PixelSet) instead of scanning the plot.
  */
 import { type Canvas, createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { Rect } from './layout.js';
@@ -20,12 +20,6 @@ export class CanvasLayer {
     this.canvas = createCanvas(w, h);
     this.ctx = this.canvas.getContext('2d');
     this.rgba = new Uint8ClampedArray(w * h * 4);
-  }
-
-  /** Empties the canvas and the mirror. */
-  reset(): void {
-    this.ctx.clearRect(0, 0, this.w, this.h);
-    this.rgba.fill(0);
   }
 
   /**
@@ -73,5 +67,11 @@ export class PixelSet {
   clear(): void {
     for (let i = 0; i < this.count; i++) this.mask[this.list[i]] = 0;
     this.count = 0;
+  }
+
+  /** Puts the list in increasing order, so that a pass over it visits memory in order. */
+  sort(): void {
+    const { mask, list } = this;
+    for (let p = 0, n = 0; n < this.count; p++) if (mask[p] !== 0) list[n++] = p;
   }
 }

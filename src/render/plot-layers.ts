@@ -1,21 +1,24 @@
 /**
  * What is drawn over the plot's shading, as layers composited pixel by pixel:
- * - the points, on a plot-sized canvas layer, read back once and then only in the boxes around
- *   the points a growing sample adds (test points hollow, under the training points in use);
+ * - the points, rasterised straight into a plot-sized RGBA layer (points.ts), a growing sample
+ *   adding only its new points (test points hollow, under the training points in use);
  * - the optimal boundary (and any axis ink reaching into the plot), a static layer read once;
  * - the learned boundary, which moves every frame, rasterised straight into a coverage mask
- *   (stroke.ts) rather than by the canvas, whose pixels are slow to read back.
+ *   (stroke.ts).
+ * The points and the learned boundary are not drawn by the canvas, whose pixels are slow to read
+ * back.
  * Only covered pixels are composited, in that order, each layer over the one before; pixels a
  * layer covers opaquely take a palette index worked out once.
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
+import type { Dataset } from '../dataset.js';
 import { drawAxes } from './axes.js';
 import type { Polyline } from './contours.js';
 import type { Scene } from './frame.js';
 import { CanvasLayer, PixelSet } from './layer.js';
 import type { GifPalette, RGB } from './palette.js';
 import { outlineOf, rgbToCss } from './palette.js';
-import { drawPoints, pointPixel, pointRadius, pointReach } from './points.js';
+import { paintPoints, pointRadius } from './points.js';
 import { CoverageMask } from './stroke.js';
 
 export interface PlotLayers {
@@ -83,7 +86,6 @@ export function createPlotLayers(scene: Scene): PlotLayers {
   const { layout, palette, theme } = scene;
   const { width, unit, plot } = layout;
   const radius = pointRadius(scene.train.n + (scene.test?.n ?? 0), unit);
-  const reach = pointReach(radius, unit);
   const outlines = scene.classColours.map((colour) => outlineOf(colour, theme));
   const inPlot = { x: 0, y: 0, w: plot.w, h: plot.h };
 
@@ -105,7 +107,7 @@ export function createPlotLayers(scene: Scene): PlotLayers {
   const fixedPixels: number[] = [];
   fixed.readBack(inPlot, (p) => fixedPixels.push(p));
 
-  // Every pixel either canvas layer covers, and for each its palette index when that does not
+  // Every pixel the points or the static layer cover, and for each its palette index when that does not
   // depend on the shading below (covered opaquely), else −1.
   const covered = new PixelSet(plot.w * plot.h);
   const solid = new Int16Array(plot.w * plot.h);
@@ -124,29 +126,25 @@ export function createPlotLayers(scene: Scene): PlotLayers {
           : -1;
   }
 
-  // The points: test points (hollow) under the training points in use. A growing sample draws
-  // only its new points and reads back the boxes around them. (Where points overlap, their
-  // antialiased edges may then stack in another order than drawing all at once would: a few
-  // pixels, a shade apart.)
-  const points = new CanvasLayer(plot.w, plot.h);
+  // The points: test points (hollow) under the training points in use, each point over the ones
+  // before, so a growing sample just paints its new points over the others.
+  const points = { rgba: new Uint8ClampedArray(plot.w * plot.h * 4), w: plot.w, h: plot.h };
   let drawn = -1;
   function updatePoints(used: number): void {
-    const { test, train, window, classColours } = scene;
-    const { ctx } = points;
     if (used === drawn) return;
-    if (used < drawn || drawn < 0 || used - drawn > 64) {
-      points.reset();
+    const { test, train, window, classColours } = scene;
+    const paint = (data: Dataset, from: number, to: number, style: 'filled' | 'hollow') =>
+      paintPoints(points, inPlot, unit, window, data, from, to, classColours, outlines, style, radius, cover);
+    if (drawn >= 0 && used > drawn) {
+      paint(train, drawn, used, 'filled');
+    } else {
+      points.rgba.fill(0);
       covered.clear();
       for (const p of fixedPixels) cover(p);
-      if (test) drawPoints(ctx, inPlot, unit, window, test, 0, test.n, classColours, outlines, 'hollow', radius);
-      drawPoints(ctx, inPlot, unit, window, train, 0, used, classColours, outlines, 'filled', radius);
-      points.readBack(inPlot, cover);
-    } else {
-      drawPoints(ctx, inPlot, unit, window, train, drawn, used, classColours, outlines, 'filled', radius);
-      for (let i = drawn; i < used; i++) {
-        const [x, y] = pointPixel(train, i, inPlot, window);
-        points.readBack({ x: x - reach, y: y - reach, w: 2 * reach, h: 2 * reach }, cover);
-      }
+      if (test) paint(test, 0, test.n, 'hollow');
+      paint(train, 0, used, 'filled');
+      // The points come in no order: have frames composite them row by row (memory in order).
+      covered.sort();
     }
     drawn = used;
   }

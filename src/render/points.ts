@@ -1,24 +1,34 @@
 /**
  * Data points over the shading: training points filled in their class colour with a thin darker
  * outline, test points hollow. Size shrinks gently as the number of points grows.
+ *
+ * Points are rasterised here, straight into an RGBA image, rather than by the canvas, whose
+ * pixels are slow to read back. Antialiasing is analytic, as for the boundary (stroke.ts): a
+ * pixel whose centre is at distance d from the point's centre is covered by the part of the
+ * radial interval [d − ½, d + ½] inside the shape, i.e. clamp(r + ½ − d, 0, 1) for the disc of
+ * radius r and the overlap with [r − h, r + h] for the outline ring of half width h (exact for
+ * a straight edge under a one-pixel box filter, and for rings thinner than a pixel too). A
+ * filled point's disc stops where its ring starts, so a pixel both touch mixes their colours by
+ * area, without the fill bleeding through the ring's outer edge as a fill under a stroke does.
  */
-import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Dataset } from '../dataset.js';
 import type { Window } from '../grid.js';
 import type { Rect } from './layout.js';
-import { type RGB, rgbToCss } from './palette.js';
+import type { RGB } from './palette.js';
 
 /** Outline widths, in layout units: thin around filled points, bolder for hollow ones. */
 const FILLED_OUTLINE = 0.7;
 const HOLLOW_OUTLINE = 1.1;
 
-/** How far a point's ink reaches from its centre, in pixels (its box, for reading it back). */
-export function pointReach(radius: number, unit: number): number {
-  return radius + (Math.max(FILLED_OUTLINE, HOLLOW_OUTLINE) * unit) / 2 + 1;
+/** Unpremultiplied RGBA pixels, w × h, row-major. */
+export interface RgbaImage {
+  readonly rgba: Uint8ClampedArray;
+  readonly w: number;
+  readonly h: number;
 }
 
 /** A point's position in the plot rect's pixels. */
-export function pointPixel(data: Dataset, i: number, plot: Rect, window: Window): [number, number] {
+function pointPixel(data: Dataset, i: number, plot: Rect, window: Window): [number, number] {
   return [
     plot.x + ((data.X[2 * i] - window.xmin) * plot.w) / (window.xmax - window.xmin),
     plot.y + ((window.ymax - data.X[2 * i + 1]) * plot.h) / (window.ymax - window.ymin),
@@ -29,9 +39,63 @@ export function pointRadius(n: number, unit: number): number {
   return unit * Math.min(3.2, Math.max(1.3, 3.2 * Math.sqrt(300 / Math.max(n, 1)) ** 0.5));
 }
 
-/** Draws points from..to−1 of data into the plot rect (clipped to it). */
-export function drawPoints(
-  ctx: SKRSContext2D,
+/**
+ * Paints one point centred at (cx, cy) (pixels) into image, clipped to clip: a ring of width
+ * ringWidth centred on the circle of radius `radius`, in outline, and the disc inside the ring in
+ * fill (none when fill is null). Calls visit with each pixel offset left with any ink.
+ */
+export function paintPoint(
+  image: RgbaImage,
+  clip: Rect,
+  cx: number,
+  cy: number,
+  radius: number,
+  ringWidth: number,
+  fill: RGB | null,
+  outline: RGB,
+  visit: (p: number) => void,
+): void {
+  const { rgba, w } = image;
+  const inner = radius - ringWidth / 2;
+  const outer = radius + ringWidth / 2;
+  const x0 = Math.max(clip.x, 0, Math.floor(cx - outer - 0.5));
+  const x1 = Math.min(clip.x + clip.w, image.w, Math.ceil(cx + outer + 0.5));
+  const y0 = Math.max(clip.y, 0, Math.floor(cy - outer - 0.5));
+  const y1 = Math.min(clip.y + clip.h, image.h, Math.ceil(cy + outer + 0.5));
+  for (let y = y0; y < y1; y++) {
+    const dy = y + 0.5 - cy;
+    for (let x = x0; x < x1; x++) {
+      const dx = x + 0.5 - cx;
+      const d = Math.sqrt(dx * dx + dy * dy);
+      // The pixel's radial interval [d − ½, d + ½], split at inner and outer: the part inside
+      // inner is the disc's, the part between is the ring's.
+      const all = Math.min(1, Math.max(0, outer + 0.5 - d));
+      if (all === 0) continue;
+      const disc = fill === null ? 0 : Math.min(1, Math.max(0, inner + 0.5 - d));
+      const ring = all - Math.min(1, Math.max(0, inner + 0.5 - d));
+      const a = disc + ring;
+      if (a === 0) continue;
+      // Source-over onto what is there (unpremultiplied): the disc and ring share the pixel
+      // side by side, so their colours mix by area.
+      const o = 4 * (y * w + x);
+      const below = (rgba[o + 3] / 255) * (1 - a);
+      const alpha = a + below;
+      for (let k = 0; k < 3; k++) {
+        const own = fill === null ? outline[k] * ring : fill[k] * disc + outline[k] * ring;
+        rgba[o + k] = (own + rgba[o + k] * below) / alpha;
+      }
+      rgba[o + 3] = alpha * 255;
+      if (rgba[o + 3] !== 0) visit(y * w + x);
+    }
+  }
+}
+
+/**
+ * Paints points from..to−1 of data into image, mapped into the plot rect and clipped to it, each
+ * over the ones before: filled (class colour, thin outline) or hollow (a bolder outline only).
+ */
+export function paintPoints(
+  image: RgbaImage,
   plot: Rect,
   unit: number,
   window: Window,
@@ -42,30 +106,13 @@ export function drawPoints(
   outlines: readonly RGB[],
   style: 'filled' | 'hollow',
   radius: number,
+  visit: (p: number) => void,
 ): void {
-  ctx.save();
-  ctx.beginPath();
-  ctx.rect(plot.x, plot.y, plot.w, plot.h);
-  ctx.clip();
-  // One path per class: far fewer canvas calls than one per point.
-  for (let c = 0; c < data.classes; c++) {
-    ctx.beginPath();
-    for (let i = from; i < to; i++) {
-      if (data.y[i] !== c) continue;
-      const [px, py] = pointPixel(data, i, plot, window);
-      ctx.moveTo(px + radius, py);
-      ctx.arc(px, py, radius, 0, 2 * Math.PI);
-    }
-    if (style === 'filled') {
-      ctx.fillStyle = rgbToCss(colours[c]);
-      ctx.fill();
-      ctx.strokeStyle = rgbToCss(outlines[c]);
-      ctx.lineWidth = FILLED_OUTLINE * unit;
-    } else {
-      ctx.strokeStyle = rgbToCss(outlines[c]);
-      ctx.lineWidth = HOLLOW_OUTLINE * unit;
-    }
-    ctx.stroke();
+  const filled = style === 'filled';
+  const ringWidth = (filled ? FILLED_OUTLINE : HOLLOW_OUTLINE) * unit;
+  for (let i = from; i < to; i++) {
+    const c = data.y[i];
+    const [px, py] = pointPixel(data, i, plot, window);
+    paintPoint(image, plot, px, py, radius, ringWidth, filled ? colours[c] : null, outlines[c], visit);
   }
-  ctx.restore();
 }

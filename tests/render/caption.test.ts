@@ -2,8 +2,8 @@ import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { findModel } from '../../src/models/index.js';
 import { captionTitles } from '../../src/pipeline.js';
-import { drawCaption, subtitleFits } from '../../src/render/caption.js';
-import { registerFonts } from '../../src/render/font.js';
+import { drawCaption, subtitleFits, TextMeasures } from '../../src/render/caption.js';
+import { font, registerFonts } from '../../src/render/font.js';
 import { computeLayout } from '../../src/render/layout.js';
 import { THEMES } from '../../src/render/palette.js';
 import { validateScenario } from '../../src/scenario/load.js';
@@ -68,5 +68,37 @@ describe('drawCaption in parts', () => {
     expect(subtitleFits(ctx, layout, caption)).toBe(true);
     expect(subtitleFits(ctx, layout, { ...caption, stage: 'boosting round 1000 / 1000 (of many)' })).toBe(false);
     expect(subtitleFits(ctx, layout, { ...caption, subtitle: '' })).toBe(false);
+  });
+});
+
+describe('TextMeasures', () => {
+  it('gives what measureText gives, per font, alignment and text, and leaves the context as it was', () => {
+    registerFonts();
+    const ctx = createCanvas(10, 10).getContext('2d');
+    const measures = new TextMeasures();
+    const before = [ctx.font, ctx.textAlign, ctx.textBaseline];
+    for (const [px, bold, align, text] of [
+      [13, false, 'left', 'n = 120'],
+      [13, false, 'right', 'n = 120'],
+      [13, true, 'left', 'n = 120'],
+      [10, false, 'left', 'n = 120'],
+      [13, false, 'left', '0.905'],
+      [13, false, 'left', 'n = 120'],
+    ] as const) {
+      const got = measures.measure(ctx, font(px, bold), align, text);
+      const reference = createCanvas(10, 10).getContext('2d');
+      reference.font = font(px, bold);
+      reference.textAlign = align;
+      reference.textBaseline = 'alphabetic';
+      const m = reference.measureText(text);
+      expect(got).toEqual({
+        width: m.width,
+        left: m.actualBoundingBoxLeft,
+        right: m.actualBoundingBoxRight,
+        ascent: m.actualBoundingBoxAscent,
+        descent: m.actualBoundingBoxDescent,
+      });
+    }
+    expect([ctx.font, ctx.textAlign, ctx.textBaseline]).toEqual(before);
   });
 });
