@@ -60,6 +60,20 @@ describe('boundaries', () => {
     expect(xs).toEqual([3, 6]);
   });
 
+  it("puts a sure linear model's boundary exactly where its log-odds are zero, not mid-cell", () => {
+    // Logit 40·(i − 3.3): a column away from x = 3.3 the float32 probabilities are 0 or 1 to
+    // within 1e-7 (at i = 5, exactly), so interpolating them would put the line at x = 3.5
+    // (i = 3 → 4) rather than 3.3 + ½ (grid units put value (i, j) at i + ½).
+    const grid = { nx: 8, ny: 5, xmin: 0, xmax: 1, ymin: 0, ymax: 1 };
+    const proba = field(8, 5, 2, (i) => {
+      const z = 40 * (i - 3.3);
+      return [1 / (1 + Math.exp(z)), 1 / (1 + Math.exp(-z))];
+    });
+    const lines = boundaries(proba, grid, 2);
+    expect(lines).toHaveLength(1);
+    for (let v = 0; v < lines[0].length; v += 2) expect(lines[0][v]).toBeCloseTo(3.8, 5);
+  });
+
   it('passes through every sign change of the field once, at its interpolated point, cell by cell', () => {
     // Wavy random fields: many lines, closed rings and saddles.
     let seed = 7;
@@ -78,7 +92,10 @@ describe('boundaries', () => {
       });
       const grid = { nx, ny, xmin: 0, xmax: 1, ymin: 0, ymax: 1 };
       const value = (i: number, j: number) => proba[2 * (j * nx + i) + 1] - proba[2 * (j * nx + i)];
-      // Every crossing: on each edge between two nodes on opposite sides of zero.
+      const logOdds = (i: number, j: number) =>
+        Math.log(proba[2 * (j * nx + i) + 1]) - Math.log(proba[2 * (j * nx + i)]);
+      // Every crossing: on each edge between two nodes on opposite sides of zero, where the
+      // log-odds interpolated along the edge are zero.
       const expected: string[] = [];
       const key = (x: number, y: number) => `${x.toFixed(9)},${y.toFixed(9)}`;
       for (let j = 0; j < ny; j++) {
@@ -88,8 +105,8 @@ describe('boundaries', () => {
             [0, 1],
           ]) {
             if (i + di >= nx || j + dj >= ny) continue;
-            const [a, b] = [value(i, j), value(i + di, j + dj)];
-            if (a >= 0 === b >= 0) continue;
+            if (value(i, j) >= 0 === value(i + di, j + dj) >= 0) continue;
+            const [a, b] = [logOdds(i, j), logOdds(i + di, j + dj)];
             const t = a / (a - b);
             expected.push(key(i + 0.5 + di * t, j + 0.5 + dj * t));
           }

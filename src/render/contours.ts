@@ -9,6 +9,13 @@
  * the grid's frame), and a boundary is an open line; building lines directly is simpler than
  * cutting the frame out of rings, and several times faster (this runs once per frame).
  * Saddle cells (diagonal corners alike) are split by the mean of the four corners.
+ *
+ * Which cells a boundary crosses is decided by the sign of the probability difference; where
+ * along a cell edge it crosses, by linear interpolation of the log-odds (log p_k − log p_other)
+ * between the edge's two nodes. The log-odds of a linear model are linear, so its boundary comes
+ * out exactly straight, even when the model is so sure that its probabilities are 0 or 1 a cell
+ * away from the boundary, where interpolating probabilities would put every crossing mid-edge
+ * and draw a staircase.
  */
 import type { Grid } from '../grid.js';
 
@@ -40,6 +47,8 @@ const SEGMENTS: readonly (readonly number[])[] = [
 
 /** Buffers kept between calls: one allocation per grid size, not per frame. */
 let values = new Float64Array(0);
+/** Log-odds at the corners of the crossed cells (the other nodes are never read). */
+let odds = new Float64Array(0);
 let firstSegment = new Int32Array(0);
 let secondSegment = new Int32Array(0);
 
@@ -84,27 +93,35 @@ function edgeOf(a: number, side: number, nx: number): number {
   return side === 0 ? 2 * a : side === 1 ? 2 * (a + 1) + 1 : side === 2 ? 2 * (a + nx) : 2 * a + 1;
 }
 
-/** Where along an edge the field crosses zero (0 at its node, 1 at the other end). */
-function crossingAt(field: Float64Array, edge: number, nx: number): number {
+/** Where along an edge the boundary crosses it (0 at its node, 1 at the other end), from the log-odds. */
+function crossingAt(edge: number, nx: number): number {
   const node = edge >> 1;
-  const other = edge & 1 ? node + nx : node + 1;
-  return field[node] / (field[node] - field[other]);
+  const a = odds[node];
+  const b = odds[edge & 1 ? node + nx : node + 1];
+  // a and b have opposite signs (or a is 0); equal only when both are 0, at one rounding apart.
+  return a === b ? 0.5 : a / (a - b);
 }
 
 /** The crossing point of an edge, in grid units: x (coordinate 0) or y (coordinate 1). */
-function crossing(field: Float64Array, edge: number, nx: number, coordinate: 0 | 1): number {
+function crossing(edge: number, nx: number, coordinate: 0 | 1): number {
   const node = edge >> 1;
   const i = node % nx;
-  const along = (edge & 1) === coordinate ? crossingAt(field, edge, nx) : 0;
+  const along = (edge & 1) === coordinate ? crossingAt(edge, nx) : 0;
   return (coordinate === 0 ? i : (node - i) / nx) + 0.5 + along;
 }
 
 /**
- * The zero contour of `field` as polylines, keeping the segments whose midpoint `keep` accepts.
- * Each crossing is identified by its grid edge, shared by the two cells on either side;
- * segments meeting at an edge are joined into one line.
+ * The zero contour of `field` as polylines, keeping the segments whose midpoint `keep` accepts;
+ * `logOdds(node)` has the sign of field[node] and places the crossings. Each crossing is
+ * identified by its grid edge, shared by the two cells on either side; segments meeting at an
+ * edge are joined into one line.
  */
-function zeroContour(field: Float64Array, grid: Grid, keep: (x: number, y: number) => boolean): Polyline[] {
+function zeroContour(
+  field: Float64Array,
+  grid: Grid,
+  keep: (x: number, y: number) => boolean,
+  logOdds: (node: number) => number,
+): Polyline[] {
   const { nx, ny } = grid;
   const edges = 2 * nx * ny;
   if (firstSegment.length !== edges) {
@@ -113,6 +130,14 @@ function zeroContour(field: Float64Array, grid: Grid, keep: (x: number, y: numbe
   }
   let count = 0;
   for (let j = 0; j + 1 < ny; j++) count = crossedCells(field, j * nx, nx, count);
+  if (odds.length !== nx * ny) odds = new Float64Array(nx * ny);
+  for (let c = 0; c < count; c++) {
+    const a = cells[c];
+    odds[a] = logOdds(a);
+    odds[a + 1] = logOdds(a + 1);
+    odds[a + nx] = logOdds(a + nx);
+    odds[a + nx + 1] = logOdds(a + nx + 1);
+  }
   // Segments as edge pairs.
   let segments = 0;
   for (let c = 0; c < count; c++) {
@@ -131,8 +156,8 @@ function zeroContour(field: Float64Array, grid: Grid, keep: (x: number, y: numbe
     for (let s = 0; s < pairs.length; s += 2) {
       const e0 = edgeOf(a, pairs[s], nx);
       const e1 = edgeOf(a, pairs[s + 1], nx);
-      const midX = (crossing(field, e0, nx, 0) + crossing(field, e1, nx, 0)) / 2;
-      const midY = (crossing(field, e0, nx, 1) + crossing(field, e1, nx, 1)) / 2;
+      const midX = (crossing(e0, nx, 0) + crossing(e1, nx, 0)) / 2;
+      const midY = (crossing(e0, nx, 1) + crossing(e1, nx, 1)) / 2;
       if (!keep(midX, midY)) continue;
       if (2 * segments + 2 > ends.length) ends = grow(ends);
       ends[2 * segments] = e0;
@@ -150,13 +175,13 @@ function zeroContour(field: Float64Array, grid: Grid, keep: (x: number, y: numbe
   used.fill(0, 0, segments);
   const lines: Polyline[] = [];
   const walk = (first: number, from: number) => {
-    const line: Polyline = [crossing(field, from, nx, 0), crossing(field, from, nx, 1)];
+    const line: Polyline = [crossing(from, nx, 0), crossing(from, nx, 1)];
     let segment = first;
     let edge = from;
     while (segment >= 0 && !used[segment]) {
       used[segment] = 1;
       edge = ends[2 * segment] === edge ? ends[2 * segment + 1] : ends[2 * segment];
-      line.push(crossing(field, edge, nx, 0), crossing(field, edge, nx, 1));
+      line.push(crossing(edge, nx, 0), crossing(edge, nx, 1));
       segment = firstSegment[edge] === segment ? secondSegment[edge] : firstSegment[edge];
     }
     lines.push(line);
@@ -173,6 +198,18 @@ function zeroContour(field: Float64Array, grid: Grid, keep: (x: number, y: numbe
   return lines;
 }
 
+/** log p, with log 0 just below the log of the smallest float32 (≈ −103.3): finite. */
+function logOf(p: number): number {
+  return p > 0 ? Math.log(p) : -104;
+}
+
+/** The largest probability at `node` of a class other than k. */
+function bestOther(proba: Float32Array, node: number, classes: number, k: number): number {
+  let other = Number.NEGATIVE_INFINITY;
+  for (let c = 0; c < classes; c++) if (c !== k && proba[node * classes + c] > other) other = proba[node * classes + c];
+  return other;
+}
+
 export function boundaries(proba: Float32Array, grid: Grid, classes: number): Polyline[] {
   const n = grid.nx * grid.ny;
   if (values.length !== n) values = new Float64Array(n);
@@ -181,14 +218,15 @@ export function boundaries(proba: Float32Array, grid: Grid, classes: number): Po
     Math.min(grid.ny - 1, Math.max(0, Math.floor(y))) * grid.nx + Math.min(grid.nx - 1, Math.max(0, Math.floor(x)));
   if (classes === 2) {
     for (let i = 0; i < n; i++) values[i] = proba[2 * i + 1] - proba[2 * i];
-    return zeroContour(values, grid, () => true);
+    return zeroContour(
+      values,
+      grid,
+      () => true,
+      (i) => logOf(proba[2 * i + 1]) - logOf(proba[2 * i]),
+    );
   }
   for (let k = 0; k < classes; k++) {
-    for (let i = 0; i < n; i++) {
-      let other = Number.NEGATIVE_INFINITY;
-      for (let c = 0; c < classes; c++) if (c !== k && proba[i * classes + c] > other) other = proba[i * classes + c];
-      values[i] = proba[i * classes + k] - other;
-    }
+    for (let i = 0; i < n; i++) values[i] = proba[i * classes + k] - bestOther(proba, i, classes, k);
     // Keep a stretch only where the class across it is numbered above k: each boundary once.
     const keep = (x: number, y: number) => {
       const cell = cellOf(x, y);
@@ -202,7 +240,8 @@ export function boundaries(proba: Float32Array, grid: Grid, classes: number): Po
       }
       return best > k;
     };
-    lines.push(...zeroContour(values, grid, keep));
+    const logOdds = (i: number) => logOf(proba[i * classes + k]) - logOf(bestOther(proba, i, classes, k));
+    lines.push(...zeroContour(values, grid, keep, logOdds));
   }
   return lines;
 }
