@@ -42,3 +42,17 @@ mkdirSync('dist/bundle', { recursive: true });
 // The previous build's files (the ES module bundles before the code cache; a stale cache).
 for (const old of ['main.js', 'render-worker.js', 'mlgif.cache']) rmSync(`dist/bundle/${old}`, { force: true });
 writeFileSync(OUT, `// mlgif-build ${id}\n${code}`);
+
+// bin/mlgif's own loader (src/cli/launch.ts) as CommonJS too: bin/mlgif is then a CommonJS
+// script (bin/package.json), and Node starts one ~15 ms sooner than an ES module.
+await build({
+  entryPoints: ['src/cli/launch.ts'],
+  outfile: 'dist/bundle/launch.cjs',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  define: { 'import.meta.url': '__launchUrl' },
+  banner: { js: `"use strict";var __launchUrl=require('node:url').pathToFileURL(__filename).href;` },
+  logLevel: 'warning',
+});

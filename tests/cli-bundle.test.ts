@@ -7,6 +7,7 @@
 import { execFile } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { Io } from '../src/cli/io.js';
@@ -15,6 +16,7 @@ import { BIN, tempDir, tiny, writeScenario } from './cli-helpers.js';
 
 const BUNDLE = new URL('../dist/bundle/mlgif.cjs', import.meta.url).pathname;
 const LAUNCH = new URL('../dist/cli/launch.js', import.meta.url).href;
+const LAUNCH_CJS = fileURLToPath(new URL('../dist/bundle/launch.cjs', import.meta.url));
 const exec = promisify(execFile);
 
 /** Runs `main` of a loaded bundle with captured streams. */
@@ -45,7 +47,13 @@ function bundleWith(cache: Buffer | null): string {
 }
 
 describe('the code cache', () => {
-  it('is made by the build and used by bin/mlgif (a fresh process, default flags)', async () => {
+  it('is made by the build and used by bin/mlgif and the worker threads (fresh processes, default flags)', async () => {
+    // bin/mlgif loads it through the CommonJS build of the loader, --jobs workers through the ES module.
+    const cjs = await exec(process.execPath, [
+      '-e',
+      `console.log(require(${JSON.stringify(LAUNCH_CJS)}).loadBundle().cached);`,
+    ]);
+    expect(cjs.stdout.trim()).toBe('true');
     const { stdout } = await exec(process.execPath, [
       '--input-type=module',
       '-e',

@@ -11,6 +11,9 @@
  *   run time.
  * - The native canvas module (tens of milliseconds to load) is loaded when first used, so
  *   commands that draw nothing (validate, list, schema, --version) never load it.
+ * - bin/mlgif is a CommonJS script that requires this file's CommonJS build
+ *   (dist/bundle/launch.cjs, made by scripts/bundle.mjs): Node starts it ~15 ms sooner than an
+ *   ES module. The worker threads load the ES module (dist/cli/launch.js).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
