@@ -8,7 +8,8 @@
  *   taken at evenly (or log-) spaced stages;
  * - by samples (Holbrook's animations): frame i refits on the first n_i training points, n_i
  *   growing evenly from `start` to n; from scratch, except that a model with warmStart (a convex
- *   problem: the SVM) starts its solver at the previous frame's optimum.
+ *   problem: the SVM, logistic regression by Newton) starts its solver at the previous frame's
+ *   optimum.
  */
 import { accuracy, classCounts, type Dataset, head } from './dataset.js';
 import { UserError } from './errors.js';
