@@ -7,7 +7,8 @@
  * train / evaluate / draw / encode (medians, ms, from the `timings` of the --json lines), the
  * peak resident memory, the GIF's size and, from one extra untimed run through the library, the
  * size of the same animation written with one whole frame per image. The rows are issue 7's
- * targets, after one for start-up alone.
+ * targets, with two floors beside them: Node starting alone, and the logistic render once V8 has
+ * compiled it (the 4th render in one process, timed alone: tests/bench/warm.cjs).
  *
  *   npm run bench                       the target rows, 5 runs each
  *   npm run bench -- --runs 3           repetitions per row
@@ -65,9 +66,16 @@ for (const model of holbrookModels) {
 /**
  * Rows: name, target text, target seconds (or null), and the scenario files to render (each a
  * file and its --set overrides), in one `mlgif render` command; or `args`, a command whose time
- * alone is measured.
+ * alone is measured; or `node`, node's own arguments (no mlgif at all). A `warm` row renders its
+ * files that many times in one process and times the last render alone (its --json seconds).
  */
 const rows = [
+  {
+    name: 'floor: node alone (node -e 0)',
+    target: '',
+    seconds: null,
+    node: ['-e', '0'],
+  },
   {
     name: 'start-up: mlgif --version',
     target: '',
@@ -78,6 +86,15 @@ const rows = [
     name: 'logistic, gaussians, by samples',
     target: '≤ 0.5 s',
     seconds: 0.5,
+    files: [['configs/logistic-gaussians.yaml']],
+  },
+  {
+    // The same render once V8 has compiled it (the 4th in one process): times and split are the
+    // render's own, without process start-up or JIT warm-up, the floor that warm-up sits on.
+    name: 'floor: logistic, 4th render in one process',
+    target: 'render only',
+    seconds: null,
+    warm: 4,
     files: [['configs/logistic-gaussians.yaml']],
   },
   {
@@ -244,6 +261,13 @@ for (const row of rows) {
 }
 rmSync(dir, { recursive: true, force: true });
 
+/** tests/bench/warm.cjs with the launcher of the build being measured. */
+function warmer() {
+  const launch = join(dist, 'bundle/launch.cjs');
+  if (!existsSync(launch)) throw new Error(`the warm row needs ${launch} (a build from after it existed)`);
+  return [join(root, 'tests/bench/warm.cjs'), launch];
+}
+
 /** Runs one row: the timed runs, then one untimed run for the sizes; prints the result. */
 function benchRow(row) {
   const walls = [];
@@ -252,17 +276,23 @@ function benchRow(row) {
   const parts = { train: [], evaluate: [], draw: [], encode: [] };
   let bytes = 0;
   let frames = 0;
-  const commandArgs = row.args ?? renderArgs(row.files);
+  const commandArgs = row.node ? [] : (row.args ?? renderArgs(row.files));
+  const nodeArgs = row.node ?? (row.warm ? [...warmer(), String(row.warm), ...commandArgs] : [cli, ...commandArgs]);
   for (let r = 0; r < (row.runs ?? runs); r++) {
-    const m = measure('node', [cli, ...commandArgs]);
-    walls.push(m.wall);
-    cpuTimes.push(m.cpu);
-    rsses.push(m.rss);
-    if (!row.files) continue;
+    const m = measure('node', nodeArgs);
+    // A warm row's process CPU and memory are those of all its renders: not shown.
+    cpuTimes.push(row.warm ? null : m.cpu);
+    rsses.push(row.warm ? null : m.rss);
+    if (!row.files) {
+      walls.push(m.wall);
+      continue;
+    }
     const lines = m.stdout
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
+    // A warm row's time is the last render's own; others, the whole process's.
+    walls.push(row.warm ? lines.reduce((a, l) => a + l.seconds, 0) : m.wall);
     bytes = lines.reduce((a, l) => a + l.bytes, 0);
     frames = lines.reduce((a, l) => a + l.frames, 0);
     // Builds from before the --json timings have no split.
