@@ -126,9 +126,19 @@ class Reporter {
   }
 }
 
-export async function renderFiles(files: string[], flags: RenderFlags, io: Io): Promise<number> {
+/**
+ * Renders `files` (this shard's); with `only`, just those of them (--watch: the ones that
+ * changed), placed under --out-dir as when all are rendered.
+ */
+export async function renderFiles(
+  files: string[],
+  flags: RenderFlags,
+  io: Io,
+  only?: ReadonlySet<string>,
+): Promise<number> {
   checkFlags(files, flags);
-  const selected = flags.shard ? shardFiles(files, flags.shard) : files;
+  const shard = flags.shard ? shardFiles(files, flags.shard) : files;
+  const selected = only ? shard.filter((f) => only.has(f)) : shard;
   const progress = io.stderrIsTTY && !flags.quiet ? new Progress((t) => io.stderr(t), { colour: useColour(io) }) : null;
   const report = new Reporter(io, flags, progress);
   if (selected.length === 0) {

@@ -20,11 +20,13 @@ export interface RenderFlags {
   maxPixels?: number;
   quiet?: boolean;
   debug?: boolean;
+  watch?: boolean;
 }
 
 const EXAMPLES = `
 Examples:
   $ mlgif render configs/logistic-gaussians.yaml
+  $ mlgif render figure.yaml --watch --poster out/figure.png    # again on every save
   $ mlgif render configs/*.yaml --out-dir out/gallery --json
   $ mlgif render configs/*.yaml --shard 2/4 --jobs 2      # the 2nd of 4 CI machines
   $ mlgif render scenario.yaml -o - --set model.k=15 > knn.gif
@@ -57,10 +59,16 @@ export function registerRender(cli: Command, { io, exitCode }: Context): void {
         .argParser(positiveInteger)
         .default(INPUT_LIMITS.pixels, '1e9'),
     )
+    .option('-w, --watch', 'render a file again whenever it (or its CSV data) changes, in this process; Ctrl-C stops')
     .option('-q, --quiet', 'no progress, summaries or warnings on stderr (errors still)')
     .option('--debug', 'show stack traces of internal errors')
     .addHelpText('after', EXAMPLES)
     .action(async (files: string[], flags: RenderFlags) => {
+      if (flags.watch) {
+        const { watchFiles } = await import('./watch.js');
+        exitCode.value = await watchFiles(files, flags, io);
+        return;
+      }
       const { renderFiles } = await import('./render-files.js');
       exitCode.value = await renderFiles(files, flags, io);
     });
