@@ -92,7 +92,7 @@ const rows = [
     // The same render once V8 has compiled it (the 4th in one process): times and split are the
     // render's own, without process start-up or JIT warm-up, the floor that warm-up sits on.
     name: 'floor: logistic, 4th render in one process',
-    target: 'render only',
+    target: 'render only, as --watch',
     seconds: null,
     warm: 4,
     files: [['configs/logistic-gaussians.yaml']],
