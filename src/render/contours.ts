@@ -217,7 +217,10 @@ export function boundaries(proba: Float32Array, grid: Grid, classes: number): Po
   const cellOf = (x: number, y: number) =>
     Math.min(grid.ny - 1, Math.max(0, Math.floor(y))) * grid.nx + Math.min(grid.nx - 1, Math.max(0, Math.floor(x)));
   if (classes === 2) {
-    for (let i = 0; i < n; i++) values[i] = proba[2 * i + 1] - proba[2 * i];
+    // A local, not the module's binding: every use of a module-level `let` costs a context load
+    // and a hole check while the first frames run unoptimised.
+    const difference = values;
+    for (let i = 0; i < n; i++) difference[i] = proba[2 * i + 1] - proba[2 * i];
     return zeroContour(
       values,
       grid,
