@@ -45,8 +45,8 @@ export async function watchFiles(files: string[], flags: RenderFlags, io: Io): P
   let settled = false;
   let timer: NodeJS.Timeout | undefined;
   let wake = () => {};
-  const touched = (files: Iterable<string>) => {
-    for (const file of files) changed.add(file);
+  const touched = (scenarios: Iterable<string>) => {
+    for (const file of scenarios) changed.add(file);
     if (changed.size === 0) return;
     settled = false;
     clearTimeout(timer);

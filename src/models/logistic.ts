@@ -182,8 +182,9 @@ class LogisticRegression implements Classifier {
   }
 
   /**
-   * Newton steps from w (0, or a warm start) until glm's rule holds or `epochs` steps: no stage total, since the
-   * number of steps is known only at the end (as the SVM's passes and the tree's splits).
+   * Newton steps from w (0, or a warm start) until glm's rule holds or `epochs` steps: no stage
+   * total, since the number of steps is known only at the end (as the SVM's passes and the tree's
+   * splits).
    */
   private *trainNewton(X: Float64Array, data: Dataset, w: Float64Array) {
     const solver = new MultinomialNewton(X, data.y, data.n, this.classes, this.opts.l2);
