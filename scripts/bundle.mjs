@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Bundles the command line into one minified CommonJS file, dist/bundle/mlgif.cjs, that
- * bin/mlgif (and each --jobs worker thread) loads through src/cli/launch.ts: one file to read
+ * bin/mlgif (and each --jobs worker thread) loads through src/launch/launch.ts: one file to read
  * instead of hundreds of modules, and a script that V8's code cache can hold (an ES module
  * cannot be given cached data in Node 20). The library (dist/index.js) stays the tsc build.
  *
@@ -16,7 +16,7 @@ import { build } from 'esbuild';
 const OUT = 'dist/bundle/mlgif.cjs';
 
 const result = await build({
-  entryPoints: ['src/cli/bundle.ts'],
+  entryPoints: ['src/launch/bundle.ts'],
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -24,7 +24,7 @@ const result = await build({
   // Names are kept (--debug stack traces stay readable): minifying them saves ~1 % of start-up.
   minifyWhitespace: true,
   minifySyntax: true,
-  // Loaded on first use by the loader (src/cli/launch.ts): a native module.
+  // Loaded on first use by the loader (src/launch/launch.ts): a native module.
   external: ['@napi-rs/canvas'],
   // import.meta.url (fonts, the worker script) is the bundle's own URL. The banner comes before
   // esbuild's "use strict", so it states the directive itself.
@@ -35,7 +35,7 @@ const result = await build({
 });
 const code = result.outputFiles[0].text;
 // The loader compiles the bundle as a plain script (vm.Script): it has no import() to offer.
-if (/\bimport\(/.test(code)) throw new Error(`${OUT}: the bundle must not use import(); see src/cli/launch.ts`);
+if (/\bimport\(/.test(code)) throw new Error(`${OUT}: the bundle must not use import(); see src/launch/launch.ts`);
 
 const id = createHash('sha1').update(code).digest('hex');
 mkdirSync('dist/bundle', { recursive: true });
@@ -43,10 +43,10 @@ mkdirSync('dist/bundle', { recursive: true });
 for (const old of ['main.js', 'render-worker.js', 'mlgif.cache']) rmSync(`dist/bundle/${old}`, { force: true });
 writeFileSync(OUT, `// mlgif-build ${id}\n${code}`);
 
-// bin/mlgif's own loader (src/cli/launch.ts) as CommonJS too: bin/mlgif is then a CommonJS
+// bin/mlgif's own loader (src/launch/launch.ts) as CommonJS too: bin/mlgif is then a CommonJS
 // script (bin/package.json), and Node starts one ~15 ms sooner than an ES module.
 await build({
-  entryPoints: ['src/cli/launch.ts'],
+  entryPoints: ['src/launch/launch.ts'],
   outfile: 'dist/bundle/launch.cjs',
   bundle: true,
   platform: 'node',

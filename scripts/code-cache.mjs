@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Makes dist/bundle/mlgif.cache, V8's code cache for the bundled command line (see
- * src/cli/launch.ts): loads the bundle without a cache, runs what users run most (--version,
+ * src/launch/launch.ts): loads the bundle without a cache, runs what users run most (--version,
  * validate, list and a short render of configs/logistic-gaussians.yaml), then saves the bytecode
  * of every function compiled so far. Run at build time only, after tsc and scripts/bundle.mjs.
  * Sizes and frame counts do not matter here: the same functions run for 3 frames as for 60.
@@ -9,7 +9,7 @@
 import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildLine, cacheFileOf, loadBundle } from '../dist/cli/launch.js';
+import { buildLine, cacheFileOf, loadBundle } from '../dist/launch/launch.js';
 
 const BUNDLE_FILE = resolve('dist/bundle/mlgif.cjs');
 const CACHE_FILE = cacheFileOf(BUNDLE_FILE);

@@ -1,5 +1,5 @@
 /**
- * The bundled command line that bin/mlgif runs (dist/bundle/mlgif.cjs through src/cli/launch.ts,
+ * The bundled command line that bin/mlgif runs (dist/bundle/mlgif.cjs through src/launch/launch.ts,
  * `npm run build` first): its code cache is used when it belongs to the build and ignored,
  * without a trace, when it is missing, from another build or unreadable to V8; the canvas module
  * is loaded only by commands that draw; --jobs workers run the same bundle, byte for byte.
@@ -11,11 +11,11 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { Io } from '../src/cli/io.js';
-import { buildLine, cacheFileOf, loadBundle } from '../src/cli/launch.js';
+import { buildLine, cacheFileOf, loadBundle } from '../src/launch/launch.js';
 import { BIN, tempDir, tiny, writeScenario } from './cli-helpers.js';
 
 const BUNDLE = new URL('../dist/bundle/mlgif.cjs', import.meta.url).pathname;
-const LAUNCH = new URL('../dist/cli/launch.js', import.meta.url).href;
+const LAUNCH = new URL('../dist/launch/launch.js', import.meta.url).href;
 const LAUNCH_CJS = fileURLToPath(new URL('../dist/bundle/launch.cjs', import.meta.url));
 const exec = promisify(execFile);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { changedRect } from '../src/gif/rect.js';
-import { GifWriter } from '../src/gif/writer.js';
+import { changedRect } from '../src/output/gif/rect.js';
+import { GifWriter } from '../src/output/gif/writer.js';
 import { createRng } from '../src/random.js';
 import type { RGB } from '../src/render/palette.js';
 import { decodeGif } from './decode.js';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { render } from '../src/api.js';
-import { GifWriter } from '../src/gif/writer.js';
+import { GifWriter } from '../src/output/gif/writer.js';
 import type { RGB } from '../src/render/palette.js';
 import { decodeGif } from './decode.js';
 

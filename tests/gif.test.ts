@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameDelay, GifWriter } from '../src/gif/writer.js';
+import { frameDelay, GifWriter } from '../src/output/gif/writer.js';
 import type { RGB } from '../src/render/palette.js';
 import { decodeGif } from './decode.js';
 

@@ -5,8 +5,8 @@
  * reference for that pair.
  */
 import { UserError } from '../errors.js';
+import { unknownNameMessage } from '../options.js';
 import { listDataSources, listModels, type OptionInfo, sectionOptions } from '../scenario/catalog.js';
-import { unknownNameMessage } from '../scenario/options.js';
 
 /** Values written explicitly (the rest are listed commented out). */
 const EXPLICIT: Record<string, readonly string[]> = {

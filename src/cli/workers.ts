@@ -37,7 +37,7 @@ const GRACE_MS = 1500;
  * file, so the compiled one in dist/ is used: `npm run build` first.
  */
 export function workerScript(): URL {
-  if (import.meta.url.endsWith('.cjs')) return new URL('../cli/bundle-worker.js', import.meta.url);
+  if (import.meta.url.endsWith('.cjs')) return new URL('../launch/bundle-worker.js', import.meta.url);
   const here = new URL('./render-worker.js', import.meta.url);
   if (import.meta.url.endsWith('.js')) return here;
   const built = new URL('../../dist/cli/render-worker.js', import.meta.url);

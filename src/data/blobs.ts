@@ -6,7 +6,7 @@
  * the centres.
  */
 import { z } from 'zod';
-import { options } from '../scenario/options.js';
+import { options } from '../options.js';
 import { drawNormal2, isotropic, logNormal2, sampleByClass } from './normal.js';
 import { priorsOption, resolvePriors } from './priors.js';
 import type { DataSourceSpec, Simulator } from './types.js';

@@ -5,7 +5,7 @@
  * (rice.ts), the law of a point uniform on a circle plus Gaussian noise.
  */
 import { z } from 'zod';
-import { options } from '../scenario/options.js';
+import { options } from '../options.js';
 import { curveSimulator, noiseOption } from './curve-source.js';
 import { priorsOption, resolvePriors } from './priors.js';
 import { logRice } from './rice.js';

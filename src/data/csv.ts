@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { Dataset } from '../dataset.js';
 import { UserError } from '../errors.js';
-import { options } from '../scenario/options.js';
+import { options } from '../options.js';
 import type { DataContext, DataSourceSpec, Simulator } from './types.js';
 
 /** The most classes the palette can tell apart. */

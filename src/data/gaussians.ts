@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { UserError } from '../errors.js';
-import { matrix2, options, point } from '../scenario/options.js';
+import { matrix2, options, point } from '../options.js';
 import { circleMeans } from './circle-means.js';
 import { drawNormal2, logNormal2, type Mat2, normal2, sampleByClass, type Vec2 } from './normal.js';
 import { priorsOption, resolvePriors } from './priors.js';

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { UserError } from '../errors.js';
-import { options, point } from '../scenario/options.js';
+import { options, point } from '../options.js';
 import { circleMeans } from './circle-means.js';
 import { drawNormal2, isotropic, logNormal2, logSumExp, type Normal2, sampleByClass, type Vec2 } from './normal.js';
 import { priorsOption, resolvePriors } from './priors.js';

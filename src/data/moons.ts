@@ -5,7 +5,7 @@
  * here t ~ U[0, π] and class sizes are Multinomial(n, priors), so the points are independent
  * draws from one distribution and its density (curve-density.ts) gives the Bayes boundary.
  */
-import { options } from '../scenario/options.js';
+import { options } from '../options.js';
 import { curveSimulator, noiseOption } from './curve-source.js';
 import { priorsOption, resolvePriors } from './priors.js';
 import type { DataSourceSpec } from './types.js';

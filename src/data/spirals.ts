@@ -5,7 +5,7 @@
  * here the noise is Gaussian of sd `noise`, so the class densities exist: curve-density.ts).
  */
 import { z } from 'zod';
-import { options } from '../scenario/options.js';
+import { options } from '../options.js';
 import { curveSimulator, noiseOption } from './curve-source.js';
 import { priorsOption, resolvePriors } from './priors.js';
 import type { DataSourceSpec } from './types.js';

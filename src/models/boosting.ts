@@ -12,11 +12,11 @@
  */
 import { z } from 'zod';
 import { classCounts, type Dataset } from '../dataset.js';
+import { options } from '../options.js';
 import type { Rng } from '../random.js';
-import { options } from '../scenario/options.js';
-import { presort, type SplitRule, TreeGrower } from './cart.js';
-import { type FlatTree, StagedSums } from './flat-tree.js';
-import { softmaxInPlace } from './loss.js';
+import { presort, type SplitRule, TreeGrower } from './algorithms/cart.js';
+import { type FlatTree, StagedSums } from './algorithms/flat-tree.js';
+import { softmaxInPlace } from './algorithms/loss.js';
 import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
 
 const schema = options({

@@ -8,10 +8,10 @@
  */
 import { z } from 'zod';
 import type { Dataset } from '../dataset.js';
+import { options } from '../options.js';
 import type { Rng } from '../random.js';
-import { options } from '../scenario/options.js';
-import { ClassRule, classStats, presort, TreeGrower } from './cart.js';
-import { type FlatTree, StagedSums } from './flat-tree.js';
+import { ClassRule, classStats, presort, TreeGrower } from './algorithms/cart.js';
+import { type FlatTree, StagedSums } from './algorithms/flat-tree.js';
 import { criterionOption } from './tree.js';
 import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
 

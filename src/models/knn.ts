@@ -8,8 +8,8 @@
  */
 import { z } from 'zod';
 import type { Dataset } from '../dataset.js';
-import { options } from '../scenario/options.js';
-import { KdTree } from './kdtree.js';
+import { options } from '../options.js';
+import { KdTree } from './algorithms/kdtree.js';
 import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
 
 const schema = options({

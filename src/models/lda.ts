@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import type { Dataset } from '../dataset.js';
-import { options } from '../scenario/options.js';
+import { options } from '../options.js';
 import {
   absentClassWarnings,
   classMoments,
@@ -19,7 +19,7 @@ import {
   precision,
   type Sym2,
   shrinkToIdentity,
-} from './gaussian-fit.js';
+} from './algorithms/gaussian-fit.js';
 import type { Classifier, ModelSpec } from './types.js';
 
 const schema = options({

@@ -13,13 +13,13 @@
  */
 import { z } from 'zod';
 import type { Dataset } from '../dataset.js';
+import { options } from '../options.js';
 import { permutation, type Rng } from '../random.js';
-import { options } from '../scenario/options.js';
-import { asLattice, rowsInOrder } from './lattice.js';
-import { crossEntropyRow, softmaxInPlace, softmaxPairInto } from './loss.js';
-import { converged, MultinomialNewton } from './newton.js';
-import { createOptimizer, optimizerName } from './optimizers.js';
-import { fitScaler, type Scaler, transform } from './standardize.js';
+import { asLattice, rowsInOrder } from './algorithms/lattice.js';
+import { crossEntropyRow, softmaxInPlace, softmaxPairInto } from './algorithms/loss.js';
+import { converged, MultinomialNewton } from './algorithms/newton.js';
+import { createOptimizer, optimizerName } from './algorithms/optimizers.js';
+import { fitScaler, type Scaler, transform } from './algorithms/standardize.js';
 import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
 
 const DEFAULT_LEARNING_RATE = 0.1;

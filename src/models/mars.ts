@@ -23,9 +23,9 @@
  */
 import { z } from 'zod';
 import type { Dataset } from '../dataset.js';
+import { options } from '../options.js';
 import type { Rng } from '../random.js';
-import { options } from '../scenario/options.js';
-import { choleskySolve, factorSpd, fitLogistic } from './irls.js';
+import { choleskySolve, factorSpd, fitLogistic } from './algorithms/irls.js';
 import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
 
 const schema = options({

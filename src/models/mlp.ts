@@ -19,12 +19,12 @@
  */
 import { z } from 'zod';
 import type { Dataset } from '../dataset.js';
+import { options } from '../options.js';
 import { permutation, type Rng } from '../random.js';
-import { options } from '../scenario/options.js';
-import { asLattice, type Lattice, rowsInOrder } from './lattice.js';
-import { crossEntropyRow, softmaxInPlace, softmaxPairInto } from './loss.js';
-import { createOptimizer, optimizerName } from './optimizers.js';
-import { fitScaler, type Scaler, transform } from './standardize.js';
+import { asLattice, type Lattice, rowsInOrder } from './algorithms/lattice.js';
+import { crossEntropyRow, softmaxInPlace, softmaxPairInto } from './algorithms/loss.js';
+import { createOptimizer, optimizerName } from './algorithms/optimizers.js';
+import { fitScaler, type Scaler, transform } from './algorithms/standardize.js';
 import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
 
 export const activationName = z.enum(['tanh', 'relu', 'sigmoid']);

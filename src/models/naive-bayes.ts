@@ -9,8 +9,14 @@
  */
 import { z } from 'zod';
 import type { Dataset } from '../dataset.js';
-import { options } from '../scenario/options.js';
-import { absentClassWarnings, classMoments, pooledCovariance, posteriors, SINGULAR } from './gaussian-fit.js';
+import { options } from '../options.js';
+import {
+  absentClassWarnings,
+  classMoments,
+  pooledCovariance,
+  posteriors,
+  SINGULAR,
+} from './algorithms/gaussian-fit.js';
 import type { Classifier, ModelSpec } from './types.js';
 
 const schema = options({

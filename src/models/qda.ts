@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import type { Dataset } from '../dataset.js';
-import { options } from '../scenario/options.js';
+import { options } from '../options.js';
 import {
   absentClassWarnings,
   classMoments,
@@ -23,7 +23,7 @@ import {
   type Sym2,
   scaled,
   shrinkToIdentity,
-} from './gaussian-fit.js';
+} from './algorithms/gaussian-fit.js';
 import type { Classifier, ModelSpec } from './types.js';
 
 const schema = options({

@@ -18,12 +18,12 @@
  */
 import { z } from 'zod';
 import type { Dataset } from '../dataset.js';
+import { options } from '../options.js';
 import type { Rng } from '../random.js';
-import { options } from '../scenario/options.js';
-import { PairwiseCoupling } from './coupling.js';
-import { evaluateExpansion, type Kernel, KernelRows } from './kernels.js';
-import { fitSigmoid, type Sigmoid, sigmoidProbability } from './platt.js';
-import { SmoSolver } from './smo.js';
+import { PairwiseCoupling } from './algorithms/coupling.js';
+import { evaluateExpansion, type Kernel, KernelRows } from './algorithms/kernels.js';
+import { fitSigmoid, type Sigmoid, sigmoidProbability } from './algorithms/platt.js';
+import { SmoSolver } from './algorithms/smo.js';
 import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
 
 const schema = options({

@@ -8,13 +8,13 @@
  */
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { scaleLinear, scaleLog } from 'd3-scale';
+import { indexedPng } from '../output/png.js';
 import type { Axis, Movie, MovieFrame } from '../pipeline.js';
 import type { Scenario } from '../scenario/schema.js';
 import { font, registerFonts } from './font.js';
 import { blit } from './grid-frame.js';
 import type { Rect } from './layout.js';
 import { type GifPalette, rgbToCss, THEMES, type Theme } from './palette.js';
-import { indexedPng } from './png.js';
 
 export interface CurvesSplit {
   width: number;

@@ -14,6 +14,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import type { Dataset } from '../dataset.js';
 import type { Grid, Window } from '../grid.js';
+import { indexedPng } from '../output/png.js';
 import type { Snapshot } from '../train.js';
 import { drawAxes } from './axes.js';
 import {
@@ -30,7 +31,6 @@ import { registerFonts } from './font.js';
 import { type Layout, outside, type Rect } from './layout.js';
 import type { GifPalette, RGB, Theme } from './palette.js';
 import { createPlotLayers } from './plot-layers.js';
-import { indexedPng } from './png.js';
 import { createShader, type Shading } from './shade.js';
 
 export interface Scene {

@@ -165,8 +165,17 @@ function renderArgs(files) {
 // The command line as users run it: bin/mlgif, or with --dist the command line of that build,
 // loaded as its own bin/mlgif would (its code-cached bundle, an older ES module bundle, or the
 // compiled modules).
-const cli = otherDist ? join(dir, 'mlgif.mjs') : join(root, 'bin/mlgif');
-if (otherDist) {
+const cli = otherDist
+  ? join(dir, existsSync(join(dist, 'bundle/launch.cjs')) ? 'mlgif.cjs' : 'mlgif.mjs')
+  : join(root, 'bin/mlgif');
+if (otherDist && cli.endsWith('.cjs')) {
+  // A build with bin/mlgif's own loader: run it exactly as that build's bin/mlgif does.
+  writeFileSync(
+    cli,
+    `const { main, processIo } = require(${JSON.stringify(join(dist, 'bundle/launch.cjs'))}).loadBundle().exports;\n` +
+      'main(process.argv.slice(2), processIo()).then((code) => { process.exitCode = code; });\n',
+  );
+} else if (otherDist) {
   const [from, load] = existsSync(join(dist, 'cli/launch.js'))
     ? ['cli/launch.js', 'const { main, processIo } = loadBundle().exports;']
     : existsSync(join(dist, 'bundle/main.js'))

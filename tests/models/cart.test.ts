@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/dataset.js';
-import { ClassRule, classStats, presort, type SplitRule, TreeGrower } from '../../src/models/cart.js';
-import type { FlatTree } from '../../src/models/flat-tree.js';
+import { ClassRule, classStats, presort, type SplitRule, TreeGrower } from '../../src/models/algorithms/cart.js';
+import type { FlatTree } from '../../src/models/algorithms/flat-tree.js';
 import { createRng } from '../../src/random.js';
 import { separatedGaussians } from '../helpers.js';
 

@@ -7,10 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/dataset.js';
 import { gridPoints } from '../../src/grid.js';
-import { softmaxRow } from '../../src/models/gaussian-fit.js';
+import { softmaxRow } from '../../src/models/algorithms/gaussian-fit.js';
+import { evaluateExpansion } from '../../src/models/algorithms/kernels.js';
+import { softmaxInPlace, softmaxPairInto } from '../../src/models/algorithms/loss.js';
 import { findModel, models } from '../../src/models/index.js';
-import { evaluateExpansion } from '../../src/models/kernels.js';
-import { softmaxInPlace, softmaxPairInto } from '../../src/models/loss.js';
 import type { Classifier } from '../../src/models/types.js';
 import { createRng } from '../../src/random.js';
 import { separatedGaussians, trainToEnd } from '../helpers.js';

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { accuracy, type Dataset } from '../../src/dataset.js';
 import { gridPoints } from '../../src/grid.js';
-import { asLattice } from '../../src/models/flat-tree.js';
+import { asLattice } from '../../src/models/algorithms/flat-tree.js';
 import { forest, type RandomForest } from '../../src/models/forest.js';
 import { type DecisionTree, tree } from '../../src/models/tree.js';
 import { createRng } from '../../src/random.js';

@@ -6,10 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/dataset.js';
 import { gridPoints } from '../../src/grid.js';
-import { type FlatTree, sumTrees } from '../../src/models/flat-tree.js';
+import { type FlatTree, sumTrees } from '../../src/models/algorithms/flat-tree.js';
+import { integerLeaves } from '../../src/models/algorithms/integer-sums.js';
+import { Axis } from '../../src/models/algorithms/lattice.js';
 import { forest, type RandomForest } from '../../src/models/forest.js';
-import { integerLeaves } from '../../src/models/integer-sums.js';
-import { Axis } from '../../src/models/lattice.js';
 import { createRng } from '../../src/random.js';
 import { trainToEnd } from '../helpers.js';
 

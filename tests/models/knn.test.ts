@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mixture } from '../../src/data/mixture.js';
 import { accuracy, type Dataset } from '../../src/dataset.js';
-import { KdTree } from '../../src/models/kdtree.js';
+import { KdTree } from '../../src/models/algorithms/kdtree.js';
 import { knn } from '../../src/models/knn.js';
 import { createRng } from '../../src/random.js';
 import { trainToEnd } from '../helpers.js';

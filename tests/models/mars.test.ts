@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { accuracy, type Dataset } from '../../src/dataset.js';
-import { fitLogistic } from '../../src/models/irls.js';
+import { fitLogistic } from '../../src/models/algorithms/irls.js';
 import { backward, gcv, type Mars, mars, termValue } from '../../src/models/mars.js';
 import { createRng } from '../../src/random.js';
 import { expected, loadCsv } from '../fixtures/models-1-svm-mars/load.js';

@@ -1,10 +1,10 @@
 /** SVM: the dual solution against scikit-learn's, KKT conditions, accuracy against SVC, degenerate input. */
 import { describe, expect, it } from 'vitest';
 import { accuracy, type Dataset } from '../../src/dataset.js';
-import { PairwiseCoupling } from '../../src/models/coupling.js';
-import { evaluateExpansion, type Kernel, KernelRows, kernelValue } from '../../src/models/kernels.js';
-import { fitSigmoid } from '../../src/models/platt.js';
-import { SmoSolver } from '../../src/models/smo.js';
+import { PairwiseCoupling } from '../../src/models/algorithms/coupling.js';
+import { evaluateExpansion, type Kernel, KernelRows, kernelValue } from '../../src/models/algorithms/kernels.js';
+import { fitSigmoid } from '../../src/models/algorithms/platt.js';
+import { SmoSolver } from '../../src/models/algorithms/smo.js';
 import { type SupportVectorMachine, scaleGamma, svm } from '../../src/models/svm.js';
 import { createRng } from '../../src/random.js';
 import { expected, loadCsv } from '../fixtures/models-1-svm-mars/load.js';

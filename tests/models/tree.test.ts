@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { accuracy, type Dataset } from '../../src/dataset.js';
-import { ClassRule, type Criterion } from '../../src/models/cart.js';
+import { ClassRule, type Criterion } from '../../src/models/algorithms/cart.js';
 import { type DecisionTree, tree } from '../../src/models/tree.js';
 import { createRng } from '../../src/random.js';
 import { separatedGaussians, trainToEnd } from '../helpers.js';

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Dataset } from '../../src/dataset.js';
-import type { FlatTree } from '../../src/models/flat-tree.js';
+import type { FlatTree } from '../../src/models/algorithms/flat-tree.js';
 import { readFixtureCsv } from '../helpers.js';
 
 const dir = fileURLToPath(new URL('../fixtures/models-2-trees/', import.meta.url));

@@ -5,7 +5,7 @@
  * Tibshirani & Friedman, ESL §4.3). Both remedies are Friedman's (1989, regularized discriminant
  * analysis): lean on the pooled covariance, and add a multiple of the identity.
  */
-import type { Dataset } from '../dataset.js';
+import type { Dataset } from '../../dataset.js';
 
 /** A symmetric 2×2 matrix [[xx, xy], [xy, yy]]. */
 export interface Sym2 {

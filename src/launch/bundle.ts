@@ -6,6 +6,6 @@
  */
 import { isMainThread } from 'node:worker_threads';
 
-export { main, processIo } from './main.js';
+export { main, processIo } from '../cli/main.js';
 
-if (!isMainThread) void import('./render-worker.js');
+if (!isMainThread) void import('../cli/render-worker.js');

@@ -13,7 +13,7 @@
  *   commands that draw nothing (validate, list, schema, --version) never load it.
  * - bin/mlgif is a CommonJS script that requires this file's CommonJS build
  *   (dist/bundle/launch.cjs, made by scripts/bundle.mjs): Node starts it ~15 ms sooner than an
- *   ES module. The worker threads load the ES module (dist/cli/launch.js).
+ *   ES module. The worker threads load the ES module (dist/launch/launch.js).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -23,7 +23,7 @@ import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import type * as Bundle from './bundle.js';
 
-/** Beside this file's folder, as in dist/: dist/cli/launch.js loads dist/bundle/mlgif.cjs. */
+/** Beside this file's folder, as in dist/: dist/launch/launch.js loads dist/bundle/mlgif.cjs. */
 const BUNDLE_FILE = fileURLToPath(new URL('../bundle/mlgif.cjs', import.meta.url));
 
 /** The code cache of a bundle: beside it, same name, .cache. */

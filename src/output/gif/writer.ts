@@ -8,7 +8,7 @@
  * encoder picks whichever lengthens its strings), and no disposal, so the viewer keeps the old
  * pixels. A frame where nothing changed is a single transparent pixel that carries its delay.
  */
-import type { RGB } from '../render/palette.js';
+import type { RGB } from '../../render/palette.js';
 import { ByteBuffer } from './bytes.js';
 import { LzwEncoder } from './lzw.js';
 import { changedRect, changesTo, type Rect } from './rect.js';

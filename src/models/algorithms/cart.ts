@@ -15,7 +15,7 @@
  * node). Under the same limits every node that depth-first growth would split is split here too,
  * with the same split, so the finished tree is the same; stopping early gives the best partial one.
  */
-import type { Rng } from '../random.js';
+import type { Rng } from '../../random.js';
 import { FlatTree } from './flat-tree.js';
 
 /** Inputs are points in the plane. */

@@ -1,6 +1,6 @@
 /** An indexed frame as PNG: what `--poster` and `--frames-dir` write, pixel for pixel the GIF's frame. */
 import { createCanvas } from '@napi-rs/canvas';
-import type { RGB } from './palette.js';
+import type { RGB } from '../render/palette.js';
 
 /** PNG bytes of an indexed frame in the given colours. */
 export function indexedPng(indices: Uint8Array, width: number, height: number, colours: readonly RGB[]): Buffer {

@@ -3,7 +3,7 @@
  * standardized inputs (as scikit-learn's docs advise) so one learning rate suits every data
  * set; predictions apply the same transform, so the boundary is the model's, in data units.
  */
-import type { Dataset } from '../dataset.js';
+import type { Dataset } from '../../dataset.js';
 
 export interface Scaler {
   mean: [number, number];
