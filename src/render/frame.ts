@@ -12,10 +12,7 @@
  *   text changed since the frame before, and composites the others as read then.
  */
 import { createCanvas } from '@napi-rs/canvas';
-import type { Dataset } from '../dataset.js';
-import type { Grid, Window } from '../grid.js';
 import { indexedPng } from '../output/png.js';
-import type { Snapshot } from '../train.js';
 import { drawAxes } from './axes.js';
 import {
   type Caption,
@@ -31,33 +28,12 @@ import { registerFonts } from './font.js';
 import { type Layout, outside, type Rect } from './layout.js';
 import type { GifPalette, RGB, Theme } from './palette.js';
 import { createPlotLayers } from './plot-layers.js';
-import { createShader, type Shading } from './shade.js';
-
-export interface Scene {
-  layout: Layout;
-  theme: Theme;
-  palette: GifPalette;
-  classColours: readonly RGB[];
-  window: Window;
-  grid: Grid;
-  classes: number;
-  shading: Shading;
-  train: Dataset;
-  showTrain: boolean;
-  /** Test points to draw hollow, or null. */
-  test: Dataset | null;
-  /** The optimal boundary (static), or null when not drawn. */
-  bayesLines: Polyline[] | null;
-  bayesAccuracy: number | null;
-  title: string;
-  subtitle: string;
-  legend: Caption['legend'];
-  axisLabels: { x: string; y: string };
-}
+import type { PlotState, Scene } from './scene.js';
+import { createShader } from './shade.js';
 
 export interface FrameRenderer {
   /** The frame of a snapshot, as palette indices (a buffer reused by the next call). */
-  render(snapshot: Snapshot): Uint8Array;
+  render(state: PlotState): Uint8Array;
   /** PNG bytes of an indexed frame. */
   png(indices: Uint8Array): Buffer;
 }
@@ -200,7 +176,7 @@ export function createFrameRenderer(scene: Scene): FrameRenderer {
   const measures = new TextMeasures();
   const shown: ShownText[] = [];
   let subtitleShown: boolean | null = null;
-  function drawBand(snapshot: Snapshot): void {
+  function drawBand(snapshot: PlotState): void {
     if (!band || !dynamic) return;
     const caption: Caption = {
       title: scene.title,

@@ -14,11 +14,11 @@ import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Dataset } from '../dataset.js';
 import { drawAxes } from './axes.js';
 import type { Polyline } from './contours.js';
-import type { Scene } from './frame.js';
 import { CanvasLayer, PixelSet } from './layer.js';
 import type { GifPalette, RGB } from './palette.js';
 import { outlineOf, rgbToCss } from './palette.js';
 import { paintPoints, pointRadius } from './points.js';
+import type { Scene } from './scene.js';
 import { CoverageMask } from './stroke.js';
 
 export interface PlotLayers {
