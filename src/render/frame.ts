@@ -23,10 +23,10 @@ import {
   subtitleFits,
   TextMeasures,
 } from './caption.js';
-import { boundaries, type Polyline } from './contours.js';
+import { boundaries } from './contours.js';
 import { registerFonts } from './font.js';
 import { type Layout, outside, type Rect } from './layout.js';
-import type { GifPalette, RGB, Theme } from './palette.js';
+import type { GifPalette } from './palette.js';
 import { createPlotLayers } from './plot-layers.js';
 import type { PlotState, Scene } from './scene.js';
 import { createShader } from './shade.js';
