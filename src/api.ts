@@ -1,14 +1,20 @@
 /**
- * The library: everything the command line does, as functions. A scenario is given as a file path
- * (YAML or JSON) or as a plain object; user mistakes are UserErrors (the CLI's exit 2).
+ * The library: everything the command line does, as functions, over one flow —
+ * load (read and validate) → plan (every check a render makes) → movie (frames drawn one at a
+ * time) → output (the GIF written atomically). A scenario is given as a file path (YAML or JSON)
+ * or as a plain object; the user's mistakes are UserErrors carrying structured problems.
  */
 import { resolve } from 'node:path';
+import { drawData } from './data/simulate.js';
 import type { Dataset } from './dataset.js';
-import { UserError } from './errors.js';
-import { findModel } from './models/index.js';
-import { type RenderResult, renderScenario, simulate } from './pipeline.js';
+import { type Problem, UserError } from './errors.js';
+import { movieOf } from './movie/movie-of.js';
+import { writeMovie } from './output/write-movie.js';
+import type { RenderPlan } from './plan/plan.js';
+import { planRender } from './plan/plan-render.js';
+import type { CurveData } from './render/curves.js';
 import { INPUT_LIMITS, type LoadedScenario, loadScenario, validateScenario } from './scenario/load.js';
-import type { Scenario } from './scenario/schema.js';
+import { newTimings, type Timings } from './timings.js';
 
 /** A scenario file path, or the scenario itself as a plain object. */
 export type ScenarioInput = string | Record<string, unknown>;
@@ -22,9 +28,12 @@ export interface LoadOptions {
   baseDir?: string;
 }
 
-export interface RenderOptions extends LoadOptions {
-  /** Output GIF; '-' sends the bytes to `stdout`. Default: the scenario's output, or out/<name>.gif. */
+export interface PlanOptions extends LoadOptions {
+  /** Output GIF; '-' = stdout. Default: the scenario's output, or out/<name>.gif. */
   output?: string;
+}
+
+export interface RenderOptions extends PlanOptions {
   stdout?: (chunk: Uint8Array) => void;
   /** Also write the last frame as PNG. */
   poster?: string;
@@ -36,12 +45,26 @@ export interface RenderOptions extends LoadOptions {
   warn?: (message: string) => void;
 }
 
+export interface RenderResult {
+  output: string;
+  frames: number;
+  width: number;
+  height: number;
+  bytes: number;
+  seconds: number;
+  final: { train_accuracy: number | null; test_accuracy: number | null; bayes_accuracy: number | null };
+  /** Where the time went, in milliseconds. */
+  timings: Timings;
+  /** With render.curves: the values drawn, per frame. */
+  curves?: CurveData;
+}
+
 export interface Validation {
   ok: boolean;
   /** The validated scenario, defaults filled in, when ok. */
   scenario?: LoadedScenario['scenario'];
-  /** One line per problem (empty when ok). */
-  problems: string[];
+  /** Every problem found (empty when ok). */
+  problems: Problem[];
 }
 
 /** Reads and validates a scenario (file or object); throws a UserError listing every problem. */
@@ -49,70 +72,83 @@ export function load(input: ScenarioInput, options: LoadOptions = {}): LoadedSce
   const maxPixels = options.maxPixels ?? INPUT_LIMITS.pixels;
   if (typeof input === 'string') return loadScenario(input, options.set ?? [], undefined, maxPixels);
   return {
-    scenario: validateScenario(input, options.set ?? [], 'scenario', maxPixels),
+    scenario: validateScenario(input, options.set ?? [], maxPixels),
     baseDir: resolve(options.baseDir ?? '.'),
     name: 'scenario',
   };
 }
 
-/**
- * Everything short of rendering: the scenario's fields, its data (a CSV is read and checked,
- * a covariance factorised) and the model's construction for that many classes.
- */
-export function check(loaded: LoadedScenario): void {
-  const { scenario, baseDir } = loaded;
-  // A comparison (compare, rows) checks every panel's model on every row's data.
-  const loose = scenario as { model?: ModelEntry; compare?: ModelEntry[]; rows?: Scenario['data'][] };
-  const entries = loose.model ? [loose.model] : (loose.compare ?? []);
-  for (const data of loose.rows ?? [scenario.data]) {
-    // No simulated test points: sampling more of the same source checks nothing more (a CSV's
-    // test file is still read: csv always loads it).
-    const { train } = simulate({ ...scenario, data: { ...data, test: 0 } }, baseDir);
-    for (const { type, title: _title, ...options } of entries) {
-      const spec = findModel(type);
-      if (!spec) throw new Error(`unregistered model ${type}`);
-      // Constructed only to surface option errors that depend on the data (e.g. the class count).
-      spec.create(options as never, train.classes);
-    }
-  }
+/** The output a render of `loaded` writes when none is given. */
+export function defaultOutput(loaded: LoadedScenario): string {
+  return loaded.scenario.output ?? `out/${loaded.name}.gif`;
 }
 
-type ModelEntry = { type: string; title?: string; [option: string]: unknown };
+/** The render plan of a loaded scenario: every check a render makes, nothing drawn or written. */
+export function planOf(loaded: LoadedScenario, output: string = defaultOutput(loaded)): RenderPlan {
+  return planRender(loaded.scenario, loaded.baseDir, { output });
+}
 
-/** Validates without rendering; never throws for the user's mistakes. */
-export function validate(input: ScenarioInput, options: LoadOptions = {}): Validation {
+/** Loads and plans; throws a UserError listing every problem. */
+export function plan(input: ScenarioInput, options: PlanOptions = {}): RenderPlan {
+  const loaded = load(input, options);
+  return planOf(loaded, options.output);
+}
+
+/** Validates without rendering (everything a render checks); never throws for the user's mistakes. */
+export function validate(input: ScenarioInput, options: PlanOptions = {}): Validation {
   try {
-    const loaded = load(input, options);
-    check(loaded);
-    return { ok: true, scenario: loaded.scenario, problems: [] };
+    const planned = plan(input, options);
+    return { ok: true, scenario: planned.scenario, problems: [] };
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
-    return { ok: false, problems: problemLines(error.message) };
+    return { ok: false, problems: [...error.problems] };
   }
 }
 
-/** A UserError message as one line per problem ("file: invalid scenario:\n  a: x\n  b: y" → 2). */
-export function problemLines(message: string): string[] {
-  const lines = message.split('\n');
-  if (lines.length === 1) return lines;
-  const head = lines[0].replace(/:?\s*invalid scenario:$/, '');
-  return lines.slice(1).map((line) => (head ? `${head}: ${line.trim()}` : line.trim()));
+/** Renders a plan: its movie, streamed into its output. */
+export async function renderPlan(
+  planned: RenderPlan,
+  options: Omit<RenderOptions, keyof PlanOptions> = {},
+): Promise<RenderResult> {
+  const started = performance.now();
+  const timings = newTimings();
+  const { scenario } = planned;
+  const movie = movieOf(planned, { timings, warn: options.warn });
+  const written = await writeMovie(
+    movie,
+    {
+      output: planned.output,
+      stdout: options.stdout,
+      poster: options.poster,
+      framesDir: options.framesDir,
+      fps: scenario.animate.fps,
+      hold: scenario.animate.hold,
+      signal: options.signal,
+      onFrame: options.onFrame,
+    },
+    timings,
+  );
+  const figure = (v: number | null | undefined) => (v === undefined || v === null || Number.isNaN(v) ? null : v);
+  return {
+    output: planned.output,
+    frames: written.frames,
+    width: movie.width,
+    height: movie.height,
+    bytes: written.bytes,
+    seconds: Math.round(performance.now() - started) / 1000,
+    final: {
+      train_accuracy: figure(written.figures?.trainAccuracy),
+      test_accuracy: figure(written.figures?.testAccuracy),
+      bayes_accuracy: figure(written.figures?.bayesAccuracy),
+    },
+    timings,
+    ...(movie.curves ? { curves: movie.curves } : {}),
+  };
 }
 
 /** Renders a scenario to a GIF (see RenderOptions). */
 export async function render(input: ScenarioInput, options: RenderOptions = {}): Promise<RenderResult> {
-  const loaded = load(input, options);
-  return renderScenario({
-    scenario: loaded.scenario,
-    baseDir: loaded.baseDir,
-    output: options.output ?? loaded.scenario.output ?? `out/${loaded.name}.gif`,
-    stdout: options.stdout,
-    poster: options.poster,
-    framesDir: options.framesDir,
-    signal: options.signal,
-    onFrame: options.onFrame,
-    warn: options.warn,
-  });
+  return renderPlan(plan(input, options), options);
 }
 
 export interface Points {
@@ -123,7 +159,10 @@ export interface Points {
 
 /** The scenario's simulated training points (in training order) or test points. */
 export function points(loaded: LoadedScenario, split: 'train' | 'test' = 'train'): Points {
-  const { simulator, train, test } = simulate(loaded.scenario, loaded.baseDir);
+  const planned = planOf(loaded, '-');
+  const data =
+    planned.kind === 'compare' ? planned.datasets[0] : planned.kind === 'sweep' ? planned.frames[0].data : planned.data;
+  const { simulator, train, test } = drawData(data.simulator, data.entry, loaded.scenario.seed);
   return { points: split === 'train' ? train : test, classNames: simulator.classNames };
 }
 

@@ -4,7 +4,7 @@
  * is the best any model can be expected to do.
  */
 
-import type { Simulator } from './data/types.js';
+import type { Simulator } from './data/source.js';
 import { accuracy, type Dataset } from './dataset.js';
 
 export function hasBayes(sim: Simulator): boolean {

@@ -1,32 +1,36 @@
 /**
- * The library API: the CLI is a thin layer over these.
+ * The library API: the command line is a thin layer over these.
  *
  *   import { render, validate, listModels } from 'mlgif';
  *   await render('configs/logistic-gaussians.yaml', { output: 'out/x.gif' });
- *   validate({ model: { type: 'knn', k: 0 } }).problems; // ['model.k: Too small: ...']
+ *   validate({ model: { type: 'knn', k: 0 } }).problems; // [{ path: 'model.k', message: 'Too small: ...' }]
  */
 
 export {
-  check,
+  defaultOutput,
   type LoadOptions,
   load,
+  type PlanOptions,
   type Points,
+  plan,
+  planOf,
   points,
-  problemLines,
   type RenderOptions,
+  type RenderResult,
   render,
+  renderPlan,
   type ScenarioInput,
   toCsv,
   type Validation,
   validate,
 } from './api.js';
 export { dataSources } from './data/index.js';
-export type { DataSourceSpec, Simulator } from './data/types.js';
+export type { DataSourceSpec, Simulator } from './data/source.js';
 export type { Dataset } from './dataset.js';
-export { Interrupted, UserError } from './errors.js';
+export { formatProblem, Interrupted, type Problem, UserError } from './errors.js';
 export { models } from './models/index.js';
 export type { Classifier, ModelSpec, Step } from './models/types.js';
-export { type RenderRequest, type RenderResult, renderScenario, simulate } from './pipeline.js';
+export type { RenderPlan } from './plan/plan.js';
 export { createRng, type Rng } from './random.js';
 export {
   type DataSourceInfo,

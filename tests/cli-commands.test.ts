@@ -40,10 +40,10 @@ describe('mlgif validate', () => {
       [bad, false],
       [good, true],
     ]);
-    const problems: string[] = lines[0].problems;
+    const problems: { path: string; message: string }[] = lines[0].problems;
     expect(problems).toHaveLength(4);
     for (const field of ['data.n', 'model.learningRate', 'model.epoch', 'render.width']) {
-      expect(problems.some((p) => p.includes(field))).toBe(true);
+      expect(problems.some((p) => p.path === field)).toBe(true);
       expect(result.stderr).toContain(field);
     }
     expect(result.stderr).not.toMatch(noStack);
@@ -305,7 +305,8 @@ describe('library API', () => {
     const bad = check({ model: { type: 'knn', k: 0, wieghts: 'distance' } });
     expect(bad.ok).toBe(false);
     expect(bad.problems).toHaveLength(2);
-    expect(bad.problems.join('\n')).toMatch(/model\.k: .*\n.*model\.wieghts: .*did you mean "weights"/);
+    expect(bad.problems.map((p) => p.path)).toEqual(['model.k', 'model.wieghts']);
+    expect(bad.problems[1].message).toMatch(/did you mean "weights"/);
     expect(check({ model: { type: 'knn' } })).toMatchObject({ ok: true, problems: [] });
     await expect(render({ model: { type: 'nope' } }, { output })).rejects.toThrow(/model\.type/);
     expect(models().map((m) => m.type)).toContain('svm');

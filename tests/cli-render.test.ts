@@ -3,9 +3,9 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { worse } from '../src/cli/exit-status.js';
 import { Progress } from '../src/cli/progress.js';
 import { parseShard, shardFiles } from '../src/cli/shard.js';
-import { worse } from '../src/cli/shared.js';
 import { files, run, tempDir, tiny, writeScenario } from './cli-helpers.js';
 import { decodeGif } from './decode.js';
 
@@ -33,7 +33,7 @@ describe('several files', () => {
     const out = join(dir, 'out');
     const result = await run(['render', paths[0], bad, missing, paths[2], '--out-dir', out, '--json', '--jobs', '1']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/bad\.yaml: invalid scenario:\n\s+model\.k/);
+    expect(result.stderr).toMatch(/bad\.yaml: model\.k: Too small/);
     expect(result.stderr).toMatch(/missing\.yaml: no such file/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(jsonLines(result.stdout).map((l) => l.output)).toEqual([join(out, 'a.gif'), join(out, 'c.gif')]);

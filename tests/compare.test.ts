@@ -7,12 +7,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { panelFrame, panelTitles } from '../src/compare.js';
+import { panelFrame } from '../src/movie/compare.js';
+import { sweepValues } from '../src/plan/sweep.js';
+import { panelTitles } from '../src/plan/titles.js';
 import { gridLayout, singleFrameSize } from '../src/render/grid-frame.js';
 import { computeLayout, type Rect } from '../src/render/layout.js';
-import { setText, sweepValues } from '../src/sweep.js';
 import { files, run, tempDir, writeScenario } from './cli-helpers.js';
 import { type DecodedGif, decodeGif } from './decode.js';
+
+/** The `--set` text that gives a swept option the value v, as a sweep frame has it. */
+function setText(path: string, v: number): string {
+  return path === 'data.priors' ? `${path}=[${Number((1 - v).toPrecision(3))}, ${v}]` : `${path}=${v}`;
+}
 
 /** The RGBA pixels of a rectangle of a decoded frame, row by row. */
 function crop(gif: DecodedGif, frame: number, r: Rect): Uint8Array {
@@ -255,7 +261,7 @@ describe('sweeps', () => {
   });
 
   it.each([
-    ['k below its minimum', 'model.k', 0, 5, /animate\.sweep\.from: model\.k = 0 is not allowed:\n\s+model\.k: /],
+    ['k below its minimum', 'model.k', 0, 5, /animate\.sweep\.from: model\.k = 0 is not allowed: model\.k: Too small/],
     ['k not an option of knn', 'model.kk', 1, 5, /model\.kk: unknown option.*did you mean "k"/],
     ['a prior share of 1.2', 'data.priors', 0.5, 1.2, /animate\.sweep\.to: data\.priors is swept by p/],
     ['log scale through 0', 'model.k', 0, 5, /scale: log needs from and to above 0/],

@@ -4,23 +4,23 @@
  * `data: { source: csv, path: points.csv }`.
  */
 import { type Command, Option } from 'commander';
-import { type Context, collect } from './shared.js';
+import { addFlags, type ScenarioFlags } from './flags.js';
+import type { Context } from './shared.js';
 import { writeOutput } from './write.js';
 
-interface DataFlags {
+interface DataFlags extends ScenarioFlags {
   split: 'train' | 'test';
   output: string;
-  set?: string[];
 }
 
 export function registerData(cli: Command, { io }: Context): void {
-  cli
+  const command = cli
     .command('data')
     .description("write a scenario's simulated points as CSV (x,y,label)")
     .argument('<file>', 'scenario file ("-" reads stdin)')
     .addOption(new Option('--split <split>', 'which points').choices(['train', 'test']).default('train'))
-    .option('-o, --output <csv>', "CSV file ('-' = stdout)", '-')
-    .addOption(new Option('--set <path=value>', 'override one scenario value (repeatable)').argParser(collect))
+    .option('-o, --output <csv>', "CSV file ('-' = stdout)", '-');
+  addFlags(command, ['set', 'maxPixels', 'debug'])
     .addHelpText(
       'after',
       '\nExamples:\n  $ mlgif data configs/logistic-gaussians.yaml -o points.csv\n' +
@@ -33,7 +33,7 @@ export function registerData(cli: Command, { io }: Context): void {
         import('../api.js'),
         import('../scenario/load.js'),
       ]);
-      const loaded = loadScenario(file, flags.set ?? [], stdinText);
+      const loaded = loadScenario(file, flags.set ?? [], stdinText, flags.maxPixels);
       writeOutput(io, flags.output, toCsv(points(loaded, flags.split)), { force: true });
     });
 }

@@ -1,4 +1,6 @@
+import { SIGNAL_STATUS, type StopSignal } from '../errors.js';
 import { INPUT_LIMITS } from '../scenario/limits.js';
+import { EXIT } from './exit-status.js';
 
 /**
  * Everything the CLI touches of the outside world, passed in: tests run main() in-process with
@@ -29,13 +31,13 @@ export function processIo(): Io {
   const runCleanups = () => [...cleanups].map((cleanup) => cleanup());
   process.once('exit', runCleanups);
   let signals = 0;
-  for (const name of ['SIGINT', 'SIGTERM'] as const) {
+  for (const name of Object.keys(SIGNAL_STATUS) as StopSignal[]) {
     process.on(name, () => {
       signals++;
       controller.abort(name);
       if (signals === 1) return;
       // A second Ctrl-C means "now": stop the workers and remove temporary files, then exit.
-      const code = name === 'SIGINT' ? 130 : 143;
+      const code = SIGNAL_STATUS[name];
       const deadline = new Promise((done) => setTimeout(done, 1000).unref());
       void Promise.race([Promise.allSettled(runCleanups()), deadline]).then(() => process.exit(code));
     });
@@ -43,9 +45,9 @@ export function processIo(): Io {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     // The reader went away (`mlgif list | head -1`): stop quietly, with the status a program
     // killed by SIGPIPE has (128 + 13); exit cleanups still remove temporary files.
-    if (error.code === 'EPIPE') process.exit(141);
+    if (error.code === 'EPIPE') process.exit(EXIT.brokenPipe);
     process.stderr.write(`mlgif: cannot write to stdout: ${error.message}\n`);
-    process.exit(1);
+    process.exit(EXIT.bug);
   });
   return {
     stdout: (chunk) => {

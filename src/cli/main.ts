@@ -5,12 +5,13 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerData } from './data.js';
+import { EXIT, failure } from './exit-status.js';
 import { registerInit } from './init.js';
 import type { Io } from './io.js';
 import { registerList } from './list.js';
 import { registerRender } from './render.js';
 import { registerSchema } from './schema.js';
-import { type Context, describeError } from './shared.js';
+import type { Context } from './shared.js';
 import { registerValidate } from './validate.js';
 
 export { processIo } from './io.js';
@@ -42,18 +43,18 @@ function program(context: Context): Command {
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  const context: Context = { io, exitCode: { value: 0 } };
+  const context: Context = { io, exitCode: { value: EXIT.done } };
   const debug = argv.includes('--debug');
   try {
     await program(context).parseAsync([...argv], { from: 'user' });
     return context.exitCode.value;
   } catch (error) {
     if (error instanceof CommanderError) {
-      // --help and --version end here with code 0; usage errors are the user's: 2.
-      return error.exitCode === 0 ? 0 : 2;
+      // --help and --version end here with code 0; usage errors are the user's.
+      return error.exitCode === 0 ? EXIT.done : EXIT.input;
     }
-    const { message, code } = describeError(error, debug);
-    io.stderr(`mlgif: ${message}\n`);
+    const { lines, code } = failure(error, debug);
+    for (const line of lines) io.stderr(`mlgif: ${line}\n`);
     return code;
   }
 }

@@ -6,14 +6,17 @@
  */
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { planOf } from '../api.js';
 import { Interrupted, UserError } from '../errors.js';
+import { removeTemps } from '../output/atomic-file.js';
 import { loadScenario } from '../scenario/load.js';
+import { failure, signalStatus, worse } from './exit-status.js';
 import type { Io } from './io.js';
 import { Progress } from './progress.js';
-import type { RenderFlags } from './render.js';
+import type { RenderFlags } from './render-flags.js';
 import { shardFiles } from './shard.js';
-import { aboutFile, describeError, useColour, worse } from './shared.js';
-import { type RenderLine, type RenderTask, removeTemp, runTask } from './task.js';
+import { aboutFile, shownFile, useColour } from './shared.js';
+import { type RenderLine, type RenderTask, runTask } from './task.js';
 import { renderInWorkers, terminateWorkers } from './workers.js';
 
 function checkFlags(files: readonly string[], flags: RenderFlags): void {
@@ -44,8 +47,8 @@ export function commonDir(files: readonly string[]): string {
   return dirs[0].slice(0, depth).join(sep) || sep;
 }
 
-/** Validates each file into a task; a file that fails is reported and left out. */
-function plan(
+/** Plans each file into a task (every check a render makes); a file that fails is reported and left out. */
+function planTasks(
   files: readonly string[],
   all: readonly string[],
   flags: RenderFlags,
@@ -70,6 +73,7 @@ function plan(
       const key = output === '-' ? '-' : resolve(output);
       const other = outputs.get(key);
       if (other !== undefined) throw new UserError(`writes ${output}, as ${other} does; use --out-dir or output`, file);
+      planOf(loaded, output);
       outputs.set(key, file);
       const framesDir = flags.framesDir && all.length > 1 ? below(file, flags.framesDir, loaded.name) : flags.framesDir;
       tasks.push({
@@ -88,9 +92,6 @@ function plan(
   return tasks;
 }
 
-/** How a file is named in messages. */
-const shown = (file: string) => (file === '-' ? '<stdin>' : file);
-
 /** Everything written to stderr (through the progress line) and the worst exit status so far. */
 class Reporter {
   worst = 0;
@@ -106,23 +107,25 @@ class Reporter {
   }
 
   failure(file: string, error: unknown): void {
-    const { message, code } = describeError(error, Boolean(this.flags.debug));
-    this.failed(file, message, code);
+    const { lines, code } = failure(error, Boolean(this.flags.debug));
+    this.failed(file, lines, code);
   }
 
-  failed(file: string, message: string, code: number): void {
-    this.log(`mlgif: ${aboutFile(file, message)}\n`);
+  failed(file: string, lines: readonly string[], code: number): void {
+    for (const line of lines) this.log(`mlgif: ${aboutFile(file, line)}\n`);
     this.worst = worse(this.worst, code);
   }
 
   warn(file: string, message: string): void {
-    if (!this.flags.quiet) this.log(`mlgif: ${shown(file)}: warning: ${message}\n`);
+    if (!this.flags.quiet) this.log(`mlgif: ${shownFile(file)}: warning: ${message}\n`);
   }
 
   success(line: RenderLine): void {
     if (this.flags.quiet || this.flags.json || line.output === '-') return;
     const kb = (line.bytes / 1024).toFixed(0);
-    this.log(`${shown(line.file)} → ${line.output} (${line.frames} frames, ${kb} KB, ${line.seconds.toFixed(2)} s)\n`);
+    this.log(
+      `${shownFile(line.file)} → ${line.output} (${line.frames} frames, ${kb} KB, ${line.seconds.toFixed(2)} s)\n`,
+    );
   }
 }
 
@@ -146,7 +149,7 @@ export async function renderFiles(
     return 0;
   }
   const stdinText = selected.includes('-') ? await io.readStdin() : undefined;
-  const tasks = plan(selected, files, flags, stdinText, report);
+  const tasks = planTasks(selected, files, flags, stdinText, report);
 
   // JSON lines in file order, whatever order the workers finish in.
   const lines = new Map<number, RenderLine | null>();
@@ -175,16 +178,16 @@ export async function renderFiles(
       planned.set(task.id, frames);
     }
     drawn.set(task.id, frame + 1);
-    progress?.frame(shown(task.file));
+    progress?.frame(shownFile(task.file));
   };
   const done = (task: RenderTask, line: RenderLine) => {
     report.success(line);
     settle(task.id, line);
   };
-  const failed = (task: RenderTask, message: string, code: number) => {
+  const failed = (task: RenderTask, lines: readonly string[], code: number) => {
     // Its frames will not come: the total and the time left shrink accordingly.
     progress?.plan((drawn.get(task.id) ?? 0) - (planned.get(task.id) ?? 0));
-    report.failed(task.file, message, code);
+    report.failed(task.file, lines, code);
     settle(task.id, null);
   };
 
@@ -192,7 +195,7 @@ export async function renderFiles(
   // An abrupt exit: remove temporary files now, and again once the workers have stopped (one
   // may have been about to create its file).
   const removeAll = () => {
-    for (const task of tasks) removeTemp(task.output);
+    for (const task of tasks) removeTemps(task.output);
   };
   const unregister = io.atExit?.(() => {
     removeAll();
@@ -211,8 +214,8 @@ export async function renderFiles(
           });
           done(task, line);
         } catch (error) {
-          const { message, code } = describeError(error, Boolean(flags.debug));
-          failed(task, message, code);
+          const { lines, code } = failure(error, Boolean(flags.debug));
+          failed(task, lines, code);
           if (error instanceof Interrupted) break;
         }
       }
@@ -231,7 +234,7 @@ export async function renderFiles(
     progress?.clear();
   }
   if (io.signal?.aborted) {
-    return worse(report.worst, io.signal.reason === 'SIGTERM' ? 143 : 130);
+    return worse(report.worst, signalStatus(io.signal.reason));
   }
   return report.worst;
 }

@@ -4,7 +4,7 @@
  * the current render between frames; the pipeline then removes its temporary file.
  */
 import { parentPort } from 'node:worker_threads';
-import { describeError } from './shared.js';
+import { failure } from './exit-status.js';
 import { type RenderTask, runTask } from './task.js';
 
 export type ToWorker = { type: 'task'; task: RenderTask; debug: boolean } | { type: 'abort'; reason: string };
@@ -12,7 +12,7 @@ export type FromWorker =
   | { type: 'frame'; id: number; frame: number; frames: number }
   | { type: 'warn'; id: number; message: string }
   | { type: 'done'; id: number; line: import('./task.js').RenderLine }
-  | { type: 'failed'; id: number; message: string; code: number };
+  | { type: 'failed'; id: number; lines: string[]; code: number };
 
 const port = parentPort;
 if (port) {
@@ -32,7 +32,7 @@ if (port) {
       });
       post({ type: 'done', id: task.id, line });
     } catch (error) {
-      post({ type: 'failed', id: task.id, ...describeError(error, debug) });
+      post({ type: 'failed', id: task.id, ...failure(error, debug) });
     }
   });
 }

@@ -1,27 +1,13 @@
 /**
- * `mlgif render FILE...`: its flags and help. The rendering itself (render-files.ts) is loaded
- * only when the command runs, so `mlgif --help` and `--version` never load the scenario reader,
- * the models or the canvas.
+ * `mlgif render FILE...`: its flags and help. The rendering itself (render-files.ts, watch.ts)
+ * is loaded only when the command runs, so `mlgif --help` and `--version` never load the scenario
+ * reader, the models or the canvas.
  */
 import { type Command, Option } from 'commander';
-import { INPUT_LIMITS } from '../scenario/limits.js';
-import { parseShard, type Shard } from './shard.js';
-import { type Context, collect, positiveInteger } from './shared.js';
-
-export interface RenderFlags {
-  output?: string;
-  outDir?: string;
-  set?: string[];
-  json?: boolean;
-  poster?: string;
-  framesDir?: string;
-  jobs?: number;
-  shard?: Shard;
-  maxPixels?: number;
-  quiet?: boolean;
-  debug?: boolean;
-  watch?: boolean;
-}
+import { addFlags, positiveInteger } from './flags.js';
+import type { RenderFlags } from './render-flags.js';
+import { parseShard } from './shard.js';
+import type { Context } from './shared.js';
 
 const EXAMPLES = `
 Examples:
@@ -33,16 +19,12 @@ Examples:
   $ cat scenario.json | mlgif render - -o out/piped.gif --poster out/piped.png`;
 
 export function registerRender(cli: Command, { io, exitCode }: Context): void {
-  cli
+  const command = cli
     .command('render')
     .description('render scenario files (YAML or JSON; "-" reads stdin) to animated GIFs')
     .argument('<file...>', 'scenario files')
     .option('-o, --output <path>', "output GIF ('-' = stdout); default: the scenario's output, or out/<name>.gif")
     .option('--out-dir <dir>', "write each GIF as <dir>/<name>.gif (keeping the files' subfolders)")
-    .addOption(
-      new Option('--set <path=value>', 'override one scenario value, e.g. model.k=5 (repeatable)').argParser(collect),
-    )
-    .option('--json', 'print one JSON line per rendered file on stdout')
     .option('--poster <png>', 'also write the last frame as PNG (one file only)')
     .option('--frames-dir <dir>', 'also write every frame as PNG (several files: <dir>/<name>/)')
     .addOption(
@@ -54,14 +36,8 @@ export function registerRender(cli: Command, { io, exitCode }: Context): void {
     .addOption(
       new Option('--shard <i/n>', 'render only the i-th of n slices of the sorted file list').argParser(parseShard),
     )
-    .addOption(
-      new Option('--max-pixels <n>', 'budget for width × height × frames')
-        .argParser(positiveInteger)
-        .default(INPUT_LIMITS.pixels, '1e9'),
-    )
-    .option('-w, --watch', 'render a file again whenever it (or its CSV data) changes, in this process; Ctrl-C stops')
-    .option('-q, --quiet', 'no progress, summaries or warnings on stderr (errors still)')
-    .option('--debug', 'show stack traces of internal errors')
+    .option('-w, --watch', 'render a file again whenever it (or its CSV data) changes, in this process; Ctrl-C stops');
+  addFlags(command, ['set', ['json', 'print one JSON line per rendered file on stdout'], 'maxPixels', 'quiet', 'debug'])
     .addHelpText('after', EXAMPLES)
     .action(async (files: string[], flags: RenderFlags) => {
       if (flags.watch) {

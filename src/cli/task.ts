@@ -1,11 +1,11 @@
 /**
  * One render job of `mlgif render`, as plain data so it can be posted to a worker thread: the
  * validated scenario and where its outputs go. The same function runs it on the main thread and
- * in a worker, so --jobs N writes the same bytes as --jobs 1.
+ * in a worker (through the library's plan and render), so --jobs N writes the same bytes as
+ * --jobs 1.
  */
-import { readdirSync, rmSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { type RenderResult, renderScenario } from '../pipeline.js';
+import { type RenderResult, renderPlan } from '../api.js';
+import { planRender } from '../plan/plan-render.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Timings } from '../timings.js';
 
@@ -31,32 +31,9 @@ export interface TaskHooks {
 }
 
 export async function runTask(task: RenderTask, hooks: TaskHooks): Promise<RenderLine> {
-  const result = await renderScenario({
-    scenario: task.scenario,
-    baseDir: task.baseDir,
-    output: task.output,
-    poster: task.poster,
-    framesDir: task.framesDir,
-    ...hooks,
-  });
+  const plan = planRender(task.scenario, task.baseDir, { output: task.output });
+  const result = await renderPlan(plan, { poster: task.poster, framesDir: task.framesDir, ...hooks });
   const timings = { ...result.timings };
   for (const part of Object.keys(timings) as (keyof Timings)[]) timings[part] = Math.round(timings[part] * 10) / 10;
   return { file: task.file, ...result, timings };
-}
-
-/**
- * Removes the temporary file that a render of `output` stopped abruptly (a terminated worker, a
- * second Ctrl-C) may have left: the pipeline names it .<name>.<pid>.<time>.tmp beside the output.
- */
-export function removeTemp(output: string): void {
-  if (output === '-') return;
-  const target = resolve(output);
-  const prefix = `.${basename(target)}.${process.pid}.`;
-  try {
-    for (const name of readdirSync(dirname(target))) {
-      if (name.startsWith(prefix) && name.endsWith('.tmp')) rmSync(join(dirname(target), name), { force: true });
-    }
-  } catch {
-    // The directory may not exist yet: nothing to remove.
-  }
 }

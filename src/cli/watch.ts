@@ -9,9 +9,10 @@ import { type FSWatcher, watch } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { loadScenario } from '../scenario/load.js';
+import { signalStatus } from './exit-status.js';
 import type { Io } from './io.js';
-import type { RenderFlags } from './render.js';
 import { renderFiles } from './render-files.js';
+import type { RenderFlags } from './render-flags.js';
 import { shardFiles } from './shard.js';
 
 /** Quiet time after a change before rendering: an editor's save is often several writes. */
@@ -38,7 +39,7 @@ export async function watchFiles(files: string[], flags: RenderFlags, io: Io): P
   // One process, one thread: a worker would start cold at every change.
   const render = (only?: ReadonlySet<string>) => renderFiles(files, { ...flags, jobs: 1 }, io, only);
   await render();
-  if (io.signal?.aborted) return io.signal.reason === 'SIGTERM' ? 143 : 130;
+  if (io.signal?.aborted) return signalStatus(io.signal.reason);
 
   // Scenario files changed since the last render, and whether their quiet time is over.
   const changed = new Set<string>();
@@ -102,5 +103,5 @@ export async function watchFiles(files: string[], flags: RenderFlags, io: Io): P
     clearTimeout(timer);
     for (const watcher of watchers.values()) watcher.close();
   }
-  return io.signal?.reason === 'SIGTERM' ? 143 : 130;
+  return signalStatus(io.signal?.reason);
 }

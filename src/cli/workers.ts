@@ -7,8 +7,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { removeTemps } from '../output/atomic-file.js';
+import { EXIT, signalStatus } from './exit-status.js';
 import type { FromWorker, ToWorker } from './render-worker.js';
-import { type RenderLine, type RenderTask, removeTemp } from './task.js';
+import type { RenderLine, RenderTask } from './task.js';
 
 export interface PoolHooks {
   signal?: AbortSignal;
@@ -16,7 +18,7 @@ export interface PoolHooks {
   onFrame(task: RenderTask, frame: number, frames: number): void;
   warn(task: RenderTask, message: string): void;
   done(task: RenderTask, line: RenderLine): void;
-  failed(task: RenderTask, message: string, code: number): void;
+  failed(task: RenderTask, lines: readonly string[], code: number): void;
 }
 
 /** Workers running now (for an abrupt exit, which must stop them before removing their files). */
@@ -67,20 +69,20 @@ function runOn(worker: Worker, task: RenderTask, hooks: PoolHooks): Promise<bool
         hooks.done(task, m.line);
         finish(true);
       } else {
-        hooks.failed(task, m.message, m.code);
+        hooks.failed(task, m.lines, m.code);
         finish(true);
       }
     };
     const onError = (error: Error) => {
-      removeTemp(task.output);
-      hooks.failed(task, `internal error in a worker: ${hooks.debug ? error.stack : error.message}`, 1);
+      removeTemps(task.output);
+      hooks.failed(task, [`internal error in a worker: ${hooks.debug ? error.stack : error.message}`], EXIT.bug);
       finish(false);
     };
     const onExit = () => {
-      removeTemp(task.output);
-      const reason = hooks.signal?.aborted ? String(hooks.signal.reason) : '';
-      const code = reason === 'SIGTERM' ? 143 : reason ? 130 : 1;
-      hooks.failed(task, code === 1 ? 'internal error: a worker stopped' : `interrupted by ${reason}`, code);
+      removeTemps(task.output);
+      const signal = hooks.signal;
+      if (signal?.aborted) hooks.failed(task, [`interrupted by ${String(signal.reason)}`], signalStatus(signal.reason));
+      else hooks.failed(task, ['internal error: a worker stopped'], EXIT.bug);
       finish(false);
     };
     const onAbort = () => {

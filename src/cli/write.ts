@@ -1,7 +1,8 @@
-/** Writing a command's text output: to stdout ('-'), or to a file through a temporary name. */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+/** Writing a command's text output: to stdout ('-'), or to a file atomically. */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
+import { writeFileAtomic } from '../output/atomic-file.js';
 import type { Io } from './io.js';
 
 export function writeOutput(io: Io, output: string, text: string, { force }: { force: boolean }): void {
@@ -9,14 +10,6 @@ export function writeOutput(io: Io, output: string, text: string, { force }: { f
     io.stdout(text);
     return;
   }
-  const target = resolve(output);
-  if (!force && existsSync(target)) throw new UserError('exists already; use --force to overwrite it', output);
-  mkdirSync(dirname(target), { recursive: true });
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    writeFileSync(temp, text);
-    renameSync(temp, target);
-  } finally {
-    rmSync(temp, { force: true });
-  }
+  if (!force && existsSync(resolve(output))) throw new UserError('exists already; use --force to overwrite it', output);
+  writeFileAtomic(output, text);
 }

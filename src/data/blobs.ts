@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { options } from '../options.js';
 import { drawNormal2, isotropic, logNormal2, sampleByClass } from './normal.js';
 import { priorsOption, resolvePriors } from './priors.js';
-import type { DataSourceSpec, Simulator } from './types.js';
+import { defineSource, type Simulator } from './source.js';
 
 const schema = options({
   classes: z.number().int().min(2).max(8).default(3).describe('number of blobs, one class each'),
@@ -33,9 +33,10 @@ function create(opts: z.output<typeof schema>): Simulator {
   };
 }
 
-export const blobs: DataSourceSpec<typeof schema> = {
+export const blobs = defineSource({
   source: 'blobs',
   title: 'blobs',
   schema,
+  classes: (opts) => opts.classes,
   create,
-};
+});

@@ -9,7 +9,7 @@ import { options } from '../options.js';
 import { curveSimulator, noiseOption } from './curve-source.js';
 import { priorsOption, resolvePriors } from './priors.js';
 import { logRice } from './rice.js';
-import type { DataSourceSpec } from './types.js';
+import { defineSource } from './source.js';
 
 const schema = options({
   noise: noiseOption(0.1),
@@ -17,10 +17,11 @@ const schema = options({
   priors: priorsOption,
 });
 
-export const circles: DataSourceSpec<typeof schema> = {
+export const circles = defineSource({
   source: 'circles',
   title: 'two circles',
   schema,
+  classes: () => 2,
   create: (opts) =>
     curveSimulator(
       [
@@ -40,4 +41,4 @@ export const circles: DataSourceSpec<typeof schema> = {
       opts.noise,
       resolvePriors(opts.priors, 2),
     ),
-};
+});

@@ -13,7 +13,7 @@ import { z } from 'zod';
 import type { Dataset } from '../dataset.js';
 import { UserError } from '../errors.js';
 import { options } from '../options.js';
-import type { DataContext, DataSourceSpec, Simulator } from './types.js';
+import { type DataContext, defineSource, type Simulator } from './source.js';
 
 /** The most classes the palette can tell apart. */
 export const MAX_CLASSES = 8;
@@ -220,6 +220,7 @@ function create(opts: z.output<typeof schema>, context: DataContext): Simulator 
   return {
     classes: k,
     classNames: classes.names,
+    fromFile: true,
     // Copies: the caller may reorder or shuffle what it gets.
     sample: (_n, _rng, split = 'train') => {
       const d = split === 'test' ? test : train;
@@ -228,9 +229,10 @@ function create(opts: z.output<typeof schema>, context: DataContext): Simulator 
   };
 }
 
-export const csv: DataSourceSpec<typeof schema> = {
+export const csv = defineSource({
   source: 'csv',
   title: 'CSV file',
   schema,
+  classes: () => undefined,
   create,
-};
+});

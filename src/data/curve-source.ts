@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Rng } from '../random.js';
 import { type CurveDensity, curveDensity } from './curve-density.js';
 import { drawClass, type Vec2 } from './normal.js';
-import type { Simulator } from './types.js';
+import type { Simulator } from './source.js';
 
 export interface ClassCurve {
   curve: (t: number) => Vec2;

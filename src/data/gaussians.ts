@@ -7,12 +7,11 @@
  * The Bayes boundary is exact: log π_c + log N(x; μ_c, Σ_c) in closed form.
  */
 import { z } from 'zod';
-import { UserError } from '../errors.js';
 import { matrix2, options, point } from '../options.js';
 import { circleMeans } from './circle-means.js';
-import { drawNormal2, logNormal2, type Mat2, normal2, sampleByClass, type Vec2 } from './normal.js';
+import { covarianceProblem, drawNormal2, logNormal2, type Mat2, normal2, sampleByClass, type Vec2 } from './normal.js';
 import { priorsOption, resolvePriors } from './priors.js';
-import type { DataSourceSpec, Simulator } from './types.js';
+import { defineSource, type ReportProblem, type Simulator } from './source.js';
 
 const HOLBROOK_MEANS: Vec2[] = [
   [0, 2],
@@ -50,17 +49,29 @@ const schema = options({
   priors: priorsOption,
 });
 
-function create(opts: z.output<typeof schema>): Simulator {
-  const classes = opts.means?.length ?? opts.classes ?? opts.covs?.length ?? 2;
+function classesOf(opts: z.output<typeof schema>): number {
+  return opts.means?.length ?? opts.classes ?? opts.covs?.length ?? 2;
+}
+
+function check(opts: z.output<typeof schema>, report: ReportProblem): void {
+  const classes = classesOf(opts);
   if (opts.classes !== undefined && opts.classes !== classes) {
-    throw new UserError(`expected ${classes} classes (one per mean), got classes: ${opts.classes}`, 'data.classes');
+    report(['classes'], `expected ${classes} classes (one per mean), got classes: ${opts.classes}`);
   }
+  if (opts.covs && opts.covs.length !== classes) {
+    report(['covs'], `expected ${classes} covariance matrices (one per class), got ${opts.covs.length}`);
+  }
+  opts.covs?.forEach((cov, c) => {
+    const problem = covarianceProblem(cov);
+    if (problem) report(['covs', c], problem);
+  });
+}
+
+function create(opts: z.output<typeof schema>): Simulator {
+  const classes = classesOf(opts);
   const means = opts.means ?? (classes === 2 ? HOLBROOK_MEANS : circleMeans(classes, [1, 1], 2 * Math.SQRT2));
   const covs = opts.covs ?? (classes === 2 ? HOLBROOK_COVS : new Array<Mat2>(classes).fill(IDENTITY));
-  if (covs.length !== classes) {
-    throw new UserError(`expected ${classes} covariance matrices (one per class), got ${covs.length}`, 'data.covs');
-  }
-  const normals = means.map((m, c) => normal2(m, covs[c], `data.covs[${c}]`));
+  const normals = means.map((m, c) => normal2(m, covs[c]));
   const priors = resolvePriors(opts.priors, classes);
   return {
     classes,
@@ -70,9 +81,11 @@ function create(opts: z.output<typeof schema>): Simulator {
   };
 }
 
-export const gaussians: DataSourceSpec<typeof schema> = {
+export const gaussians = defineSource({
   source: 'gaussians',
   title: 'Gaussian classes',
   schema,
+  classes: classesOf,
+  check,
   create,
-};
+});

@@ -5,21 +5,15 @@ import { csv } from './csv.js';
 import { gaussians } from './gaussians.js';
 import { mixture } from './mixture.js';
 import { moons } from './moons.js';
+import type { DataSourceSpec } from './source.js';
 import { spirals } from './spirals.js';
-import type { DataSourceSpec } from './types.js';
 import { xor } from './xor.js';
 
-export const dataSources: readonly DataSourceSpec[] = [
-  gaussians,
-  mixture,
-  moons,
-  circles,
-  xor,
-  spirals,
-  blobs,
-  csv,
-] as unknown as readonly DataSourceSpec[];
+export const dataSources: readonly DataSourceSpec[] = [gaussians, mixture, moons, circles, xor, spirals, blobs, csv];
 
-export function findDataSource(source: string): DataSourceSpec | undefined {
-  return dataSources.find((d) => d.source === source);
+/** The registered source of a validated scenario's data.source (an unknown one is a bug). */
+export function dataSource(source: string): DataSourceSpec {
+  const spec = dataSources.find((d) => d.source === source);
+  if (!spec) throw new Error(`unregistered data source ${source}`);
+  return spec;
 }

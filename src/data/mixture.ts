@@ -8,12 +8,11 @@
  * widened so that neighbours stay √2 apart.
  */
 import { z } from 'zod';
-import { UserError } from '../errors.js';
 import { options, point } from '../options.js';
 import { circleMeans } from './circle-means.js';
 import { drawNormal2, isotropic, logNormal2, logSumExp, type Normal2, sampleByClass, type Vec2 } from './normal.js';
 import { priorsOption, resolvePriors } from './priors.js';
-import type { DataContext, DataSourceSpec, Simulator } from './types.js';
+import { type DataContext, defineSource, type ReportProblem, type Simulator } from './source.js';
 
 const ESL_CENTERS: Vec2[] = [
   [0, 1],
@@ -33,11 +32,19 @@ const schema = options({
   priors: priorsOption,
 });
 
-function create(opts: z.output<typeof schema>, context: DataContext): Simulator {
-  const classes = opts.centers?.length ?? opts.classes ?? 2;
+function classesOf(opts: z.output<typeof schema>): number {
+  return opts.centers?.length ?? opts.classes ?? 2;
+}
+
+function check(opts: z.output<typeof schema>, report: ReportProblem): void {
+  const classes = classesOf(opts);
   if (opts.classes !== undefined && opts.classes !== classes) {
-    throw new UserError(`expected ${classes} classes (one per center), got classes: ${opts.classes}`, 'data.classes');
+    report(['classes'], `expected ${classes} classes (one per center), got classes: ${opts.classes}`);
   }
+}
+
+function create(opts: z.output<typeof schema>, context: DataContext): Simulator {
+  const classes = classesOf(opts);
   const centers = opts.centers ?? (classes === 2 ? ESL_CENTERS : circleMeans(classes, [0.5, 0.5], Math.SQRT2));
   const priors = resolvePriors(opts.priors, classes);
   const meansRng = context.rng.fork('mixture-means');
@@ -61,9 +68,11 @@ function create(opts: z.output<typeof schema>, context: DataContext): Simulator 
   };
 }
 
-export const mixture: DataSourceSpec<typeof schema> = {
+export const mixture = defineSource({
   source: 'mixture',
   title: 'ESL mixture',
   schema,
+  classes: classesOf,
+  check,
   create,
-};
+});

@@ -8,17 +8,18 @@
 import { options } from '../options.js';
 import { curveSimulator, noiseOption } from './curve-source.js';
 import { priorsOption, resolvePriors } from './priors.js';
-import type { DataSourceSpec } from './types.js';
+import { defineSource } from './source.js';
 
 const schema = options({
   noise: noiseOption(0.2),
   priors: priorsOption,
 });
 
-export const moons: DataSourceSpec<typeof schema> = {
+export const moons = defineSource({
   source: 'moons',
   title: 'two moons',
   schema,
+  classes: () => 2,
   create: (opts) =>
     curveSimulator(
       [
@@ -28,4 +29,4 @@ export const moons: DataSourceSpec<typeof schema> = {
       opts.noise,
       resolvePriors(opts.priors, 2),
     ),
-};
+});

@@ -4,7 +4,6 @@
  */
 
 import type { Dataset } from '../dataset.js';
-import { UserError } from '../errors.js';
 import type { Rng } from '../random.js';
 
 export type Vec2 = readonly [number, number];
@@ -23,19 +22,24 @@ export interface Normal2 {
   logNorm: number;
 }
 
-/** Throws a UserError naming `where` when Σ is not symmetric positive definite. */
-export function normal2(mean: Vec2, cov: Mat2, where = 'cov'): Normal2 {
+/** What is wrong with Σ as a covariance matrix (symmetric positive definite), or null. */
+export function covarianceProblem(cov: Mat2): string | null {
   const [[a, b], [b2, d]] = cov;
-  if (Math.abs(b - b2) > 1e-12 * Math.max(1, Math.abs(b))) {
-    throw new UserError(`expected a symmetric covariance matrix, got [[${a}, ${b}], [${b2}, ${d}]]`, where);
+  const shown = `[[${a}, ${b}], [${b2}, ${d}]]`;
+  if (Math.abs(b - b2) > 1e-12 * Math.max(1, Math.abs(b)))
+    return `expected a symmetric covariance matrix, got ${shown}`;
+  if (!(a > 0) || !(a * d - b * b > 0)) {
+    return `expected a positive-definite covariance matrix (variances > 0, determinant > 0), got ${shown}`;
   }
+  return null;
+}
+
+/** N(mean, cov) for a covariance that passed covarianceProblem. */
+export function normal2(mean: Vec2, cov: Mat2): Normal2 {
+  const problem = covarianceProblem(cov);
+  if (problem) throw new Error(`unchecked covariance: ${problem}`);
+  const [[a, b], [, d]] = cov;
   const det = a * d - b * b;
-  if (!(a > 0) || !(det > 0)) {
-    throw new UserError(
-      `expected a positive-definite covariance matrix (variances > 0, determinant > 0), got [[${a}, ${b}], [${b2}, ${d}]]`,
-      where,
-    );
-  }
   const l11 = Math.sqrt(a);
   const l21 = b / l11;
   const l22 = Math.sqrt(d - l21 * l21);

@@ -1,6 +1,5 @@
 /** Class priors option: omitted = equal; given = one positive weight per class, normalised. */
 import { z } from 'zod';
-import { UserError } from '../errors.js';
 
 export const priorsOption = z
   .array(z.number().positive())
@@ -9,11 +8,18 @@ export const priorsOption = z
   .optional()
   .describe('class probabilities (normalised); default equal');
 
-export function resolvePriors(priors: readonly number[] | undefined, classes: number, where = 'data.priors'): number[] {
+/** The problem with a priors option for this many classes, or null. */
+export function priorsProblem(priors: readonly number[] | undefined, classes: number): string | null {
+  return priors && priors.length !== classes
+    ? `expected ${classes} class priors (one per class), got ${priors.length}`
+    : null;
+}
+
+/** The priors, normalised (equal when omitted); the count was checked with the scenario. */
+export function resolvePriors(priors: readonly number[] | undefined, classes: number): number[] {
   if (!priors) return new Array<number>(classes).fill(1 / classes);
-  if (priors.length !== classes) {
-    throw new UserError(`expected ${classes} class priors (one per class), got ${priors.length}`, where);
-  }
+  const problem = priorsProblem(priors, classes);
+  if (problem) throw new Error(`unchecked data.priors: ${problem}`);
   const total = priors.reduce((a, b) => a + b, 0);
   return priors.map((p) => p / total);
 }

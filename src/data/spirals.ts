@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { options } from '../options.js';
 import { curveSimulator, noiseOption } from './curve-source.js';
 import { priorsOption, resolvePriors } from './priors.js';
-import type { DataSourceSpec } from './types.js';
+import { defineSource } from './source.js';
 
 const schema = options({
   classes: z.number().int().min(2).max(8).default(2).describe('number of arms, one class each'),
@@ -17,10 +17,11 @@ const schema = options({
   priors: priorsOption,
 });
 
-export const spirals: DataSourceSpec<typeof schema> = {
+export const spirals = defineSource({
   source: 'spirals',
   title: 'spirals',
   schema,
+  classes: (opts) => opts.classes,
   create(opts) {
     const k = opts.classes;
     const arms = Array.from({ length: k }, (_, c) => ({
@@ -34,4 +35,4 @@ export const spirals: DataSourceSpec<typeof schema> = {
     }));
     return curveSimulator(arms, opts.noise, resolvePriors(opts.priors, k));
   },
-};
+});

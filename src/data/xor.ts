@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { options } from '../options.js';
 import { drawNormal2, isotropic, logNormal2, logSumExp, sampleByClass } from './normal.js';
 import { priorsOption, resolvePriors } from './priors.js';
-import type { DataSourceSpec, Simulator } from './types.js';
+import { defineSource, type Simulator } from './source.js';
 
 const schema = options({
   noise: z.number().positive().max(10).default(0.5).describe('standard deviation of each cluster'),
@@ -39,9 +39,10 @@ function create(opts: z.output<typeof schema>): Simulator {
   };
 }
 
-export const xor: DataSourceSpec<typeof schema> = {
+export const xor = defineSource({
   source: 'xor',
   title: 'XOR',
   schema,
+  classes: () => 2,
   create,
-};
+});

@@ -30,3 +30,10 @@ export const models: readonly ModelSpec[] = [
 export function findModel(type: string): ModelSpec | undefined {
   return models.find((m) => m.type === type);
 }
+
+/** The registered model of a validated scenario's model.type (an unknown one is a bug). */
+export function modelSpec(type: string): ModelSpec {
+  const spec = findModel(type);
+  if (!spec) throw new Error(`unregistered model ${type}`);
+  return spec;
+}

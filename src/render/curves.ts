@@ -8,13 +8,10 @@
  */
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { scaleLinear, scaleLog } from 'd3-scale';
-import { indexedPng } from '../output/png.js';
-import type { Axis, Movie, MovieFrame } from '../pipeline.js';
-import type { Scenario } from '../scenario/schema.js';
 import { font, registerFonts } from './font.js';
 import { blit } from './grid-frame.js';
 import type { Rect } from './layout.js';
-import { type GifPalette, rgbToCss, THEMES, type Theme } from './palette.js';
+import { type GifPalette, rgbToCss, type Theme } from './palette.js';
 
 export interface CurvesSplit {
   width: number;
@@ -35,6 +32,14 @@ export function curvesSplit(width: number, height: number): CurvesSplit {
   return { width, height, map: { width, height: mapH }, curves: { x: 0, y: mapH, w: width, h: height - mapH } };
 }
 
+/** The axis curves are drawn against: "epoch", "n", "k", ..., its range, and whether log-spaced. */
+export interface CurvesAxis {
+  name: string;
+  from: number;
+  to: number;
+  log: boolean;
+}
+
 /** The series behind the curves, one entry per frame so far. */
 export interface CurveData {
   axis: string;
@@ -48,7 +53,7 @@ export interface CurveData {
 
 export interface CurvesPanel {
   /** Draws the curves up to and including `data`'s last entry into `frame` at the panel's rect. */
-  draw(data: CurveData, axis: Axis, frame: Uint8Array, frameWidth: number): void;
+  draw(data: CurveData, axis: CurvesAxis, frame: Uint8Array, frameWidth: number): void;
 }
 
 interface Chart {
@@ -95,7 +100,7 @@ export function createCurvesPanel(
     ];
   }
 
-  function xScale(axis: Axis, box: Rect) {
+  function xScale(axis: CurvesAxis, box: Rect) {
     const lo = axis.from;
     const hi = axis.to > axis.from ? axis.to : axis.from + 1;
     return axis.log && lo > 0
@@ -109,7 +114,7 @@ export function createCurvesPanel(
 
   function frameAndTicks(
     chart: Chart,
-    axis: Axis,
+    axis: CurvesAxis,
     y: (v: number) => number,
     yTicks: number[],
     yFormat: (v: number) => string,
@@ -274,41 +279,6 @@ export function createCurvesPanel(
         indices[p] = palette.nearest(rgba[o], rgba[o + 1], rgba[o + 2]);
       }
       blit(indices, frame, frameWidth, rect);
-    },
-  };
-}
-
-/** The map movie (drawn at split.map size) with the curves panel beside or below it. */
-export function withCurves(map: Movie, split: CurvesSplit, scenario: Scenario): Movie & { curves: CurveData } {
-  const { width, height } = split;
-  const theme = THEMES[scenario.render.theme];
-  const unit = Math.min(width, height) / 480;
-  const frame = new Uint8Array(width * height);
-  const data: CurveData = { axis: '', x: [], train: [], test: [], loss: [], bayes: [] };
-  const panel = createCurvesPanel(split.curves, unit, theme, map.palette, map.classes);
-  return {
-    width,
-    height,
-    palette: map.palette,
-    classes: map.classes,
-    get bayesAccuracy() {
-      return map.bayesAccuracy;
-    },
-    curves: data,
-    png: (indices) => indexedPng(indices, width, height, map.palette.colours),
-    *frames(): Generator<MovieFrame, void, undefined> {
-      for (const shot of map.frames()) {
-        data.axis = shot.axis.name;
-        data.x.push(shot.x);
-        data.train.push(shot.trainAccuracy);
-        data.test.push(shot.testAccuracy);
-        data.loss.push(shot.loss);
-        data.bayes.push(map.bayesAccuracy);
-        frame.fill(0);
-        blit(shot.indices, frame, width, { x: 0, y: 0, w: split.map.width, h: split.map.height });
-        panel.draw(data, shot.axis, frame, width);
-        yield { ...shot, indices: frame };
-      }
     },
   };
 }

@@ -24,7 +24,7 @@ export interface LoadedScenario {
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** Parses YAML or JSON text into a plain value; `source` names the file in messages. */
+/** Parses YAML or JSON text into a plain value; problems with the text are reported at `source` (the file). */
 export function parseScenarioText(text: string, source: string): unknown {
   if (text.length > INPUT_LIMITS.bytes) {
     throw new UserError(`the scenario is larger than ${INPUT_LIMITS.bytes} bytes; is this the right file?`, source);
@@ -63,11 +63,11 @@ export function parseScenarioText(text: string, source: string): unknown {
  */
 function checkValue(value: unknown, path: string, depth = 0): void {
   if (depth > INPUT_LIMITS.depth) {
-    throw new UserError(`nested more than ${INPUT_LIMITS.depth} levels deep`, path || 'scenario');
+    throw new UserError(`nested more than ${INPUT_LIMITS.depth} levels deep`, path);
   }
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || Math.abs(value) > INPUT_LIMITS.magnitude) {
-      throw new UserError(`expected a finite number of reasonable size, got ${value}`, path || 'scenario');
+      throw new UserError(`expected a finite number of reasonable size, got ${value}`, path);
     }
   } else if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) checkValue(value[i], `${path}[${i}]`, depth + 1);
@@ -81,7 +81,7 @@ function checkValue(value: unknown, path: string, depth = 0): void {
 }
 
 /** Refuses a scenario whose frames would hold more than `maxPixels` pixels in all. */
-export function checkBudget(scenario: Scenario, maxPixels: number = INPUT_LIMITS.pixels, source = 'scenario'): void {
+export function checkBudget(scenario: Scenario, maxPixels: number = INPUT_LIMITS.pixels): void {
   const { width, height } = scenario.render;
   const frames = scenario.animate.frames;
   const pixels = width * height * frames;
@@ -89,7 +89,6 @@ export function checkBudget(scenario: Scenario, maxPixels: number = INPUT_LIMITS
     throw new UserError(
       `render.width × render.height × animate.frames = ${width} × ${height} × ${frames} = ${pixels} pixels, ` +
         `over the budget of ${maxPixels}; make the GIF smaller or shorter, or raise the budget with --max-pixels`,
-      source,
     );
   }
 }
@@ -124,31 +123,28 @@ export function applySet(target: Record<string, unknown>, assignment: string): v
 function pathOf(issue: z.core.$ZodIssue): string {
   const parts = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`));
   if (issue.code === 'unrecognized_keys' && issue.keys.length === 1) parts.push(`.${issue.keys[0]}`);
-  const joined = parts.join('').replace(/^\./, '');
-  return joined || 'scenario';
+  return parts.join('').replace(/^\./, '');
 }
 
 /** Validates a parsed scenario; throws one UserError listing every problem with its path. */
 export function validateScenario(
   raw: unknown,
   sets: readonly string[] = [],
-  source = 'scenario',
   maxPixels: number = INPUT_LIMITS.pixels,
 ): Scenario {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new UserError('expected a YAML or JSON object with at least model.type', source);
+    throw new UserError('expected a YAML or JSON object with at least model.type');
   }
   checkValue(raw, '');
   const copy = structuredClone(raw) as Record<string, unknown>;
   for (const s of sets) applySet(copy, s);
   checkValue(copy, '');
   const result = scenarioSchema.safeParse(copy);
-  if (result.success) {
-    checkBudget(result.data, maxPixels, source);
-    return result.data;
+  if (!result.success) {
+    throw UserError.of(result.error.issues.map((issue) => ({ path: pathOf(issue), message: issue.message })));
   }
-  const lines = result.error.issues.map((issue) => `  ${pathOf(issue)}: ${issue.message}`);
-  throw new UserError(`invalid scenario:\n${lines.join('\n')}`, source);
+  checkBudget(result.data, maxPixels);
+  return result.data;
 }
 
 /**
@@ -183,7 +179,7 @@ export function loadScenario(
 ): LoadedScenario {
   if (path === '-') {
     const raw = parseScenarioText(stdinText ?? '', '<stdin>');
-    return { scenario: validateScenario(raw, sets, '<stdin>', maxPixels), baseDir: process.cwd(), name: 'scenario' };
+    return { scenario: validateScenario(raw, sets, maxPixels), baseDir: process.cwd(), name: 'scenario' };
   }
   let text: string;
   try {
@@ -196,7 +192,7 @@ export function loadScenario(
   }
   const raw = parseScenarioText(text, path);
   return {
-    scenario: validateScenario(raw, sets, path, maxPixels),
+    scenario: validateScenario(raw, sets, maxPixels),
     baseDir: dirname(resolve(path)),
     name: basename(path, extname(path)),
   };

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { dataSources } from '../data/index.js';
+import { priorsProblem } from '../data/priors.js';
+import type { DataSourceSpec } from '../data/source.js';
 import { models } from '../models/index.js';
 import { options, unknownNameMessage } from '../options.js';
 
@@ -28,17 +30,36 @@ function union<T extends readonly z.ZodObject[]>(key: string, what: string, memb
 }
 
 const dataNames = dataSources.map((d) => d.source);
+
+/**
+ * One source's data entry: its options beside source, n and test, and the checks across
+ * options (its own, and one prior per class), each reported at its path below the entry.
+ */
+function dataEntrySchema(spec: DataSourceSpec) {
+  return options({
+    source: z.literal(spec.source),
+    n: z.number().int().min(2).max(LIMITS.points).default(400).describe('training points, all classes together'),
+    test: z.number().int().min(0).max(LIMITS.points).default(2000).describe('held-out test points (0 = none)'),
+    ...spec.schema.shape,
+  }).superRefine((entry, ctx) => {
+    const report = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    spec.check?.(entry, report);
+    const classes = spec.classes(entry);
+    const priors = (entry as { priors?: number[] }).priors;
+    const problem = classes === undefined ? null : priorsProblem(priors, classes);
+    if (problem) report(['priors'], problem);
+  });
+}
+
+const dataEntries = dataSources.map((d) => [d.source, dataEntrySchema(d)] as const);
+
+/** Each source's entry schema, by source name (a sweep re-checks one entry with a value changed). */
+export const dataEntrySchemas = new Map(dataEntries);
+
 const dataSchema = union(
   'source',
   'data.source',
-  dataSources.map((d) =>
-    options({
-      source: z.literal(d.source),
-      n: z.number().int().min(2).max(LIMITS.points).default(400).describe('training points, all classes together'),
-      test: z.number().int().min(0).max(LIMITS.points).default(2000).describe('held-out test points (0 = none)'),
-      ...d.schema.shape,
-    }),
-  ),
+  dataEntries.map(([, schema]) => schema),
   dataNames,
 );
 

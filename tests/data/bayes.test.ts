@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dataSources } from '../../src/data/index.js';
-import type { Simulator } from '../../src/data/types.js';
+import type { Simulator } from '../../src/data/source.js';
 import type { Dataset } from '../../src/dataset.js';
 import { accuracy } from '../../src/dataset.js';
 import { logistic } from '../../src/models/logistic.js';

@@ -83,21 +83,21 @@ describe('csv source', () => {
     ['nine-classes.csv', 11, /"c9" is a 9th class/],
   ])('%s: a UserError at line %i', (file, line, message) => {
     const error = userError(() => open(file));
-    expect(error.where).toBe(`${file}:${line}`);
+    expect(error.problems[0].path).toBe(`${file}:${line}`);
     expect(error.message).toMatch(message);
   });
 
   it('names the test file and line of a label the training file lacks', () => {
     const error = userError(() => open('train.csv', 'test-unknown.csv'));
-    expect(error.where).toBe('test-unknown.csv:3');
+    expect(error.problems[0].path).toBe('test-unknown.csv:3');
     expect(error.message).toMatch(/"fish" is not a class of the training file train.csv \(classes: cat, dog, bird\)/);
   });
 
   it('names a missing file', () => {
     const error = userError(() => open('nowhere.csv'));
-    expect(error.where).toBe('nowhere.csv');
+    expect(error.problems[0].path).toBe('nowhere.csv');
     expect(error.message).toMatch(/file not found/);
-    expect(userError(() => open('train.csv', 'nowhere-test.csv')).where).toBe('nowhere-test.csv');
+    expect(userError(() => open('train.csv', 'nowhere-test.csv')).problems[0].path).toBe('nowhere-test.csv');
   });
 
   it('refuses what is not a regular file, such as a folder or /dev/zero', () => {

@@ -11,14 +11,26 @@ import { gaussians } from '../../src/data/gaussians.js';
 import { dataSources } from '../../src/data/index.js';
 import { mixture } from '../../src/data/mixture.js';
 import { moons } from '../../src/data/moons.js';
+import type { DataSourceSpec, Simulator } from '../../src/data/source.js';
 import { spirals } from '../../src/data/spirals.js';
-import type { DataSourceSpec, Simulator } from '../../src/data/types.js';
 import { xor } from '../../src/data/xor.js';
 import { classCounts, type Dataset } from '../../src/dataset.js';
-import { UserError } from '../../src/errors.js';
+import { formatProblem, UserError } from '../../src/errors.js';
 import { createRng } from '../../src/random.js';
+import { validateScenario } from '../../src/scenario/load.js';
 
 const N = 20_000;
+
+/** The problems validating a scenario (with a model added) finds, formatted. */
+function problemsOf(scenario: Record<string, unknown>): string[] {
+  try {
+    validateScenario(scenario.compare ? scenario : { model: { type: 'knn' }, ...scenario });
+    return [];
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    return error.problems.map(formatProblem);
+  }
+}
 
 function make(spec: DataSourceSpec, opts: Record<string, unknown> = {}, seed = 1): Simulator {
   return spec.create(spec.schema.parse(opts), { baseDir: '.', rng: createRng(seed).fork('data') });
@@ -81,8 +93,16 @@ describe('class proportions follow the priors', () => {
     expectProportions(d, priors);
   });
 
-  it('rejects priors of the wrong length', () => {
-    expect(() => make(blobs, { classes: 3, priors: [1, 2] })).toThrow(UserError);
+  it('rejects priors of the wrong length, at data.priors and at rows[i].priors', () => {
+    expect(problemsOf({ data: { source: 'blobs', classes: 3, priors: [1, 2] } })).toEqual([
+      'data.priors: expected 3 class priors (one per class), got 2',
+    ]);
+    expect(
+      problemsOf({
+        rows: [{ source: 'moons' }, { source: 'blobs', classes: 3, priors: [1, 2] }],
+        compare: [{ type: 'knn' }],
+      }),
+    ).toEqual(['rows[1].priors: expected 3 class priors (one per class), got 2']);
   });
 });
 
@@ -149,31 +169,44 @@ describe('spread and centres match the options', () => {
     }
   });
 
-  it('gaussians: the class count must agree with the means and covariances', () => {
-    expect(() =>
-      make(gaussians, {
-        classes: 3,
-        means: [
-          [0, 0],
-          [1, 1],
-        ],
-      }),
-    ).toThrow(/data.classes/);
-    expect(() =>
-      make(gaussians, {
-        classes: 3,
-        covs: [
-          [
-            [1, 0],
-            [0, 1],
+  it('gaussians: the class count must agree with the means and covariances, each problem at its path', () => {
+    const I = [
+      [1, 0],
+      [0, 1],
+    ];
+    expect(
+      problemsOf({
+        data: {
+          classes: 3,
+          means: [
+            [0, 0],
+            [1, 1],
           ],
-          [
-            [1, 0],
-            [0, 1],
-          ],
-        ],
+        },
       }),
-    ).toThrow(/data.covs/);
+    ).toEqual(['data.classes: expected 2 classes (one per mean), got classes: 3']);
+    expect(problemsOf({ data: { classes: 3, covs: [I, I] } })).toEqual([
+      'data.covs: expected 3 covariance matrices (one per class), got 2',
+    ]);
+    expect(
+      problemsOf({
+        rows: [
+          {},
+          {
+            covs: [
+              I,
+              [
+                [1, 2],
+                [2, 1],
+              ],
+            ],
+          },
+        ],
+        compare: [{ type: 'knn' }],
+      }),
+    ).toEqual([
+      'rows[1].covs[1]: expected a positive-definite covariance matrix (variances > 0, determinant > 0), got [[1, 2], [2, 1]]',
+    ]);
   });
 
   it('mixture: the two-class default is ESL’s (centres (0,1), (1,0)), same draws as given explicitly', () => {

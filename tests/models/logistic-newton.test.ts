@@ -9,14 +9,15 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/dataset.js';
+import { gridPoints } from '../../src/grid.js';
 import { converged, MultinomialNewton } from '../../src/models/algorithms/newton.js';
 import { fitScaler, transform } from '../../src/models/algorithms/standardize.js';
 import { ignoredWarning, logistic, SATURATED_WARNING } from '../../src/models/logistic.js';
 import { mlp } from '../../src/models/mlp.js';
+import { snapshots } from '../../src/movie/snapshots.js';
 import { createRng } from '../../src/random.js';
 import { validateScenario } from '../../src/scenario/load.js';
 import { newTimings } from '../../src/timings.js';
-import { snapshots } from '../../src/train.js';
 import { readFixtureCsv, separatedGaussians, trainToEnd } from '../helpers.js';
 
 const dir = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -190,11 +191,12 @@ describe('logistic regression, optimizer newton', () => {
     });
     const frames = [
       ...snapshots({
-        spec: logistic,
-        options: logistic.schema.parse({ optimizer: 'newton' }),
+        model: { spec: logistic, options: logistic.schema.parse({ optimizer: 'newton' }) },
+        mode: 'stages',
         train: data,
         test: data,
-        grid: Float64Array.from([0, 0, 1, 1]),
+        grid: { xmin: 0, xmax: 2, ymin: 0, ymax: 2, nx: 2, ny: 1 },
+        points: gridPoints({ xmin: 0, xmax: 2, ymin: 0, ymax: 2, nx: 2, ny: 1 }),
         animate: s.animate,
         rng: createRng(1),
         timings: newTimings(),
@@ -264,11 +266,12 @@ describe('logistic regression, optimizer newton', () => {
       const options = logistic.schema.parse({ optimizer: 'newton', learningRate: 0.5 });
       let frames = 0;
       for (const f of snapshots({
-        spec: logistic,
-        options,
+        model: { spec: logistic, options },
+        mode: 'samples',
         train: data,
         test: data,
-        grid: Float64Array.from([0, 0, 50, -50]),
+        grid: { xmin: -50, xmax: 50, ymin: -50, ymax: 50, nx: 2, ny: 1 },
+        points: Float64Array.from([0, 0, 50, -50]),
         animate: s.animate,
         rng: createRng(1),
         timings: newTimings(),

@@ -1,7 +1,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import { findModel } from '../../src/models/index.js';
-import { captionTitles } from '../../src/pipeline.js';
+import { modelSpec } from '../../src/models/index.js';
+import { captionTitles } from '../../src/plan/titles.js';
 import { drawCaption, subtitleFits, TextMeasures } from '../../src/render/caption.js';
 import { font, registerFonts } from '../../src/render/font.js';
 import { computeLayout } from '../../src/render/layout.js';
@@ -11,9 +11,7 @@ import { validateScenario } from '../../src/scenario/load.js';
 describe('captionTitles', () => {
   const titles = (title: string | undefined, source: string) => {
     const scenario = validateScenario({ ...(title ? { title } : {}), data: { source }, model: { type: 'mlp' } });
-    const spec = findModel('mlp');
-    if (!spec) throw new Error('mlp not registered');
-    return captionTitles(scenario, spec, source);
+    return captionTitles(scenario.title, modelSpec('mlp').title, source);
   };
 
   it('names the data under the model, the model under a custom title, and nothing twice', () => {

@@ -9,9 +9,8 @@ import { changingRects, compositeRect, createFrameRenderer, touches } from '../.
 import { computeLayout } from '../../src/render/layout.js';
 import { buildPalette, classColours, outlineOf, rgbToCss, THEMES } from '../../src/render/palette.js';
 import { paintPoints, pointRadius } from '../../src/render/points.js';
-import type { Scene } from '../../src/render/scene.js';
+import type { PlotState, Scene } from '../../src/render/scene.js';
 import { createShader } from '../../src/render/shade.js';
-import type { Snapshot } from '../../src/train.js';
 import { separatedGaussians } from '../helpers.js';
 
 function scene(window: Window, size: number, ylabel: string): Scene {
@@ -40,7 +39,7 @@ function scene(window: Window, size: number, ylabel: string): Scene {
   };
 }
 
-function snapshot(s: Scene, used: number, tilt: number): Snapshot {
+function snapshot(s: Scene, used: number, tilt: number): PlotState {
   const pts = gridPoints(s.grid);
   const proba = new Float32Array(pts.length);
   for (let i = 0; i < pts.length / 2; i++) {
@@ -48,22 +47,11 @@ function snapshot(s: Scene, used: number, tilt: number): Snapshot {
     proba[2 * i] = 1 - p1;
     proba[2 * i + 1] = p1;
   }
-  return {
-    frame: 0,
-    frames: 2,
-    label: `n = ${used}`,
-    stage: used,
-    stages: [10, 80],
-    trainUsed: used,
-    proba,
-    trainAccuracy: 0.8,
-    testAccuracy: 0.75,
-    loss: null,
-  };
+  return { label: `n = ${used}`, trainUsed: used, proba, trainAccuracy: 0.8, testAccuracy: 0.75 };
 }
 
 /** The frame drawn the plain way: everything on one canvas, the whole canvas composited at once. */
-function reference(s: Scene, snap: Snapshot): Uint8Array {
+function reference(s: Scene, snap: PlotState): Uint8Array {
   registerFonts();
   const { layout, theme } = s;
   const { width, height, unit, plot } = layout;

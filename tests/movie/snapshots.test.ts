@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gaussians } from '../src/data/gaussians.js';
-import { logistic } from '../src/models/logistic.js';
-import type { Classifier, ModelSpec } from '../src/models/types.js';
-import { createRng } from '../src/random.js';
-import { validateScenario } from '../src/scenario/load.js';
-import { newTimings } from '../src/timings.js';
-import { chooseStages, sampleSizes, snapshots } from '../src/train.js';
+import { gaussians } from '../../src/data/gaussians.js';
+import { type Grid, gridPoints } from '../../src/grid.js';
+import { logistic } from '../../src/models/logistic.js';
+import type { Classifier, ModelSpec } from '../../src/models/types.js';
+import { chooseStages, sampleSizes, snapshots } from '../../src/movie/snapshots.js';
+import { createRng } from '../../src/random.js';
+import { validateScenario } from '../../src/scenario/load.js';
+import { newTimings } from '../../src/timings.js';
 
 describe('frame selection', () => {
   it('chooses strictly increasing stages ending at the last, linear or log', () => {
@@ -46,16 +47,17 @@ describe('snapshots', () => {
   const sim = gaussians.create(gaussians.schema.parse({}), { baseDir: '.', rng: createRng(1) });
   const train = sim.sample(100, createRng(2));
   const test = sim.sample(200, createRng(3));
-  const grid = Float64Array.from([0, 0, 2, 2, -1, 3]);
+  const grid: Grid = { xmin: -1, xmax: 3, ymin: -1, ymax: 3, nx: 3, ny: 1 };
 
   function plan(animate: object) {
     const s = validateScenario({ model: { type: 'logistic', epochs: 30 }, animate });
     return {
-      spec: logistic,
-      options: logistic.schema.parse({ epochs: 30 }),
+      model: { spec: logistic as ModelSpec, options: logistic.schema.parse({ epochs: 30 }) },
+      mode: s.animate.by === 'samples' ? ('samples' as const) : ('stages' as const),
       train,
       test,
       grid,
+      points: gridPoints(grid),
       animate: s.animate,
       rng: createRng(9),
       timings: newTimings(),
@@ -97,7 +99,8 @@ describe('snapshots', () => {
         };
       },
     };
-    const frames = [...snapshots({ ...plan({ by: 'samples', frames: 3, start: 10 }), spec })];
+    const base = plan({ by: 'samples', frames: 3, start: 10 });
+    const frames = [...snapshots({ ...base, model: { ...base.model, spec } })];
     expect(frames).toHaveLength(3);
     expect(seen).toEqual([
       { n: 10, previous: null },

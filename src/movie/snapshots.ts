@@ -11,57 +11,43 @@
  *   problem: the SVM, logistic regression by Newton) starts its solver at the previous frame's
  *   optimum.
  */
-import { accuracy, classCounts, type Dataset, head } from './dataset.js';
-import { UserError } from './errors.js';
-import type { Classifier, ModelSpec, Step } from './models/types.js';
-import type { Rng } from './random.js';
-import type { AnimateOptions } from './scenario/schema.js';
-import { type Timings, timed } from './timings.js';
+import { accuracy, classCounts, type Dataset, head } from '../dataset.js';
+import type { Grid } from '../grid.js';
+import type { Classifier, Step } from '../models/types.js';
+import type { AnimationMode, ModelChoice } from '../plan/plan.js';
+import type { Rng } from '../random.js';
+import type { PlotState } from '../render/scene.js';
+import type { AnimateOptions } from '../scenario/schema.js';
+import { type Timings, timed } from '../timings.js';
 
-export interface Snapshot {
+/**
+ * One frame's fitted model, evaluated: the plot's state (probabilities on the grid, overwritten
+ * by the next snapshot, and the accuracies) and where in training it is.
+ */
+export interface Snapshot extends PlotState {
   /** 0-based frame number and the number of frames in the animation. */
   frame: number;
   frames: number;
-  /** Where in training this frame is: "epoch 12 / 60", "n = 140". */
-  label: string;
-  /** Training points the model has seen (the prefix to draw when animating by samples). */
-  trainUsed: number;
   /** Where on the animation's axis this frame is: the stage number, or n when by samples. */
   stage: number;
   /** The axis' first and last frame (stages or n), for training curves drawn against it. */
   stages: [number, number];
-  /** Class probabilities on the grid (grid points × classes); overwritten by the next snapshot. */
-  proba: Float32Array;
-  trainAccuracy: number;
-  testAccuracy: number | null;
   loss: number | null;
 }
 
 export interface TrainPlan {
-  spec: ModelSpec;
-  options: Record<string, unknown>;
+  model: ModelChoice;
+  mode: AnimationMode;
   train: Dataset;
   test: Dataset;
-  /** n×2 grid coordinates. */
-  grid: Float64Array;
-  animate: AnimateOptions;
+  /** The evaluation grid, and its points (n×2) in the same order. */
+  grid: Grid;
+  points: Float64Array;
+  animate: Pick<AnimateOptions, 'frames' | 'spacing' | 'start'>;
   rng: Rng;
   timings: Timings;
   /** Called once per distinct warning a model raises. */
   warn?: (message: string) => void;
-}
-
-/** How a plan will be animated: 'stages' (the model's own) or 'samples'. */
-export function animationMode(spec: ModelSpec, by: AnimateOptions['by']): 'stages' | 'samples' {
-  if (by === 'samples') return 'samples';
-  if (spec.stage !== null) return 'stages';
-  if (by === 'epochs') {
-    throw new UserError(
-      `model "${spec.type}" fits in one go and has no training stages to animate; use animate.by: samples (or auto)`,
-      'animate.by',
-    );
-  }
-  return 'samples';
 }
 
 /** `frames` strictly increasing stage numbers in 1..total, ending at total. */
@@ -99,8 +85,7 @@ export function sampleSizes(train: Dataset, frames: number, start: number): numb
 }
 
 export function* snapshots(plan: TrainPlan): Generator<Snapshot, void, undefined> {
-  const mode = animationMode(plan.spec, plan.animate.by);
-  yield* mode === 'samples' ? bySamples(plan) : byStages(plan);
+  yield* plan.mode === 'samples' ? bySamples(plan) : byStages(plan);
 }
 
 /**
@@ -118,7 +103,7 @@ function evaluate(plan: TrainPlan, model: Classifier, used: Dataset, buffers: Bu
   return timed(plan.timings, 'evaluate', () => {
     const classes = plan.train.classes;
     buffers.train ??= new Float32Array(plan.train.n * classes);
-    buffers.grid = model.predictProba(plan.grid, buffers.grid);
+    buffers.grid = model.predictProba(plan.points, buffers.grid);
     buffers.train = model.predictProba(used.X, buffers.train);
     const trainAccuracy = accuracy(buffers.train, used);
     let testAccuracy: number | null = null;
@@ -146,7 +131,7 @@ function* bySamples(plan: TrainPlan): Generator<Snapshot, void, undefined> {
   let previous: Classifier | null = null;
   for (let frame = 0; frame < sizes.length; frame++) {
     const used = head(plan.train, sizes[frame]);
-    const model = plan.spec.create(plan.options as never, plan.train.classes);
+    const model = plan.model.spec.create(plan.model.options, plan.train.classes);
     // Each frame's data extends the last one's: a convex fit may start from the last optimum.
     if (previous && model.warmStart) model.warmStart(previous);
     previous = model;
@@ -170,7 +155,7 @@ function* bySamples(plan: TrainPlan): Generator<Snapshot, void, undefined> {
 
 /** Number of stages the model will go through: from its first step, or by a dry run. */
 function countStages(plan: TrainPlan): number {
-  const model = plan.spec.create(plan.options as never, plan.train.classes);
+  const model = plan.model.spec.create(plan.model.options, plan.train.classes);
   let count = 0;
   return timed(plan.timings, 'train', () => {
     for (const step of model.train(plan.train, plan.rng.fork('model'))) {
@@ -184,7 +169,7 @@ function countStages(plan: TrainPlan): number {
 function* byStages(plan: TrainPlan): Generator<Snapshot, void, undefined> {
   const total = countStages(plan);
   const wanted = chooseStages(total, plan.animate.frames, plan.animate.spacing);
-  const model = plan.spec.create(plan.options as never, plan.train.classes);
+  const model = plan.model.spec.create(plan.model.options, plan.train.classes);
   const steps = model.train(plan.train, plan.rng.fork('model'));
   const said = new Set<string>();
   const buffers: Buffers = {};

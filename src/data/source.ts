@@ -11,6 +11,8 @@ export interface Simulator {
   readonly classes: number;
   /** Class names for the legend (CSV labels); default "class 0", "class 1", .... */
   readonly classNames?: readonly string[];
+  /** The points are a file's: sample() ignores n, and the test split is the test file's. */
+  readonly fromFile?: boolean;
   /** Class prior probabilities π_c (sum to 1), where the source has them. */
   readonly priors?: readonly number[];
   /**
@@ -29,6 +31,9 @@ export interface DataContext {
   rng: Rng;
 }
 
+/** Reports a problem among a source's options: the path below the data entry, and what was expected. */
+export type ReportProblem = (path: (string | number)[], message: string) => void;
+
 export interface DataSourceSpec<Schema extends z.ZodObject = z.ZodObject> {
   /** The scenario's data.source. */
   source: string;
@@ -39,5 +44,18 @@ export interface DataSourceSpec<Schema extends z.ZodObject = z.ZodObject> {
    * A source with a fixed number of classes omits "classes".
    */
   schema: Schema;
+  /** The number of classes the options give; undefined when only a file can tell (CSV). */
+  classes(options: z.output<Schema>): number | undefined;
+  /**
+   * Problems that no single option shows (one covariance per mean, a positive-definite
+   * covariance), found while the scenario is validated so that each is reported at its path.
+   * create() may then assume options that passed.
+   */
+  check?(options: z.output<Schema>, report: ReportProblem): void;
   create(options: z.output<Schema>, context: DataContext): Simulator;
+}
+
+/** A source for the registry, its option types checked against its schema. */
+export function defineSource<Schema extends z.ZodObject>(spec: DataSourceSpec<Schema>): DataSourceSpec<Schema> {
+  return spec;
 }

@@ -1,0 +1,45 @@
+/**
+ * A scenario's data from its data entry and seed: the simulator (created once, when the scenario
+ * is planned: a CSV file is read then) and the points it draws, a training set shuffled once and
+ * a test set. Each part draws from its own fork of the seed, so the same entry and seed always
+ * give the same points, whoever asks.
+ */
+import { type Dataset, reorder } from '../dataset.js';
+import { createRng, permutation } from '../random.js';
+import { dataSource } from './index.js';
+import type { Simulator } from './source.js';
+
+/** A validated data entry: the source, n and test, and the source's own options. */
+export interface DataEntry {
+  source: string;
+  n: number;
+  test: number;
+  [option: string]: unknown;
+}
+
+export interface Simulation {
+  simulator: Simulator;
+  train: Dataset;
+  test: Dataset;
+}
+
+/** The entry's simulator; a CSV source reads its files here. */
+export function createSimulator(entry: DataEntry, seed: number, baseDir: string): Simulator {
+  const { source, n: _n, test: _test, ...options } = entry;
+  return dataSource(source).create(options, { baseDir, rng: createRng(seed).fork('data').fork('source') });
+}
+
+/** The training points (in a random order: growing-sample frames take prefixes) and the test points. */
+export function drawData(simulator: Simulator, entry: DataEntry, seed: number): Simulation {
+  const rng = createRng(seed).fork('data');
+  const drawn = simulator.sample(entry.n, rng.fork('train'), 'train');
+  // Files may come sorted by class.
+  const train = reorder(drawn, permutation(drawn.n, rng.fork('order')));
+  const test =
+    entry.test > 0 || simulator.fromFile ? simulator.sample(entry.test, rng.fork('test'), 'test') : emptyLike(train);
+  return { simulator, train, test };
+}
+
+function emptyLike(data: Dataset): Dataset {
+  return { X: new Float64Array(0), y: new Uint8Array(0), n: 0, classes: data.classes };
+}

@@ -1,0 +1,45 @@
+/**
+ * What the output side needs of any animation: frames pulled one at a time, all in one fixed
+ * palette, each with the figures behind it. Pulling a frame draws it; the previous frame's
+ * buffer may be reused, so memory does not grow with the number of frames.
+ */
+import type { CurveData, CurvesAxis } from '../render/curves.js';
+import type { GifPalette } from '../render/palette.js';
+import type { Timings } from '../timings.js';
+
+/** The figures a frame shows (null where unknown or not defined). */
+export interface Figures {
+  trainAccuracy: number | null;
+  testAccuracy: number | null;
+  /** The optimal classifier's accuracy on the same points; it moves when a data option is swept. */
+  bayesAccuracy: number | null;
+  loss: number | null;
+}
+
+export interface MovieFrame {
+  /** Palette indices, width × height (a buffer the next frame may reuse). */
+  indices: Uint8Array;
+  frame: number;
+  frames: number;
+  figures: Figures;
+  /** Position on the animation's axis (stage, n or swept value), and the axis itself. */
+  x: number;
+  axis: CurvesAxis;
+}
+
+export interface Movie {
+  width: number;
+  height: number;
+  /** The one palette of every frame (the GIF's global colour table). */
+  palette: GifPalette;
+  frames(): Generator<MovieFrame, void, undefined>;
+  /** With render.curves: the series drawn, filled as frames are pulled (also in --json). */
+  curves?: CurveData;
+}
+
+/** What a movie is made with besides its plan. */
+export interface MovieContext {
+  timings: Timings;
+  /** Called once per distinct warning. */
+  warn?: (message: string) => void;
+}

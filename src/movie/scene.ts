@@ -1,0 +1,82 @@
+/**
+ * Everything a frame shows that does not change while the model trains: the plot window and
+ * evaluation grid, the palette, the points to draw, the optimal boundary and its accuracy, the
+ * caption's titles and legend, the layout.
+ */
+import { bayesAccuracy, bayesProba, hasBayes } from '../bayes.js';
+import type { Simulation } from '../data/simulate.js';
+import { type Grid, gridPoints, plotWindow, type Window } from '../grid.js';
+import { boundaries } from '../render/contours.js';
+import { computeLayout, type Layout } from '../render/layout.js';
+import { buildPalette, classColours, THEMES } from '../render/palette.js';
+import type { Scene } from '../render/scene.js';
+import type { RenderOptions } from '../scenario/schema.js';
+import { type Timings, timed } from '../timings.js';
+
+export interface SceneOptions {
+  title: string;
+  subtitle: string;
+  /** Frame size (default: render.width × render.height). */
+  width?: number;
+  height?: number;
+  /** A layout of one's own (comparison panels); default: computeLayout for the size. */
+  layout?: (legend: boolean) => Layout;
+  /** The plot window (default: the data's, or render.xlim / ylim). */
+  window?: Window;
+}
+
+export interface PreparedScene {
+  scene: Scene;
+  /** The grid's points (n×2), where the models are evaluated. */
+  points: Float64Array;
+  bayesAccuracy: number | null;
+}
+
+export function prepareScene(
+  r: RenderOptions,
+  { simulator, train, test }: Simulation,
+  timings: Timings,
+  o: SceneOptions,
+): PreparedScene {
+  const classes = simulator.classes;
+  const window = o.window ?? plotWindow([train, test], r.xlim, r.ylim);
+  const grid: Grid = { ...window, nx: r.grid, ny: r.grid };
+  const points = gridPoints(grid);
+  const bayes = r.bayes && hasBayes(simulator);
+  const bayesLines = bayes
+    ? timed(timings, 'evaluate', () => boundaries(bayesProba(simulator, points), grid, classes))
+    : null;
+  const bayesAcc = hasBayes(simulator) ? bayesAccuracy(simulator, test.n > 0 ? test : train) : null;
+
+  const theme = THEMES[r.theme];
+  const colours = classColours(r.palette, classes);
+  const names = simulator.classNames;
+  const legendNeeded = classes > 2 || names !== undefined;
+  const layout = o.layout
+    ? o.layout(legendNeeded)
+    : computeLayout(o.width ?? r.width, o.height ?? r.height, {
+        legend: legendNeeded,
+        xlabel: r.xlabel !== '',
+        ylabel: r.ylabel !== '',
+      });
+  const scene: Scene = {
+    layout,
+    theme,
+    palette: buildPalette(theme, colours),
+    classColours: colours,
+    window,
+    grid,
+    classes,
+    shading: r.shading,
+    train,
+    showTrain: r.show.includes('train'),
+    test: r.show.includes('test') && test.n > 0 ? test : null,
+    bayesLines,
+    bayesAccuracy: bayesAcc,
+    title: o.title,
+    subtitle: o.subtitle,
+    legend: legendNeeded ? colours.map((colour, c) => ({ name: names?.[c] ?? `class ${c}`, colour })) : null,
+    axisLabels: { x: r.xlabel, y: r.ylabel },
+  };
+  return { scene, points, bayesAccuracy: bayesAcc };
+}

@@ -1,0 +1,76 @@
+/**
+ * Streams a movie into its GIF, one frame pulled, encoded and written at a time, and optionally
+ * the last frame (poster) and every frame as PNG. Every file goes through an atomic file: a
+ * failed or interrupted render leaves no output behind.
+ */
+import { join } from 'node:path';
+import { Interrupted, stopSignalOf } from '../errors.js';
+import type { Figures, Movie } from '../movie/movie.js';
+import { TRANSPARENT_INDEX } from '../render/palette.js';
+import { type Timings, timed } from '../timings.js';
+import { type AtomicFile, createAtomicFile, writeFileAtomic } from './atomic-file.js';
+import { GifWriter } from './gif/writer.js';
+import { indexedPng } from './png.js';
+
+export interface MovieOutput {
+  /** The GIF's path; '-' sends the bytes to `stdout`. */
+  output: string;
+  stdout?: (chunk: Uint8Array) => void;
+  /** Also write the last frame as PNG here. */
+  poster?: string;
+  /** Also write every frame as PNG into this folder (frame-0001.png, ...). */
+  framesDir?: string;
+  fps: number;
+  /** Seconds the last frame stays. */
+  hold: number;
+  /** Checked between frames: when aborted, the render stops and removes its files. */
+  signal?: AbortSignal;
+  /** Called after each frame (progress). */
+  onFrame?: (frame: number, frames: number) => void;
+}
+
+export interface Written {
+  frames: number;
+  bytes: number;
+  /** The last frame's figures. */
+  figures: Figures | null;
+}
+
+export async function writeMovie(movie: Movie, out: MovieOutput, timings: Timings): Promise<Written> {
+  const file: AtomicFile | null = out.output === '-' ? null : createAtomicFile(out.output);
+  const sink = file ? (chunk: Uint8Array) => file.write(chunk) : (chunk: Uint8Array) => out.stdout?.(chunk);
+  const png = (indices: Uint8Array) => indexedPng(indices, movie.width, movie.height, movie.palette.colours);
+  try {
+    const writer = new GifWriter(
+      {
+        width: movie.width,
+        height: movie.height,
+        palette: movie.palette.colours,
+        fps: out.fps,
+        hold: out.hold,
+        transparentIndex: TRANSPARENT_INDEX,
+      },
+      sink,
+    );
+    let figures: Figures | null = null;
+    let last: Uint8Array | null = null;
+    for (const shot of movie.frames()) {
+      if (out.signal?.aborted) throw new Interrupted(stopSignalOf(out.signal.reason));
+      timed(timings, 'encode', () => writer.push(shot.indices));
+      if (out.framesDir) {
+        writeFileAtomic(join(out.framesDir, `frame-${String(shot.frame + 1).padStart(4, '0')}.png`), png(shot.indices));
+      }
+      figures = shot.figures;
+      last = shot.indices;
+      out.onFrame?.(shot.frame, shot.frames);
+      // Let signals and other tasks in between frames.
+      await new Promise<void>((done) => setImmediate(done));
+    }
+    const frames = timed(timings, 'encode', () => writer.finish());
+    if (out.poster && last) writeFileAtomic(out.poster, png(last));
+    file?.commit();
+    return { frames, bytes: writer.bytes, figures };
+  } finally {
+    file?.abort();
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * planRender: a validated scenario → the RenderPlan (see plan.ts). Everything a render would
+ * refuse is refused here, as a UserError naming each problem's path: the animation mode, the
+ * data sets (a CSV file is read, the simulators built), panels that cannot share one palette,
+ * each swept value, and each model built for its data.
+ */
+import { createSimulator, type DataEntry } from '../data/simulate.js';
+import { UserError } from '../errors.js';
+import { modelSpec } from '../models/index.js';
+import type { Scenario } from '../scenario/schema.js';
+import { animationMode } from './animation-mode.js';
+import type { ComparePlan, DataChoice, ModelChoice, RenderPlan, SinglePlan, SweepPlan } from './plan.js';
+import { planSweep, sweepAxisName, sweepLabel } from './sweep.js';
+import { captionTitles, panelTitles } from './titles.js';
+
+export interface PlanOptions {
+  /** Output path; '-' = stdout. */
+  output: string;
+}
+
+/** A model entry as the scenario gives it: type, an optional panel title, its options. */
+type ModelEntry = { type: string; title?: string; [option: string]: unknown };
+
+function modelChoice({ type, title: _title, ...options }: ModelEntry): ModelChoice {
+  return { spec: modelSpec(type), options };
+}
+
+export function planRender(scenario: Scenario, baseDir: string, { output }: PlanOptions): RenderPlan {
+  const base = { scenario, baseDir, output };
+  const dataOf = (entry: DataEntry): DataChoice => ({
+    entry,
+    simulator: createSimulator(entry, scenario.seed, baseDir),
+  });
+  const plan = scenario.compare
+    ? planCompare(scenario, base, dataOf)
+    : scenario.animate.by === 'sweep'
+      ? planSweepFigure(scenario, base, dataOf)
+      : planSingle(scenario, base, dataOf);
+  checkModelsFit(plan);
+  return plan;
+}
+
+type Base = { scenario: Scenario; baseDir: string; output: string };
+
+function requiredModel(scenario: Scenario): ModelEntry {
+  // The schema requires model or compare; planRender handles compare first.
+  if (!scenario.model) throw new Error('a scenario without compare has a model');
+  return scenario.model;
+}
+
+function planSingle(scenario: Scenario, base: Base, dataOf: (e: DataEntry) => DataChoice): SinglePlan {
+  const model = modelChoice(requiredModel(scenario));
+  return {
+    ...base,
+    kind: 'single',
+    model,
+    data: dataOf(scenario.data),
+    mode: animationMode([model.spec], scenario.animate.by),
+    ...captionTitles(scenario.title, model.spec.title, scenario.data.source),
+  };
+}
+
+function planSweepFigure(scenario: Scenario, base: Base, dataOf: (e: DataEntry) => DataChoice): SweepPlan {
+  const sweep = scenario.animate.sweep;
+  // The schema requires sweep with by: sweep.
+  if (!sweep) throw new Error('by: sweep comes with animate.sweep');
+  const model = modelChoice(requiredModel(scenario));
+  const { values, frames } = planSweep(sweep, scenario.animate.frames, model, dataOf(scenario.data), dataOf);
+  return {
+    ...base,
+    kind: 'sweep',
+    path: sweep.path,
+    values,
+    labels: values.map((v) => sweepLabel(sweep.path, v)),
+    axis: { name: sweepAxisName(sweep.path), log: sweep.scale === 'log' },
+    frames,
+    ...captionTitles(scenario.title, model.spec.title, scenario.data.source),
+  };
+}
+
+function planCompare(scenario: Scenario, base: Base, dataOf: (e: DataEntry) => DataChoice): ComparePlan {
+  const entries = scenario.compare ?? [];
+  const models = entries.map(modelChoice);
+  const datasets = (scenario.rows ?? [scenario.data]).map(dataOf);
+  const classes = datasets[0].simulator.classes;
+  datasets.forEach(({ simulator }, i) => {
+    if (simulator.classes !== classes) {
+      throw new UserError(
+        `every row must have the same number of classes (one palette): ${simulator.classes} here, ${classes} in rows[0]`,
+        `rows[${i}]`,
+      );
+    }
+  });
+  const byRows = scenario.rows !== undefined;
+  const columns = byRows
+    ? models.length
+    : Math.min(models.length, scenario.layout?.columns ?? Math.ceil(Math.sqrt(models.length)));
+  return {
+    ...base,
+    kind: 'compare',
+    models,
+    datasets,
+    byRows,
+    rows: byRows ? datasets.length : Math.ceil(models.length / columns),
+    columns,
+    mode: animationMode(
+      models.map((m) => m.spec),
+      scenario.animate.by,
+    ),
+    titles: panelTitles(entries),
+  };
+}
+
+/** Every model the plan will train, built once for its data's classes (what training would do first). */
+function checkModelsFit(plan: RenderPlan): void {
+  const pairs: [ModelChoice, DataChoice][] =
+    plan.kind === 'single'
+      ? [[plan.model, plan.data]]
+      : plan.kind === 'sweep'
+        ? plan.frames.map((f) => [f.model, f.data])
+        : plan.datasets.flatMap((d) => plan.models.map((m): [ModelChoice, DataChoice] => [m, d]));
+  for (const [model, data] of pairs) model.spec.create(model.options, data.simulator.classes);
+}

@@ -1,0 +1,82 @@
+/**
+ * A RenderPlan is everything a render needs, resolved and checked: which figure (one model, a
+ * comparison grid, a sweep), the models and data sets with their options, how frames advance,
+ * the frame size and the output path. planRender makes one from a validated scenario, and every
+ * check a render makes happens there: `mlgif validate` stops at the plan, so it accepts exactly
+ * what `mlgif render` accepts. A movie (src/movie/) then only draws what the plan says.
+ *
+ * The kinds form a discriminated union: a new kind of figure adds a member here, a case to
+ * planRender and a movie for it.
+ */
+import type { DataEntry } from '../data/simulate.js';
+import type { Simulator } from '../data/source.js';
+import type { ModelSpec } from '../models/types.js';
+import type { Scenario } from '../scenario/schema.js';
+
+/** How frames advance: the model's own stages (epochs, trees, ...) or a growing training sample. */
+export type AnimationMode = 'stages' | 'samples';
+
+/** A model and its options (validated, defaults filled, without type and title). */
+export interface ModelChoice {
+  spec: ModelSpec;
+  options: Record<string, unknown>;
+}
+
+/** A data set: its validated entry and its simulator (a CSV file has been read). */
+export interface DataChoice {
+  entry: DataEntry;
+  simulator: Simulator;
+}
+
+interface PlanBase {
+  /** The validated scenario (defaults filled, --set applied). */
+  scenario: Scenario;
+  /** Directory that relative data paths resolve against. */
+  baseDir: string;
+  /** Output path; '-' = stdout. */
+  output: string;
+}
+
+/** One model on one data set, by its stages or by samples. */
+export interface SinglePlan extends PlanBase {
+  kind: 'single';
+  model: ModelChoice;
+  data: DataChoice;
+  mode: AnimationMode;
+  /** Caption title and the muted subtitle beside it. */
+  title: string;
+  subtitle: string;
+}
+
+/** One panel per model (and one row per data set with `rows:`), all advancing together. */
+export interface ComparePlan extends PlanBase {
+  kind: 'compare';
+  models: ModelChoice[];
+  /** One data set, or one per row. */
+  datasets: DataChoice[];
+  /** Whether the grid is data sets × models (`rows:`) rather than models laid out in rows. */
+  byRows: boolean;
+  rows: number;
+  columns: number;
+  mode: AnimationMode;
+  /** Panel titles, one per model. */
+  titles: string[];
+}
+
+/** One frame per value of a model or data option, each the model fitted to the end. */
+export interface SweepPlan extends PlanBase {
+  kind: 'sweep';
+  /** The option swept, e.g. "model.k", "data.priors". */
+  path: string;
+  values: number[];
+  /** The caption's text per value, e.g. "k = 5", "P(class 1) = 0.3". */
+  labels: string[];
+  /** The curves' axis: the option's name, and whether values are log-spaced. */
+  axis: { name: string; log: boolean };
+  /** The model and data of each frame (data choices differ only in a data sweep). */
+  frames: { model: ModelChoice; data: DataChoice }[];
+  title: string;
+  subtitle: string;
+}
+
+export type RenderPlan = SinglePlan | ComparePlan | SweepPlan;
