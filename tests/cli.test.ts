@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { files, run, smallScenario, tempDir, writeScenario } from './cli-helpers.js';
+import { files, run, smallScenario, tempDir, tiny, writeScenario } from './cli-helpers.js';
 import { decodeGif } from './decode.js';
 
 describe('mlgif render', () => {
@@ -93,10 +93,22 @@ describe('mlgif render', () => {
   });
 
   it('refuses by: epochs for a model without stages of its own only when asked explicitly', async () => {
-    // logistic has stages; the message path is checked with --set on the animate field.
-    const result = await run(['render', '-', '-o', '-', '--set', 'animate.by=sideways'], smallScenario());
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/animate\.by/);
+    const knn = tiny({ model: '{ type: knn }' });
+    const refused = await run(['render', '-', '-o', '-', '--set', 'animate.by=epochs'], knn);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/animate\.by: model "knn" fits in one go and has no training stages to animate/);
+    expect(refused.stdout.length).toBe(0);
+    // auto means samples for it, and a GIF comes out.
+    expect((await run(['render', '-', '-o', '-'], knn)).code).toBe(0);
+    // In a comparison too: one panel without stages refuses by: epochs for the grid.
+    const grid = tiny({ model: '', compare: '[{ type: knn }, { type: logistic, epochs: 5 }]' }).replace(
+      /^model: \n/m,
+      '',
+    );
+    const refusedGrid = await run(['render', '-', '-o', '-', '--set', 'animate.by=epochs'], grid);
+    expect(refusedGrid.code).toBe(2);
+    expect(refusedGrid.stderr).toMatch(/animate\.by: model "knn" fits in one go/);
+    expect((await run(['render', '-', '-o', '-'], grid)).code).toBe(0);
   });
 
   it('stops between frames when aborted, leaving no file', async () => {

@@ -9,111 +9,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { listDataSources, listModels } from '../src/index.js';
+import { brokenScenario, validScenario } from './arbitraries.js';
 import { files, run, tempDir } from './cli-helpers.js';
 
-const MODELS = listModels();
-const SOURCES = listDataSources().filter((d) => d.source !== 'csv');
 const STACK = /\n\s+at /;
 /** Seconds any one call may take: a generous bound that only a hang or a blow-up exceeds. */
 const BOUND = 10;
-
-type Scenario = Record<string, unknown>;
-
-/** A valid, tiny scenario: any registered model on any simulated source. */
-const singleScenario: fc.Arbitrary<Scenario> = fc.record({
-  seed: fc.nat(1000),
-  data: fc.record({
-    source: fc.constantFrom(...SOURCES.map((d) => d.source)),
-    n: fc.integer({ min: 20, max: 40 }),
-    test: fc.integer({ min: 0, max: 40 }),
-  }),
-  model: fc.record({ type: fc.constantFrom(...MODELS.map((m) => m.type)) }),
-  animate: fc.record({ by: fc.constantFrom('auto', 'samples'), frames: fc.integer({ min: 2, max: 4 }) }),
-  render: fc.record({ width: fc.constant(160), height: fc.constant(160), grid: fc.integer({ min: 20, max: 40 }) }),
-});
-
-/** Also, one time in four, a comparison of two or three models in place of the model. */
-const validScenario: fc.Arbitrary<Scenario> = fc.oneof(
-  { weight: 3, arbitrary: singleScenario },
-  {
-    weight: 1,
-    arbitrary: fc
-      .tuple(
-        singleScenario,
-        fc.uniqueArray(fc.constantFrom(...MODELS.map((m) => m.type)), { minLength: 2, maxLength: 3 }),
-      )
-      .map(([s, types]) => {
-        const { model: _model, ...rest } = s;
-        return { ...rest, compare: types.map((type) => ({ type })), render: { width: 320, height: 200, grid: 20 } };
-      }),
-  },
-);
-
-/** Values that break a field (or, for some fields, happen to be fine); all cheap to act on. */
-const badValue = fc.oneof(
-  fc.constantFrom(-1, 0, 1, 2, 7, 1.5, -0.5, 1e13, 1e308, -1e308, 2 ** 53, '', 'x', 'auto', null, true, [], {}, [1, 2]),
-  fc.string({ maxLength: 8 }),
-  fc.jsonValue({ maxDepth: 2 }),
-);
-
-/** The fields a scenario may have: its sections' known keys plus every option of its model and source. */
-function fieldsOf(s: Scenario): string[] {
-  const entry = (s.model ?? (s.compare as unknown as Record<string, unknown>[])[0]) as { type: string };
-  const model = MODELS.find((m) => m.type === entry.type);
-  const source = SOURCES.find((d) => d.source === (s.data as { source: string }).source);
-  return [
-    'seed',
-    'title',
-    'output',
-    'data',
-    'model',
-    'animate',
-    'render',
-    'data.source',
-    'data.n',
-    'data.test',
-    'model.type',
-    'animate.by',
-    'animate.frames',
-    'animate.fps',
-    'animate.hold',
-    'animate.spacing',
-    'animate.start',
-    'render.width',
-    'render.grid',
-    'render.shading',
-    'render.show',
-    'render.xlim',
-    'render.palette',
-    'render.theme',
-    'render.curves',
-    'animate.sweep',
-    'compare',
-    'rows',
-    'layout',
-    'nonsense',
-    'model.nonsense',
-    ...(model?.options ?? []).map((o) => (s.model ? `model.${o.name}` : `compare.0.${o.name}`)),
-    ...(source?.options ?? []).map((o) => `data.${o.name}`),
-  ];
-}
-
-/** One field set to a bad value, or deleted. */
-const brokenScenario = validScenario.chain((s) =>
-  fc
-    .tuple(fc.constant(s), fc.constantFrom(...fieldsOf(s)), fc.option(badValue, { freq: 8 }))
-    .map(([s, path, value]) => {
-      const copy = structuredClone(s) as Record<string, unknown>;
-      const keys = path.split('.');
-      let node = copy;
-      for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
-      const last = keys[keys.length - 1];
-      if (value === null) delete node[last];
-      else node[last] = value;
-      return copy;
-    }),
-);
 
 /** Scenario text as YAML or JSON, both of which the loader reads. */
 const asText = (value: unknown, yaml: boolean) => (yaml ? stringify(value) : JSON.stringify(value));

@@ -1,0 +1,159 @@
+/**
+ * Scenarios for property tests: valid tiny ones (any model on any simulated source, comparisons,
+ * sweeps, rows of data sets), and the same with one field set to a value that may break it.
+ */
+import fc from 'fast-check';
+import { listDataSources, listModels } from '../src/index.js';
+
+const MODELS = listModels();
+const SOURCES = listDataSources().filter((d) => d.source !== 'csv');
+type Scenario = Record<string, unknown>;
+
+/** A valid, tiny scenario: any registered model on any simulated source. */
+export const singleScenario: fc.Arbitrary<Scenario> = fc.record({
+  seed: fc.nat(1000),
+  data: fc.record({
+    source: fc.constantFrom(...SOURCES.map((d) => d.source)),
+    n: fc.integer({ min: 20, max: 40 }),
+    test: fc.integer({ min: 0, max: 40 }),
+  }),
+  model: fc.record({ type: fc.constantFrom(...MODELS.map((m) => m.type)) }),
+  animate: fc.record({ by: fc.constantFrom('auto', 'samples'), frames: fc.integer({ min: 2, max: 4 }) }),
+  render: fc.record({ width: fc.constant(160), height: fc.constant(160), grid: fc.integer({ min: 20, max: 40 }) }),
+});
+
+/** Also, one time in four, a comparison of two or three models in place of the model. */
+export const validScenario: fc.Arbitrary<Scenario> = fc.oneof(
+  { weight: 3, arbitrary: singleScenario },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(
+        singleScenario,
+        fc.uniqueArray(fc.constantFrom(...MODELS.map((m) => m.type)), { minLength: 2, maxLength: 3 }),
+      )
+      .map(([s, types]) => {
+        const { model: _model, ...rest } = s;
+        return { ...rest, compare: types.map((type) => ({ type })), render: { width: 320, height: 200, grid: 20 } };
+      }),
+  },
+);
+
+/** Values that break a field (or, for some fields, happen to be fine); all cheap to act on. */
+const badValue = fc.oneof(
+  fc.constantFrom(-1, 0, 1, 2, 7, 1.5, -0.5, 1e13, 1e308, -1e308, 2 ** 53, '', 'x', 'auto', null, true, [], {}, [1, 2]),
+  fc.string({ maxLength: 8 }),
+  fc.jsonValue({ maxDepth: 2 }),
+);
+
+/** The fields a scenario may have: its sections' known keys plus every option of its model and source. */
+function fieldsOf(s: Scenario): string[] {
+  const entry = (s.model ?? (s.compare as unknown as Record<string, unknown>[])[0]) as { type: string };
+  const model = MODELS.find((m) => m.type === entry.type);
+  const source = SOURCES.find((d) => d.source === (s.data as { source: string }).source);
+  return [
+    'seed',
+    'title',
+    'output',
+    'data',
+    'model',
+    'animate',
+    'render',
+    'data.source',
+    'data.n',
+    'data.test',
+    'model.type',
+    'animate.by',
+    'animate.frames',
+    'animate.fps',
+    'animate.hold',
+    'animate.spacing',
+    'animate.start',
+    'render.width',
+    'render.grid',
+    'render.shading',
+    'render.show',
+    'render.xlim',
+    'render.palette',
+    'render.theme',
+    'render.curves',
+    'animate.sweep',
+    'compare',
+    'rows',
+    'layout',
+    'nonsense',
+    'model.nonsense',
+    ...(model?.options ?? []).map((o) => (s.model ? `model.${o.name}` : `compare.0.${o.name}`)),
+    ...(source?.options ?? []).map((o) => `data.${o.name}`),
+  ];
+}
+
+/** One field set to a bad value, or deleted. */
+export const brokenScenario = validScenario.chain((s) =>
+  fc
+    .tuple(fc.constant(s), fc.constantFrom(...fieldsOf(s)), fc.option(badValue, { freq: 8 }))
+    .map(([s, path, value]) => {
+      const copy = structuredClone(s) as Record<string, unknown>;
+      const keys = path.split('.');
+      let node = copy;
+      for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+      const last = keys[keys.length - 1];
+      if (value === null) delete node[last];
+      else node[last] = value;
+      return copy;
+    }),
+);
+
+/** A model's or a data source's numeric options (what a sweep may name), and a few that are not. */
+function sweepablePaths(model: string, source: string): string[] {
+  const numeric = (type: string) => /^(integer|number)/.test(type);
+  const modelOptions = MODELS.find((m) => m.type === model)?.options ?? [];
+  const sourceOptions = SOURCES.find((d) => d.source === source)?.options ?? [];
+  return [
+    ...modelOptions.filter((o) => numeric(o.type)).map((o) => `model.${o.name}`),
+    ...sourceOptions.filter((o) => numeric(o.type)).map((o) => `data.${o.name}`),
+    'data.priors',
+    'model.nonsense',
+    ...modelOptions.filter((o) => !numeric(o.type)).map((o) => `model.${o.name}`),
+  ];
+}
+
+/** A sweep of one option (numeric or not, in range or not) of a tiny scenario. */
+export const sweepScenario: fc.Arbitrary<Scenario> = singleScenario.chain((s) => {
+  const model = (s.model as { type: string }).type;
+  const source = (s.data as { source: string }).source;
+  const ends = fc.constantFrom(-1, 0, 0.01, 0.3, 0.5, 0.9, 1, 2, 3, 10, 100);
+  return fc
+    .record({
+      path: fc.constantFrom(...sweepablePaths(model, source)),
+      from: ends,
+      to: ends,
+      scale: fc.constantFrom('linear', 'log'),
+    })
+    .map((sweep) => ({ ...s, animate: { by: 'sweep', sweep, frames: 3 } }));
+});
+
+/** Any figure, asked to animate by any mode: a model's own stages, samples, or auto. */
+export const anyModeScenario: fc.Arbitrary<Scenario> = fc
+  .tuple(validScenario, fc.constantFrom('auto', 'samples', 'epochs'))
+  .map(([s, by]) => ({ ...s, animate: { ...(s.animate as object), by } }));
+
+/** Rows of data sets (which may disagree on their number of classes) × models. */
+export const rowsScenario: fc.Arbitrary<Scenario> = fc
+  .tuple(
+    fc.array(
+      fc.record({
+        source: fc.constantFrom(...SOURCES.map((d) => d.source)),
+        n: fc.integer({ min: 20, max: 30 }),
+        test: fc.constant(0),
+      }),
+      { minLength: 2, maxLength: 3 },
+    ),
+    fc.uniqueArray(fc.constantFrom(...MODELS.map((m) => m.type)), { minLength: 1, maxLength: 2 }),
+  )
+  .map(([rows, types]) => ({
+    rows,
+    compare: types.map((type) => ({ type })),
+    animate: { frames: 2 },
+    render: { width: 320, height: 240, grid: 16 },
+  }));
