@@ -3,7 +3,7 @@
  * evaluation grid, the palette, the points to draw, the optimal boundary and its accuracy, the
  * caption's titles and legend, the layout.
  */
-import { bayesAccuracy, bayesProba, hasBayes } from '../bayes.js';
+import { bayesAccuracy, bayesProba, hasBayes } from '../data/bayes.js';
 import type { Simulation } from '../data/simulate.js';
 import { type Grid, gridPoints, plotWindow, type Window } from '../grid.js';
 import { boundaries } from '../render/contours.js';

@@ -20,8 +20,10 @@ const range = z
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like "#0072B2"');
 
 /** A discriminated union on `key` whose unknown-name error lists the names and suggests one. */
-function union<T extends readonly z.ZodObject[]>(key: string, what: string, members: T, names: string[]) {
-  return z.discriminatedUnion(key, members as unknown as [z.ZodObject, ...z.ZodObject[]], {
+function union<T extends z.ZodObject>(key: string, what: string, members: readonly T[], names: string[]) {
+  const [first, ...rest] = members;
+  if (!first) throw new Error(`no ${what} is registered`);
+  return z.discriminatedUnion(key, [first, ...rest], {
     error: (issue) =>
       issue.code === 'invalid_union'
         ? unknownNameMessage(what, (issue.input as Record<string, unknown>)?.[key], names)

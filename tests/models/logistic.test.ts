@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bayesAccuracy } from '../../src/bayes.js';
+import { bayesAccuracy } from '../../src/data/bayes.js';
 import { gaussians } from '../../src/data/gaussians.js';
 import { accuracy } from '../../src/dataset.js';
 import { logistic } from '../../src/models/logistic.js';

@@ -4,8 +4,8 @@
  * is the best any model can be expected to do.
  */
 
-import type { Simulator } from './data/source.js';
-import { accuracy, type Dataset } from './dataset.js';
+import { accuracy, type Dataset } from '../dataset.js';
+import type { Simulator } from './source.js';
 
 export function hasBayes(sim: Simulator): boolean {
   return sim.logDensity !== undefined && sim.priors !== undefined;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bayesAccuracy, bayesProba } from '../src/bayes.js';
-import { gaussians } from '../src/data/gaussians.js';
-import { mixture } from '../src/data/mixture.js';
-import { createRng } from '../src/random.js';
+import { bayesAccuracy, bayesProba } from '../../src/data/bayes.js';
+import { gaussians } from '../../src/data/gaussians.js';
+import { mixture } from '../../src/data/mixture.js';
+import { createRng } from '../../src/random.js';
 
 const context = { baseDir: '.', rng: createRng(1) };
 
