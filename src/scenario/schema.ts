@@ -1,7 +1,7 @@
 /**
  * The scenario schema, assembled from the option schemas that each data source and model
  * exports: one zod schema, so validation, defaults, `mlgif list` and the JSON Schema for editors
- * can never drift apart. Names are the public contract of DESIGN.md.
+ * can never drift apart. The names are a public contract (see docs/architecture.md).
  */
 import { z } from 'zod';
 import { dataSources } from '../data/index.js';
