@@ -9,10 +9,10 @@
  *
  * Randomness (the uniform and Gaussian set ops) comes from the Rng the machine was given, and
  * its stream starts over at each wipe: a program is then a function of its data, so its fitness
- * is reproducible, the cache's probe is a true prefix of the full run, and the model drawn on
- * screen makes the draws its fitness was scored with. (The reference draws from one stream that
- * runs on across evaluations: a lucky draw then makes a fitness that the same program, run again,
- * does not have.)
+ * is reproducible, the cache's probe is a true prefix of the full run, and a random op in Setup
+ * (a weight initialisation) draws for the model on screen what it drew when scored. (The
+ * reference draws from one stream that runs on across evaluations: a lucky draw then gives a
+ * fitness that the same program, run again, does not have, and the cache keeps it.)
  *
  * Heaviside is x ≥ 0 for a scalar and x > 0 for vectors and matrices, as the reference; standard
  * deviations are population ones (divide by the count). NaN and ±∞ propagate: the caller decides.
