@@ -80,9 +80,19 @@ export function runtimeRng(rng: Rng): Rng {
   return rng.fork('run');
 }
 
-export function* evolve(tasks: readonly Task[], options: EvolutionOptions, rng: Rng): Generator<EvolutionEvent> {
+/** Checks the options at once (a RangeError naming the option), then evolves as the events are pulled. */
+export function evolve(tasks: readonly Task[], options: EvolutionOptions, rng: Rng): Generator<EvolutionEvent> {
   const layout = new MemoryLayout(tasks[0]?.features ?? 1, options.memory ?? DEMO_MEMORY);
   check(options, layout);
+  return run(tasks, options, layout, rng);
+}
+
+function* run(
+  tasks: readonly Task[],
+  options: EvolutionOptions,
+  layout: MemoryLayout,
+  rng: Rng,
+): Generator<EvolutionEvent> {
   const evaluator = new Evaluator(
     tasks,
     layout,

@@ -99,7 +99,7 @@ describe('regularized evolution', () => {
     expect(events.at(-1)!.bestFitness).toBeGreaterThan(events[0].bestFitness);
   });
 
-  it('refuses options it cannot run', () => {
+  it('refuses options it cannot run, when called (before the first event is pulled)', () => {
     const task = gaussians(1);
     const fails = (change: Partial<EvolutionOptions>) => () => [
       ...evolve([task], { ...small, ...change }, createRng(1)),
