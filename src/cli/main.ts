@@ -14,8 +14,6 @@ import { registerSchema } from './schema.js';
 import type { Context } from './shared.js';
 import { registerValidate } from './validate.js';
 
-export { processIo } from './io.js';
-
 function program(context: Context): Command {
   const { io } = context;
   const cli = new Command('mlgif')

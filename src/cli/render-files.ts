@@ -8,7 +8,6 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { planOf } from '../api.js';
 import { Interrupted, UserError } from '../errors.js';
-import { removeTemps } from '../output/atomic-file.js';
 import { loadScenario } from '../scenario/load.js';
 import { failure, signalStatus, worse } from './exit-status.js';
 import type { Io } from './io.js';
@@ -17,7 +16,7 @@ import type { RenderFlags } from './render-flags.js';
 import { shardFiles } from './shard.js';
 import { aboutFile, shownFile, useColour } from './shared.js';
 import { type RenderLine, type RenderTask, runTask } from './task.js';
-import { renderInWorkers, terminateWorkers } from './workers.js';
+import { renderInWorkers } from './workers.js';
 
 function checkFlags(files: readonly string[], flags: RenderFlags): void {
   if (flags.output && flags.outDir) throw new UserError('give -o or --out-dir, not both', '-o');
@@ -192,15 +191,6 @@ export async function renderFiles(
   };
 
   const jobs = Math.min(flags.jobs ?? availableParallelism(), tasks.length);
-  // An abrupt exit: remove temporary files now, and again once the workers have stopped (one
-  // may have been about to create its file).
-  const removeAll = () => {
-    for (const task of tasks) removeTemps(task.output);
-  };
-  const unregister = io.atExit?.(() => {
-    removeAll();
-    return terminateWorkers().then(removeAll);
-  });
   try {
     if (jobs <= 1) {
       for (const task of tasks) {
@@ -230,7 +220,6 @@ export async function renderFiles(
       });
     }
   } finally {
-    unregister?.();
     progress?.clear();
   }
   if (io.signal?.aborted) {

@@ -412,7 +412,7 @@ export const CASES: Case[] = [
     name: 'a sweep warns once, not on every frame',
     files: {
       's.yaml': tiny({
-        data: '{ source: gaussians, n: 40, test: 40, means: [[0, 0], [30, 30]] }',
+        data: '{ source: gaussians, n: 6, test: 40 }',
         model: '{ type: logistic, optimizer: newton, epochs: 20 }',
         animate: '{ by: sweep, frames: 3, sweep: { path: model.l2, from: 0, to: 0.000001 } }',
       }),

@@ -5,6 +5,9 @@
 import { spawn } from 'node:child_process';
 import { BIN } from '../cli-helpers.js';
 
+/** The command line under test: bin/mlgif, or another build's (MLGIF_BIN, to watch a test fail on it). */
+const MLGIF = process.env.MLGIF_BIN ?? BIN;
+
 export interface Outcome {
   code: number | null;
   /** The signal that ended the child, when it was killed rather than exiting. */
@@ -33,11 +36,11 @@ export interface ChildOptions {
 export function mlgif(args: readonly string[], options: ChildOptions = {}): Promise<Outcome> {
   return new Promise((done, fail) => {
     const command = options.shellPrefix
-      ? spawn('sh', ['-c', `${options.shellPrefix} exec "$0" "$@"`, process.execPath, BIN, ...args], {
+      ? spawn('sh', ['-c', `${options.shellPrefix} exec "$0" "$@"`, process.execPath, MLGIF, ...args], {
           cwd: options.cwd,
           env: { ...process.env, ...options.env },
         })
-      : spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env: { ...process.env, ...options.env } });
+      : spawn(process.execPath, [MLGIF, ...args], { cwd: options.cwd, env: { ...process.env, ...options.env } });
     const child = command;
     const out: Buffer[] = [];
     let err = '';
