@@ -4,6 +4,7 @@
  * bug), 130/143 when interrupted. No stack trace unless --debug.
  */
 import { Command, CommanderError } from 'commander';
+import { printable } from '../quote.js';
 import { registerData } from './data.js';
 import { EXIT, failure } from './exit-status.js';
 import { registerInit } from './init.js';
@@ -52,7 +53,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return error.exitCode === 0 ? EXIT.done : EXIT.input;
     }
     const { lines, code } = failure(error, debug);
-    for (const line of lines) io.stderr(`mlgif: ${line}\n`);
+    for (const line of lines) io.stderr(`mlgif: ${printable(line)}\n`);
     return code;
   }
 }

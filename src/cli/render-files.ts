@@ -115,8 +115,14 @@ class Reporter {
     this.worst = worse(this.worst, code);
   }
 
+  /** Warnings already given, per file: a sweep's frames each train a model that may say the same. */
+  private readonly warned = new Set<string>();
+
   warn(file: string, message: string): void {
-    if (!this.flags.quiet) this.log(`mlgif: ${shownFile(file)}: warning: ${message}\n`);
+    const key = `${file}\n${message}`;
+    if (this.flags.quiet || this.warned.has(key)) return;
+    this.warned.add(key);
+    this.log(`mlgif: ${aboutFile(file, `warning: ${message}`)}\n`);
   }
 
   success(line: RenderLine): void {

@@ -7,11 +7,12 @@ import { z } from 'zod';
 import { dataSources } from '../data/index.js';
 import { priorsProblem } from '../data/priors.js';
 import type { DataSourceSpec } from '../data/source.js';
+import { MAX_POINTS } from '../dataset.js';
 import { models } from '../models/index.js';
 import { options, unknownNameMessage } from '../options.js';
 
 /** Limits that keep a typo from asking for a 100,000-pixel GIF; each can be raised by editing here. */
-export const LIMITS = { size: 4096, frames: 2000, points: 200_000, grid: 1000 } as const;
+export const LIMITS = { size: 4096, frames: 2000, points: MAX_POINTS, grid: 1000 } as const;
 
 const range = z
   .tuple([z.number(), z.number()])
