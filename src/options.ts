@@ -58,7 +58,11 @@ export function options<Shape extends z.ZodRawShape>(shape: Shape) {
 export function unknownNameMessage(what: string, value: unknown, known: readonly string[]): string {
   const close = typeof value === 'string' ? suggest(value, known) : undefined;
   const shown =
-    value === undefined ? 'nothing' : typeof value === 'string' ? quote(value) : String(JSON.stringify(value)).slice(0, 80);
+    value === undefined
+      ? 'nothing'
+      : typeof value === 'string'
+        ? quote(value)
+        : String(JSON.stringify(value)).slice(0, 80);
   return `expected ${what} to be one of ${known.join(', ')}${close ? ` (did you mean "${close}"?)` : ''}, received ${shown}`;
 }
 

@@ -15,6 +15,7 @@ const LINE_LIMIT = 1000;
  * C0 and C1 control characters, DEL, and the invisible characters that reorder or hide text
  * (bidirectional controls, line and paragraph separators).
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds
 const UNSAFE_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/;
 const UNSAFE = new RegExp(UNSAFE_CHARACTER.source, 'g');
 

@@ -4,10 +4,14 @@
  * several files, in worker threads. stdout carries only data (GIF bytes with -o -, JSON lines
  * with --json, in file order); the exit status is the worst over the files.
  */
+import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { planOf } from '../api.js';
 import { Interrupted, UserError } from '../errors.js';
+import { isFrameFile } from '../output/write-movie.js';
+import { checkNotInput, sameFile } from '../plan/outputs.js';
+import { shown } from '../quote.js';
 import { loadScenario } from '../scenario/load.js';
 import { failure, signalStatus, worse } from './exit-status.js';
 import type { Io } from './io.js';
@@ -19,6 +23,15 @@ import { type RenderLine, type RenderTask, runTask } from './task.js';
 import { renderInWorkers } from './workers.js';
 
 function checkFlags(files: readonly string[], flags: RenderFlags): void {
+  const paths = [
+    ['-o', flags.output],
+    ['--out-dir', flags.outDir],
+    ['--poster', flags.poster],
+    ['--frames-dir', flags.framesDir],
+  ] as const;
+  for (const [flag, value] of paths) {
+    if (value === '') throw new UserError('is empty; expected a path', flag);
+  }
   if (flags.output && flags.outDir) throw new UserError('give -o or --out-dir, not both', '-o');
   if (flags.output && files.length > 1) {
     throw new UserError(`-o names one output, but ${files.length} scenario files were given; use --out-dir`, '-o');
@@ -27,6 +40,43 @@ function checkFlags(files: readonly string[], flags: RenderFlags): void {
     throw new UserError(`--poster names one PNG, but ${files.length} scenario files were given`, '--poster');
   }
   if (files.filter((f) => f === '-').length > 1) throw new UserError('stdin ("-") can be read only once', 'FILE');
+}
+
+/** The poster is neither the GIF nor a file the render reads. */
+function checkPoster(poster: string, output: string, inputs: readonly string[]): void {
+  if (output !== '-' && sameFile(poster, output)) {
+    throw new UserError(`the poster and the GIF are both ${shown(output)}; give them different names`, '--poster');
+  }
+  checkNotInput(poster, inputs, '--poster');
+}
+
+/**
+ * The frames folder is new, empty, or holds only frames of an earlier run (which the render
+ * replaces: it swaps in a whole new folder), and does not hold the GIF.
+ */
+function checkFramesDir(dir: string, output: string): void {
+  if (output !== '-' && resolve(output).startsWith(resolve(dir) + sep)) {
+    throw new UserError(
+      `the GIF ${shown(output)} would be inside the frames folder; give another folder`,
+      '--frames-dir',
+    );
+  }
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return;
+    if (code === 'ENOTDIR') throw new UserError(`${shown(dir)} is not a folder`, '--frames-dir');
+    throw error;
+  }
+  const other = entries.find((name) => !isFrameFile(name));
+  if (other !== undefined) {
+    throw new UserError(
+      `${shown(dir)} holds other files than frames (${shown(other)}); give a new or empty folder`,
+      '--frames-dir',
+    );
+  }
 }
 
 /**
@@ -72,9 +122,11 @@ function planTasks(
       const key = output === '-' ? '-' : resolve(output);
       const other = outputs.get(key);
       if (other !== undefined) throw new UserError(`writes ${output}, as ${other} does; use --out-dir or output`, file);
-      planOf(loaded, output);
+      const { inputs } = planOf(loaded, output, flags.maxWork);
       outputs.set(key, file);
       const framesDir = flags.framesDir && all.length > 1 ? below(file, flags.framesDir, loaded.name) : flags.framesDir;
+      if (flags.poster) checkPoster(flags.poster, output, inputs);
+      if (framesDir) checkFramesDir(framesDir, output);
       tasks.push({
         id,
         file,
@@ -83,6 +135,7 @@ function planTasks(
         output,
         poster: flags.poster,
         framesDir,
+        maxWork: flags.maxWork,
       });
     } catch (error) {
       report.failure(file, error);

@@ -109,7 +109,10 @@ function readText(file: string, path: string): string {
 
 function checkLength(line: string, where: () => string): void {
   if (line.length > MAX_LINE) {
-    throw new UserError(`the line is ${line.length} characters long; expected x,y,label (at most ${MAX_LINE})`, where());
+    throw new UserError(
+      `the line is ${line.length} characters long; expected x,y,label (at most ${MAX_LINE})`,
+      where(),
+    );
   }
 }
 
@@ -155,7 +158,10 @@ export function parseCsv(text: string, file: string): Table {
     if (line.trim() === '') continue;
     checkLength(line, where);
     if (n === MAX_POINTS) {
-      throw new UserError(`more than ${MAX_POINTS.toLocaleString('en')} points; at most ${MAX_POINTS.toLocaleString('en')} can be used`, where());
+      throw new UserError(
+        `more than ${MAX_POINTS.toLocaleString('en')} points; at most ${MAX_POINTS.toLocaleString('en')} can be used`,
+        where(),
+      );
     }
     const fields = splitFields(line, where);
     if (fields.length !== 3) {
@@ -219,7 +225,7 @@ function toDataset(
     const c = classes.index(table.labels[i]);
     if (c === undefined) {
       throw new UserError(
-        `label ${quote(table.labels[i])} is not a class of the training file ${shown(trainFile)} (classes: ${classes.names.map(quote).join(', ')})`,
+        `label ${quote(table.labels[i])} is not a class of the training file ${shown(trainFile)} (classes: ${classes.names.map(shown).join(', ')})`,
         `${file}:${table.lines[i]}`,
       );
     }
@@ -244,6 +250,7 @@ function create(opts: z.output<typeof schema>, context: DataContext): Simulator 
     classes: k,
     classNames: classes.names,
     fromFile: true,
+    files: [opts.path, opts.testPath].flatMap((file) => (file ? [resolve(context.baseDir, file)] : [])),
     // Copies: the caller may reorder or shuffle what it gets.
     sample: (_n, _rng, split = 'train') => {
       const d = split === 'test' ? test : train;

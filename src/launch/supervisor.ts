@@ -71,6 +71,14 @@ function readStdin(): Promise<Extract<ToCommandLine, { type: 'stdin' }>> {
 
 /** Runs the command line (`argv`) in a worker thread started from `workerFile`. */
 export function superviseCommandLine(argv: readonly string[], workerFile: string): void {
+  try {
+    process.cwd();
+  } catch {
+    // A worker thread cannot even start there; nor could relative paths be resolved.
+    process.stderr.write('mlgif: the working folder no longer exists; run mlgif from a folder that does\n');
+    process.exitCode = EXIT_BUG;
+    return;
+  }
   const data: CommandLineData = { mlgif: 'command-line', argv: [...argv], stderrIsTTY: Boolean(process.stderr.isTTY) };
   const worker = new Worker(workerFile, { workerData: data });
   const send = (message: ToCommandLine) => worker.postMessage(message);

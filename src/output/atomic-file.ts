@@ -81,8 +81,10 @@ function targetOf(output: string): { path: string; direct: boolean } {
   try {
     stats = statSync(path);
   } catch (error) {
-    // Nothing there (or a dangling link, replaced like a missing file).
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { path, direct: false };
+    // Nothing there (or a dangling link, replaced like a missing file); a file in the way of its
+    // folder is reported when the folder is made.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { path, direct: false };
     throw error;
   }
   if (stats.isDirectory()) throw errno('EISDIR', 'open', path);
@@ -92,12 +94,15 @@ function targetOf(output: string): { path: string; direct: boolean } {
 
 export function createAtomicFile(output: string): AtomicFile {
   const { path: target, direct } = targetOf(output);
-  try {
-    if (direct) return directFile(openSync(target, constants.O_WRONLY));
-    mkdirSync(dirname(target), { recursive: true });
-  } catch (error) {
-    throw against(output, error);
+  if (direct) {
+    try {
+      return directFile(output, openSync(target, constants.O_WRONLY));
+    } catch (error) {
+      throw against(output, error);
+    }
   }
+  // A folder that cannot be made is named itself.
+  mkdirSync(dirname(target), { recursive: true });
   const temp = tempName(target);
   announceTemporary({ path: temp, open: true, folder: false });
   let fd: number | null;
@@ -143,7 +148,7 @@ export function createAtomicFile(output: string): AtomicFile {
 }
 
 /** A device or FIFO, written as it comes; there is nothing to rename or to take back. */
-function directFile(fd: number): AtomicFile {
+function directFile(output: string, fd: number): AtomicFile {
   let open = true;
   const close = () => {
     if (open) closeSync(fd);
@@ -151,7 +156,11 @@ function directFile(fd: number): AtomicFile {
   };
   return {
     write(chunk) {
-      for (let done = 0; done < chunk.length; ) done += writeSync(fd, chunk, done);
+      try {
+        for (let done = 0; done < chunk.length; ) done += writeSync(fd, chunk, done);
+      } catch (error) {
+        throw against(output, error);
+      }
     },
     commit: close,
     abort: close,
@@ -186,9 +195,9 @@ export interface AtomicFolder {
 export function createAtomicFolder(output: string, ours: (name: string) => boolean): AtomicFolder {
   const target = resolve(output);
   const temp = tempName(target);
+  mkdirSync(dirname(target), { recursive: true });
+  announceTemporary({ path: temp, open: true, folder: true });
   try {
-    mkdirSync(dirname(target), { recursive: true });
-    announceTemporary({ path: temp, open: true, folder: true });
     mkdirSync(temp);
   } catch (error) {
     throw against(output, error);

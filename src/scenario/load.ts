@@ -9,7 +9,7 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { UserError } from '../errors.js';
-import { quote } from '../quote.js';
+import { ECHO_LIMIT, quote } from '../quote.js';
 import { INPUT_LIMITS } from './limits.js';
 import { type Scenario, scenarioSchema } from './schema.js';
 
@@ -21,6 +21,8 @@ export interface LoadedScenario {
   baseDir: string;
   /** Name of the scenario for default output names: the file's base name, or "scenario" for stdin. */
   name: string;
+  /** The scenario's file (absolute), when it was read from one. */
+  file?: string;
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -110,7 +112,7 @@ export function pathText(segments: readonly (string | number)[]): string {
   let text = '';
   for (const segment of segments) {
     if (typeof segment === 'number') text += `[${segment}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(segment)) text += text ? `.${segment}` : segment;
+    else if (/^[A-Za-z_$][\w$]*$/.test(segment) && segment.length <= ECHO_LIMIT) text += text ? `.${segment}` : segment;
     else text += `[${quote(segment)}]`;
   }
   return text;
@@ -273,5 +275,6 @@ export function loadScenario(
     scenario: validateScenario(raw, sets, maxPixels),
     baseDir: dirname(resolve(path)),
     name: basename(path, extname(path)),
+    file: resolve(path),
   };
 }

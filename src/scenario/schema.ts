@@ -16,7 +16,11 @@ export const LIMITS = { size: 4096, frames: 2000, points: MAX_POINTS, grid: 1000
 
 const range = z
   .tuple([z.number(), z.number()])
-  .refine(([a, b]) => a < b, { message: 'expected [min, max] with min < max' });
+  .refine(([a, b]) => a < b, { message: 'expected [min, max] with min < max' })
+  // Ticks, grid and pixels need a span that doubles resolve (5e-324 to 1e-323 is one step).
+  .refine(([a, b]) => !(a < b) || (b - a >= 1e-12 && b - a >= 1e-9 * Math.max(Math.abs(a), Math.abs(b))), {
+    message: 'too narrow to draw: expected max − min ≥ 1e-12 and ≥ 1e-9 × the larger of |min|, |max|',
+  });
 
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like "#0072B2"');
 

@@ -11,7 +11,7 @@ import { CASES } from './cases.js';
 import { mlgif } from './child.js';
 
 /** Every path below `dir` (files and folders), relative. */
-export function walk(dir: string, prefix = ''): string[] {
+function walk(dir: string, prefix = ''): string[] {
   return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
     const path = join(prefix, entry.name);
     return entry.isDirectory() ? [path, ...walk(dir, path)] : [path];

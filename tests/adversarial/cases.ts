@@ -38,13 +38,14 @@ export interface Case {
 }
 
 const scenario = tiny();
+/** ESC or BEL reaching the terminal (built from char codes: a linter refuses them in a literal). */
+const CONTROL = new RegExp(`[${String.fromCharCode(0x1b, 0x07)}]`);
 const csvRows = (n: number, label = (i: number) => String(i % 2)) => {
   const rows = ['x,y,label'];
   for (let i = 0; i < n; i++) rows.push(`${(i % 97) / 10},${(i % 89) / 10},${label(i)}`);
   return `${rows.join('\n')}\n`;
 };
-const csvScenario = (path = 'data.csv', extra = '') =>
-  tiny({ data: `{ source: csv, path: ${path}${extra} }` });
+const csvScenario = (path = 'data.csv', extra = '') => tiny({ data: `{ source: csv, path: ${path}${extra} }` });
 
 /** A YAML document within the size and alias limits that expands to ~47 M nodes. */
 function aliasFlood(): string {
@@ -119,7 +120,7 @@ export const CASES: Case[] = [
     setup: (dir) => mkdirSync(join(dir, 'sub')),
     args: ['render', 's.yaml', '-o', './sub/../s.yaml'],
     status: 2,
-    stderr: [/scenario/],
+    stderr: [/s\.yaml/, /reads/],
   },
   {
     item: 4,
@@ -141,7 +142,11 @@ export const CASES: Case[] = [
   {
     item: 4,
     name: '--poster the CSV test data',
-    files: { 's.yaml': csvScenario('data.csv', ', testPath: test.csv'), 'data.csv': csvRows(40), 'test.csv': csvRows(20) },
+    files: {
+      's.yaml': csvScenario('data.csv', ', testPath: test.csv'),
+      'data.csv': csvRows(40),
+      'test.csv': csvRows(20),
+    },
     args: ['render', 's.yaml', '-o', 's.gif', '--poster', 'test.csv'],
     status: 2,
     stderr: [/test\.csv/],
@@ -210,7 +215,7 @@ export const CASES: Case[] = [
     name: 'a comparison over the work budget',
     files: {
       's.yaml': [
-        'compare: [' + Array(32).fill('{ type: knn, k: 15 }').join(', ') + ']',
+        `compare: [${Array(32).fill('{ type: knn, k: 15 }').join(', ')}]`,
         `rows: [${Array(8).fill('{ source: moons, n: 2000 }').join(', ')}]`,
         'animate: { by: samples, frames: 50 }',
         'render: { width: 4096, height: 4096, grid: 400 }',
@@ -239,10 +244,11 @@ export const CASES: Case[] = [
     item: 6,
     name: 'sixteen columns at width 160',
     files: {
-      's.yaml': tiny({ model: 'null', compare: `[${Array(16).fill('{ type: lda }').join(', ')}]`, layout: '{ columns: 16 }' }).replace(
-        'model: null\n',
-        '',
-      ),
+      's.yaml': tiny({
+        model: 'null',
+        compare: `[${Array(16).fill('{ type: lda }').join(', ')}]`,
+        layout: '{ columns: 16 }',
+      }).replace('model: null\n', ''),
     },
     args: ['render', 's.yaml', '-o', 's.gif'],
     status: 2,
@@ -291,7 +297,7 @@ export const CASES: Case[] = [
     files: { 's.yaml': csvScenario(), 'data.csv': 'x,y,label\n1,\x1b]0;owned\x07\x1b[31m,0\n' },
     args: ['validate', 's.yaml'],
     status: 2,
-    notStderr: [/\x1b/, /\x07/],
+    notStderr: [CONTROL],
   },
   {
     item: 7,
@@ -300,7 +306,7 @@ export const CASES: Case[] = [
     args: ['validate', 's.yaml'],
     status: 2,
     stderr: [/model/],
-    notStderr: [/\x1b/, /\x07/],
+    notStderr: [CONTROL],
   },
   {
     item: 7,
@@ -346,7 +352,14 @@ export const CASES: Case[] = [
     args: ['data', 's.yaml'],
     status: 0,
     check: (_dir, stdout) => {
-      const labels = new Set(stdout.toString().trim().split('\n').slice(1).map((l) => l.split(',')[2]));
+      const labels = new Set(
+        stdout
+          .toString()
+          .trim()
+          .split('\n')
+          .slice(1)
+          .map((l) => l.split(',')[2]),
+      );
       if (labels.size !== 2) throw new Error(`expected 2 labels, got ${[...labels].join(' ')}`);
     },
   },

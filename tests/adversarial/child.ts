@@ -57,8 +57,7 @@ export function mlgif(args: readonly string[], options: ChildOptions = {}): Prom
     const interrupt = options.interrupt;
     const poll = interrupt
       ? setInterval(() => {
-          const ready =
-            (interrupt.when?.() ?? true) && performance.now() - started >= (interrupt.afterMs ?? 0);
+          const ready = (interrupt.when?.() ?? true) && performance.now() - started >= (interrupt.afterMs ?? 0);
           if (!sentAt && ready) {
             sentAt = performance.now();
             child.kill(interrupt.signal);

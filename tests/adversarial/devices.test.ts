@@ -93,7 +93,7 @@ describe.skipIf(!namespaces)('devices, in a private mount namespace', () => {
         'GIF89a',
         'character special file 1,3',
         'symbolic link',
-        'fd full null stdout \n',
+        'fd full null stdout ',
       ].join('\n'),
     );
   });
