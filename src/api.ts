@@ -31,6 +31,8 @@ export interface LoadOptions {
 export interface PlanOptions extends LoadOptions {
   /** Output GIF; '-' = stdout. Default: the scenario's output, or out/<name>.gif. */
   output?: string;
+  /** The work budget: pixels, model evaluations and training, estimated (plan/work.ts). */
+  maxWork?: number;
 }
 
 export interface RenderOptions extends PlanOptions {
@@ -84,14 +86,14 @@ export function defaultOutput(loaded: LoadedScenario): string {
 }
 
 /** The render plan of a loaded scenario: every check a render makes, nothing drawn or written. */
-export function planOf(loaded: LoadedScenario, output: string = defaultOutput(loaded)): RenderPlan {
-  return planRender(loaded.scenario, loaded.baseDir, { output });
+export function planOf(loaded: LoadedScenario, output: string = defaultOutput(loaded), maxWork?: number): RenderPlan {
+  return planRender(loaded.scenario, loaded.baseDir, { output, scenarioFile: loaded.file, maxWork });
 }
 
 /** Loads and plans; throws a UserError listing every problem. */
 export function plan(input: ScenarioInput, options: PlanOptions = {}): RenderPlan {
   const loaded = load(input, options);
-  return planOf(loaded, options.output);
+  return planOf(loaded, options.output, options.maxWork);
 }
 
 /** Validates without rendering (everything a render checks); never throws for the user's mistakes. */
@@ -159,7 +161,8 @@ export interface Points {
 
 /** The scenario's simulated training points (in training order) or test points. */
 export function points(loaded: LoadedScenario, split: 'train' | 'test' = 'train'): Points {
-  const planned = planOf(loaded, '-');
+  // Only the data is drawn: the render's work budget does not apply.
+  const planned = planOf(loaded, '-', Number.POSITIVE_INFINITY);
   const data =
     planned.kind === 'compare' ? planned.datasets[0] : planned.kind === 'sweep' ? planned.frames[0].data : planned.data;
   const { simulator, train, test } = drawData(data.simulator, data.entry, loaded.scenario.seed);

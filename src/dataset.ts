@@ -8,6 +8,9 @@ export interface Dataset {
   classes: number;
 }
 
+/** The most points a data set may hold, simulated or read from a file (the scenario's data.n limit). */
+export const MAX_POINTS = 200_000;
+
 /** The first n points of a dataset (a view, no copy): the growing-sample animation's frames. */
 export function head(data: Dataset, n: number): Dataset {
   const m = Math.min(n, data.n);

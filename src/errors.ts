@@ -52,11 +52,14 @@ export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }
 
-/** The signals that stop a run, and the exit status each gives (128 + the signal's number). */
-export const SIGNAL_STATUS = { SIGINT: 130, SIGTERM: 143 } as const;
+/**
+ * The signals that stop a run, and the exit status each gives (128 + the signal's number): Ctrl-C,
+ * kill, a closed terminal, Ctrl-\, and SIGUSR2 (which would otherwise end Node without cleaning up).
+ */
+export const SIGNAL_STATUS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129, SIGQUIT: 131, SIGUSR2: 140 } as const;
 export type StopSignal = keyof typeof SIGNAL_STATUS;
 
-/** Thrown when a run is interrupted (SIGINT/SIGTERM); carries the conventional exit status. */
+/** Thrown when a run is interrupted by a signal; carries the conventional exit status. */
 export class Interrupted extends Error {
   override readonly name = 'Interrupted';
   constructor(readonly signal: StopSignal) {
@@ -67,7 +70,7 @@ export class Interrupted extends Error {
   }
 }
 
-/** The signal behind an AbortSignal's reason (SIGINT unless it says SIGTERM). */
+/** The signal behind an AbortSignal's reason (its name; SIGINT when it names none). */
 export function stopSignalOf(reason: unknown): StopSignal {
-  return reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT';
+  return typeof reason === 'string' && Object.hasOwn(SIGNAL_STATUS, reason) ? (reason as StopSignal) : 'SIGINT';
 }

@@ -4,6 +4,7 @@
  * because a misspelt option silently ignored is the worst kind of wrong figure.
  */
 import { z } from 'zod';
+import { quote } from './quote.js';
 
 /** Levenshtein distance, for "did you mean". */
 export function editDistance(a: string, b: string): number {
@@ -40,7 +41,7 @@ export function unknownKeyMessage(keys: readonly string[], known: readonly strin
   return keys
     .map((key) => {
       const close = suggest(key, known);
-      return `unknown option "${key}"${close ? ` (did you mean "${close}"?)` : ''}; expected one of: ${known.join(', ')}`;
+      return `unknown option ${quote(key)}${close ? ` (did you mean "${close}"?)` : ''}; expected one of: ${known.join(', ')}`;
     })
     .join('; ');
 }
@@ -56,7 +57,12 @@ export function options<Shape extends z.ZodRawShape>(shape: Shape) {
 /** Message for a discriminator ("type", "source") whose value is not one of the registered names. */
 export function unknownNameMessage(what: string, value: unknown, known: readonly string[]): string {
   const close = typeof value === 'string' ? suggest(value, known) : undefined;
-  const shown = value === undefined ? 'nothing' : JSON.stringify(value);
+  const shown =
+    value === undefined
+      ? 'nothing'
+      : typeof value === 'string'
+        ? quote(value)
+        : String(JSON.stringify(value)).slice(0, 80);
   return `expected ${what} to be one of ${known.join(', ')}${close ? ` (did you mean "${close}"?)` : ''}, received ${shown}`;
 }
 

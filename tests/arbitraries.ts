@@ -157,3 +157,20 @@ export const rowsScenario: fc.Arbitrary<Scenario> = fc
     animate: { frames: 2 },
     render: { width: 320, height: 240, grid: 16 },
   }));
+
+/**
+ * Where a render is told to write, among choices that must never harm another file: a new file,
+ * the scenario itself, its CSV data, a bystander file, a folder (or its parent), a path through
+ * "..", a path below a file. Relative to the scratch folder the test lays out (fuzz-cli.test.ts).
+ */
+export const hostileOutput = fc.constantFrom(
+  'out.gif',
+  'sub/deeper/x.gif',
+  's.json',
+  'sub/../s.json',
+  'data.csv',
+  'keep.txt',
+  'sub',
+  '.',
+  'keep.txt/x.gif',
+);

@@ -48,12 +48,21 @@ function bundleWith(cache: Buffer | null): string {
 
 describe('the code cache', () => {
   it('is made by the build and used by bin/mlgif and the worker threads (fresh processes, default flags)', async () => {
-    // bin/mlgif loads it through the CommonJS build of the loader, --jobs workers through the ES module.
+    // bin/mlgif's worker loads it through the CommonJS build of the loader, --jobs workers through the ES module.
     const cjs = await exec(process.execPath, [
       '-e',
       `console.log(require(${JSON.stringify(LAUNCH_CJS)}).loadBundle().cached);`,
     ]);
     expect(cjs.stdout.trim()).toBe('true');
+    // bin/mlgif's command line runs in a worker thread, which loads the bundle there.
+    const inWorker = await exec(process.execPath, [
+      '-e',
+      `const { Worker } = require('node:worker_threads');
+       const code = "require('node:worker_threads').parentPort.postMessage(require(${JSON.stringify(JSON.stringify(LAUNCH_CJS)).slice(1, -1)}).loadBundle().cached)";
+       const worker = new Worker(code, { eval: true });
+       worker.on('message', (cached) => { console.log(cached); void worker.terminate(); });`,
+    ]);
+    expect(inWorker.stdout.trim()).toBe('true');
     const { stdout } = await exec(process.execPath, [
       '--input-type=module',
       '-e',

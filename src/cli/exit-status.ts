@@ -1,9 +1,10 @@
 /**
- * The command line's exit statuses, in one place: 0 done, 1 a bug, 2 the input is wrong, 128 +
- * the signal's number when stopped by one (130 Ctrl-C, 143 SIGTERM, 141 a closed stdout).
+ * The command line's exit statuses, in one place: 0 done, 1 a bug or the machine failed (a full
+ * disk: no "internal error" then), 2 the input is wrong, 128 + the signal's number when stopped
+ * by one (130 Ctrl-C, 143 SIGTERM, 141 a closed stdout).
  */
-import { dirname } from 'node:path';
 import { formatProblem, Interrupted, isUserError, SIGNAL_STATUS, stopSignalOf } from '../errors.js';
+import { shown } from '../quote.js';
 
 export const EXIT = { done: 0, bug: 1, input: 2, brokenPipe: 141, ...SIGNAL_STATUS } as const;
 
@@ -18,7 +19,7 @@ export function worse(a: number, b: number): number {
   return rank(b) > rank(a) ? b : a;
 }
 
-/** File-system errors that come from a path the user gave (an output that cannot be written). */
+/** File-system errors that come from a path the user gave (an output that cannot be written): exit 2. */
 const PATH_ERRORS: Record<string, string> = {
   EACCES: 'permission denied',
   EPERM: 'not permitted',
@@ -29,27 +30,42 @@ const PATH_ERRORS: Record<string, string> = {
   EROFS: 'read-only file system',
   ENAMETOOLONG: 'name too long',
   ELOOP: 'too many symbolic links',
+  ENXIO: 'not something a file can be written to (a socket?)',
 };
 
-/** "cannot write out/x.gif: permission denied" for a path error, else undefined. */
-function pathProblem(error: unknown): string | undefined {
+/** Errors of the machine, neither the input's nor a bug: exit 1, the file and the cause named. */
+const ENVIRONMENT_ERRORS: Record<string, string> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'over the disk quota',
+  EFBIG: 'file too large (a file size limit: ulimit -f?)',
+  EIO: 'input/output error',
+  EBUSY: 'busy (a mount point?)',
+  EMFILE: 'too many open files',
+  ENFILE: 'too many open files in the system',
+  ENOMEM: 'out of memory',
+};
+
+/** The problem of a failed system call on a path, with its exit status; undefined for anything else. */
+function systemProblem(error: unknown): { line: string; code: number } | undefined {
   const e = error as NodeJS.ErrnoException & { dest?: string };
-  const reason = typeof e?.code === 'string' ? PATH_ERRORS[e.code] : undefined;
-  const path = e?.dest ?? e?.path;
-  if (!reason || !path || !e.syscall) return undefined;
-  // A temporary file beside an output (.name.pid-random.tmp) is named by its folder.
-  const temporary = /\/\.[^/]*\.\d+-[0-9a-f]+\.tmp$/.test(path);
-  const shown = temporary ? `${dirname(path)}/` : path;
-  const verb = e.syscall === 'mkdir' ? 'create the folder' : temporary ? 'write in' : 'write';
-  return `cannot ${verb} ${shown}: ${reason}`;
+  if (typeof e?.code !== 'string' || !e.syscall) return undefined;
+  if (e.syscall === 'uv_cwd') {
+    return { line: 'the working folder no longer exists; run mlgif from a folder that does', code: EXIT.bug };
+  }
+  const path = e.dest ?? e.path;
+  const input = PATH_ERRORS[e.code];
+  const machine = ENVIRONMENT_ERRORS[e.code];
+  if (!path || (!input && !machine)) return undefined;
+  const verb = e.syscall === 'mkdir' ? 'create the folder' : e.syscall === 'read' ? 'read' : 'write';
+  return { line: `cannot ${verb} ${shown(path)}: ${input ?? machine}`, code: input ? EXIT.input : EXIT.bug };
 }
 
 /** A failure as lines to print and its exit status (a stack trace only for a bug, with --debug). */
 export function failure(error: unknown, debug: boolean): { lines: string[]; code: number } {
   if (error instanceof Interrupted) return { lines: [error.message], code: error.exitCode };
   if (isUserError(error)) return { lines: error.problems.map(formatProblem), code: EXIT.input };
-  const problem = pathProblem(error);
-  if (problem) return { lines: [problem], code: EXIT.input };
+  const problem = systemProblem(error);
+  if (problem) return { lines: [problem.line], code: problem.code };
   const e = error as Error;
   const text =
     debug && e?.stack ? e.stack : `internal error: ${e?.message ?? String(error)} (run with --debug for details)`;

@@ -3,6 +3,7 @@
  * takes (and may word a description its own way). Parsers report bad values as usage errors.
  */
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_MAX_WORK } from '../plan/work.js';
 import { INPUT_LIMITS } from '../scenario/limits.js';
 
 /** Repeatable flag: collects every value. */
@@ -13,6 +14,15 @@ export function positiveInteger(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) {
     throw new InvalidArgumentError('expected a positive integer');
+  }
+  return n;
+}
+
+/** A positive amount, integer or in exponent form (1e11). */
+export function positiveAmount(value: string): number {
+  const n = Number(value);
+  if (!/^\s*\d+(\.\d+)?(e\d+)?\s*$/i.test(value) || !Number.isFinite(n) || n <= 0) {
+    throw new InvalidArgumentError('expected a positive number, e.g. 2e10');
   }
   return n;
 }
@@ -38,6 +48,12 @@ const FLAGS = {
     parse: positiveInteger,
     default: { value: INPUT_LIMITS.pixels, shown: '1e9' },
   },
+  maxWork: {
+    flags: '--max-work <n>',
+    description: 'budget for the work: pixels + model evaluations + training, estimated (1e10 ≈ ten minutes)',
+    parse: positiveAmount,
+    default: { value: DEFAULT_MAX_WORK, shown: '1e10' },
+  },
   quiet: { flags: '-q, --quiet', description: 'no progress, summaries or warnings on stderr (errors still)' },
   debug: { flags: '--debug', description: 'show stack traces of internal errors' },
 } satisfies Record<string, FlagSpec>;
@@ -61,6 +77,7 @@ export function addFlags(command: Command, flags: readonly (SharedFlag | [Shared
 export interface ScenarioFlags {
   set?: string[];
   maxPixels: number;
+  maxWork: number;
   quiet?: boolean;
   debug?: boolean;
 }

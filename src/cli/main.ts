@@ -4,6 +4,7 @@
  * bug), 130/143 when interrupted. No stack trace unless --debug.
  */
 import { Command, CommanderError } from 'commander';
+import { printable } from '../quote.js';
 import { registerData } from './data.js';
 import { EXIT, failure } from './exit-status.js';
 import { registerInit } from './init.js';
@@ -13,8 +14,6 @@ import { registerRender } from './render.js';
 import { registerSchema } from './schema.js';
 import type { Context } from './shared.js';
 import { registerValidate } from './validate.js';
-
-export { processIo } from './io.js';
 
 function program(context: Context): Command {
   const { io } = context;
@@ -54,7 +53,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return error.exitCode === 0 ? EXIT.done : EXIT.input;
     }
     const { lines, code } = failure(error, debug);
-    for (const line of lines) io.stderr(`mlgif: ${line}\n`);
+    for (const line of lines) io.stderr(`mlgif: ${printable(line)}\n`);
     return code;
   }
 }

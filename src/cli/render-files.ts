@@ -4,11 +4,14 @@
  * several files, in worker threads. stdout carries only data (GIF bytes with -o -, JSON lines
  * with --json, in file order); the exit status is the worst over the files.
  */
+import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { planOf } from '../api.js';
 import { Interrupted, UserError } from '../errors.js';
-import { removeTemps } from '../output/atomic-file.js';
+import { isFrameFile } from '../output/write-movie.js';
+import { checkNotInput, sameFile } from '../plan/outputs.js';
+import { shown } from '../quote.js';
 import { loadScenario } from '../scenario/load.js';
 import { failure, signalStatus, worse } from './exit-status.js';
 import type { Io } from './io.js';
@@ -17,9 +20,18 @@ import type { RenderFlags } from './render-flags.js';
 import { shardFiles } from './shard.js';
 import { aboutFile, shownFile, useColour } from './shared.js';
 import { type RenderLine, type RenderTask, runTask } from './task.js';
-import { renderInWorkers, terminateWorkers } from './workers.js';
+import { renderInWorkers } from './workers.js';
 
 function checkFlags(files: readonly string[], flags: RenderFlags): void {
+  const paths = [
+    ['-o', flags.output],
+    ['--out-dir', flags.outDir],
+    ['--poster', flags.poster],
+    ['--frames-dir', flags.framesDir],
+  ] as const;
+  for (const [flag, value] of paths) {
+    if (value === '') throw new UserError('is empty; expected a path', flag);
+  }
   if (flags.output && flags.outDir) throw new UserError('give -o or --out-dir, not both', '-o');
   if (flags.output && files.length > 1) {
     throw new UserError(`-o names one output, but ${files.length} scenario files were given; use --out-dir`, '-o');
@@ -28,6 +40,43 @@ function checkFlags(files: readonly string[], flags: RenderFlags): void {
     throw new UserError(`--poster names one PNG, but ${files.length} scenario files were given`, '--poster');
   }
   if (files.filter((f) => f === '-').length > 1) throw new UserError('stdin ("-") can be read only once', 'FILE');
+}
+
+/** The poster is neither the GIF nor a file the render reads. */
+function checkPoster(poster: string, output: string, inputs: readonly string[]): void {
+  if (output !== '-' && sameFile(poster, output)) {
+    throw new UserError(`the poster and the GIF are both ${shown(output)}; give them different names`, '--poster');
+  }
+  checkNotInput(poster, inputs, '--poster');
+}
+
+/**
+ * The frames folder is new, empty, or holds only frames of an earlier run (which the render
+ * replaces: it swaps in a whole new folder), and does not hold the GIF.
+ */
+function checkFramesDir(dir: string, output: string): void {
+  if (output !== '-' && resolve(output).startsWith(resolve(dir) + sep)) {
+    throw new UserError(
+      `the GIF ${shown(output)} would be inside the frames folder; give another folder`,
+      '--frames-dir',
+    );
+  }
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return;
+    if (code === 'ENOTDIR') throw new UserError(`${shown(dir)} is not a folder`, '--frames-dir');
+    throw error;
+  }
+  const other = entries.find((name) => !isFrameFile(name));
+  if (other !== undefined) {
+    throw new UserError(
+      `${shown(dir)} holds other files than frames (${shown(other)}); give a new or empty folder`,
+      '--frames-dir',
+    );
+  }
 }
 
 /**
@@ -73,9 +122,11 @@ function planTasks(
       const key = output === '-' ? '-' : resolve(output);
       const other = outputs.get(key);
       if (other !== undefined) throw new UserError(`writes ${output}, as ${other} does; use --out-dir or output`, file);
-      planOf(loaded, output);
+      const { inputs } = planOf(loaded, output, flags.maxWork);
       outputs.set(key, file);
       const framesDir = flags.framesDir && all.length > 1 ? below(file, flags.framesDir, loaded.name) : flags.framesDir;
+      if (flags.poster) checkPoster(flags.poster, output, inputs);
+      if (framesDir) checkFramesDir(framesDir, output);
       tasks.push({
         id,
         file,
@@ -84,6 +135,7 @@ function planTasks(
         output,
         poster: flags.poster,
         framesDir,
+        maxWork: flags.maxWork,
       });
     } catch (error) {
       report.failure(file, error);
@@ -116,8 +168,14 @@ class Reporter {
     this.worst = worse(this.worst, code);
   }
 
+  /** Warnings already given, per file: a sweep's frames each train a model that may say the same. */
+  private readonly warned = new Set<string>();
+
   warn(file: string, message: string): void {
-    if (!this.flags.quiet) this.log(`mlgif: ${shownFile(file)}: warning: ${message}\n`);
+    const key = `${file}\n${message}`;
+    if (this.flags.quiet || this.warned.has(key)) return;
+    this.warned.add(key);
+    this.log(`mlgif: ${aboutFile(file, `warning: ${message}`)}\n`);
   }
 
   success(line: RenderLine): void {
@@ -192,15 +250,6 @@ export async function renderFiles(
   };
 
   const jobs = Math.min(flags.jobs ?? availableParallelism(), tasks.length);
-  // An abrupt exit: remove temporary files now, and again once the workers have stopped (one
-  // may have been about to create its file).
-  const removeAll = () => {
-    for (const task of tasks) removeTemps(task.output);
-  };
-  const unregister = io.atExit?.(() => {
-    removeAll();
-    return terminateWorkers().then(removeAll);
-  });
   try {
     if (jobs <= 1) {
       for (const task of tasks) {
@@ -230,7 +279,6 @@ export async function renderFiles(
       });
     }
   } finally {
-    unregister?.();
     progress?.clear();
   }
   if (io.signal?.aborted) {

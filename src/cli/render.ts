@@ -37,7 +37,14 @@ export function registerRender(cli: Command, { io, exitCode }: Context): void {
       new Option('--shard <i/n>', 'render only the i-th of n slices of the sorted file list').argParser(parseShard),
     )
     .option('-w, --watch', 'render a file again whenever it (or its CSV data) changes, in this process; Ctrl-C stops');
-  addFlags(command, ['set', ['json', 'print one JSON line per rendered file on stdout'], 'maxPixels', 'quiet', 'debug'])
+  addFlags(command, [
+    'set',
+    ['json', 'print one JSON line per rendered file on stdout'],
+    'maxPixels',
+    'maxWork',
+    'quiet',
+    'debug',
+  ])
     .addHelpText('after', EXAMPLES)
     .action(async (files: string[], flags: RenderFlags) => {
       if (flags.watch) {

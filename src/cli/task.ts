@@ -18,6 +18,8 @@ export interface RenderTask {
   output: string;
   poster?: string;
   framesDir?: string;
+  /** The work budget the plan was checked against (the plan is made again where the task runs). */
+  maxWork?: number;
 }
 
 /** What `--json` prints per file: the render's result, its timings (ms) rounded to 0.1. */
@@ -31,7 +33,8 @@ export interface TaskHooks {
 }
 
 export async function runTask(task: RenderTask, hooks: TaskHooks): Promise<RenderLine> {
-  const plan = planRender(task.scenario, task.baseDir, { output: task.output });
+  const scenarioFile = task.file === '-' ? undefined : task.file;
+  const plan = planRender(task.scenario, task.baseDir, { output: task.output, scenarioFile, maxWork: task.maxWork });
   const result = await renderPlan(plan, { poster: task.poster, framesDir: task.framesDir, ...hooks });
   const timings = { ...result.timings };
   for (const part of Object.keys(timings) as (keyof Timings)[]) timings[part] = Math.round(timings[part] * 10) / 10;

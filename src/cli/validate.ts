@@ -23,6 +23,7 @@ export function registerValidate(cli: Command, { io, exitCode }: Context): void 
     'set',
     ['json', 'print {"file","valid","problems":[{"path","message"}]} per file on stdout'],
     'maxPixels',
+    'maxWork',
     ['quiet', 'print nothing for valid files'],
     'debug',
   ])
@@ -39,7 +40,7 @@ export function registerValidate(cli: Command, { io, exitCode }: Context): void 
       for (const file of files) {
         let problems: { path: string; message: string }[] = [];
         try {
-          planOf(loadScenario(file, flags.set ?? [], stdinText, flags.maxPixels));
+          planOf(loadScenario(file, flags.set ?? [], stdinText, flags.maxPixels), undefined, flags.maxWork);
           if (!flags.quiet && !flags.json) io.stderr(`${file}: valid\n`);
         } catch (error) {
           const { lines, code } = failure(error, Boolean(flags.debug));

@@ -1,9 +1,10 @@
 /**
  * `mlgif render --watch`: renders the files, then renders a file again each time it, or a CSV
- * file its data reads, changes; until Ctrl-C. Everything runs in this one process, on the main
- * thread: once V8 has compiled the renderer (after the first render), a render costs about half
- * of what a fresh `mlgif render` of the same file does, which is what someone adjusting a figure
- * waits for. A failed render (a typo mid-edit) is reported and watching goes on.
+ * file its data reads, changes; until Ctrl-C. Everything runs in this one process, in one thread
+ * (bin/mlgif's command-line worker, kept across changes): once V8 has compiled the renderer
+ * (after the first render), a render costs about half of what a fresh `mlgif render` of the
+ * same file does, which is what someone adjusting a figure waits for. A failed render (a typo
+ * mid-edit) is reported and watching goes on.
  */
 import { type FSWatcher, watch } from 'node:fs';
 import { dirname, resolve } from 'node:path';

@@ -21,16 +21,8 @@ export interface PoolHooks {
   failed(task: RenderTask, lines: readonly string[], code: number): void;
 }
 
-/** Workers running now (for an abrupt exit, which must stop them before removing their files). */
-const live = new Set<Worker>();
-
-/** Stops every worker at once (a second Ctrl-C); they write no more files once this resolves. */
-export async function terminateWorkers(): Promise<void> {
-  await Promise.allSettled([...live].map((worker) => worker.terminate()));
-}
-
 /** How long a worker may take to stop after an abort before it is terminated. */
-const GRACE_MS = 1500;
+const GRACE_MS = 250;
 
 /**
  * The worker thread's script. The bundled command line (bin/mlgif, running dist/bundle/mlgif.cjs)
@@ -107,19 +99,12 @@ export async function renderInWorkers(tasks: readonly RenderTask[], jobs: number
     try {
       for (let task = queue.shift(); task && !hooks.signal?.aborted; task = queue.shift()) {
         if (!worker) {
-          worker = new Worker(script);
-          live.add(worker);
+          worker = new Worker(script, { workerData: { mlgif: 'render' } });
         }
-        if (!(await runOn(worker, task, hooks))) {
-          live.delete(worker);
-          worker = null;
-        }
+        if (!(await runOn(worker, task, hooks))) worker = null;
       }
     } finally {
-      if (worker) {
-        live.delete(worker);
-        await worker.terminate();
-      }
+      if (worker) await worker.terminate();
     }
   };
   await Promise.all(Array.from({ length: Math.min(jobs, tasks.length) }, lane));

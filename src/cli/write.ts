@@ -6,6 +6,7 @@ import { writeFileAtomic } from '../output/atomic-file.js';
 import type { Io } from './io.js';
 
 export function writeOutput(io: Io, output: string, text: string, { force }: { force: boolean }): void {
+  if (output === '') throw new UserError('is empty; expected a file name, or - for stdout', '-o');
   if (output === '-') {
     io.stdout(text);
     return;

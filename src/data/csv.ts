@@ -10,16 +10,22 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import type { Dataset } from '../dataset.js';
+import { type Dataset, MAX_POINTS } from '../dataset.js';
 import { UserError } from '../errors.js';
 import { options } from '../options.js';
+import { quote, shown } from '../quote.js';
 import { type DataContext, defineSource, type Simulator } from './source.js';
 
 /** The most classes the palette can tell apart. */
 export const MAX_CLASSES = 8;
 const HEADER = ['x', 'y', 'label'] as const;
-const NUMBER = /^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
+// One way to match each number (no nested choices between \d runs): linear time on any line.
+const NUMBER = /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
 const INTEGER = /^[-+]?\d+$/;
+/** Longest line: three fields of a point take a few dozen characters. */
+const MAX_LINE = 1000;
+/** Longest label: it is a class name, shown in the legend. */
+const MAX_LABEL = 60;
 
 const schema = options({
   path: z.string().min(1).describe('CSV file of training points, header x,y,label (relative to the scenario file)'),
@@ -79,7 +85,7 @@ function coordinate(text: string, name: string, where: () => string): number {
   const t = text.trim();
   if (t === '') throw new UserError(`${name} is empty; expected a number`, where());
   if (/^[-+]?(nan|inf|infinity)$/i.test(t)) throw new UserError(`${name} is ${t}; expected a finite number`, where());
-  throw new UserError(`${name} = "${t}" is not a number`, where());
+  throw new UserError(`${name} = ${quote(t)} is not a number`, where());
 }
 
 /** Far above 200,000 rows of x,y,label; keeps /dev/zero or a wrong path from eating the memory. */
@@ -101,6 +107,15 @@ function readText(file: string, path: string): string {
   }
 }
 
+function checkLength(line: string, where: () => string): void {
+  if (line.length > MAX_LINE) {
+    throw new UserError(
+      `the line is ${line.length} characters long; expected x,y,label (at most ${MAX_LINE})`,
+      where(),
+    );
+  }
+}
+
 /** Parses one file: header x,y,label, then one point per non-blank line. */
 export function parseCsv(text: string, file: string): Table {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -114,6 +129,7 @@ export function parseCsv(text: string, file: string): Table {
     lineNo = r + 1;
     const line = rows[r].endsWith('\r') ? rows[r].slice(0, -1) : rows[r];
     if (line.trim() === '') continue;
+    checkLength(line, where);
     header = splitFields(line, where).map((f) => f.trim().toLowerCase());
   }
   if (header === undefined) {
@@ -126,7 +142,7 @@ export function parseCsv(text: string, file: string): Table {
     throw new UserError(
       looksLikeData
         ? `missing header: the first line is data; expected the header x,y,label`
-        : `expected the header x,y,label, got "${header.join(',')}"`,
+        : 'expected the header x,y,label as the first line (is this a CSV file of points?)',
       where(),
     );
   }
@@ -140,14 +156,24 @@ export function parseCsv(text: string, file: string): Table {
     lineNo = r + 1;
     const line = rows[r].endsWith('\r') ? rows[r].slice(0, -1) : rows[r];
     if (line.trim() === '') continue;
+    checkLength(line, where);
+    if (n === MAX_POINTS) {
+      throw new UserError(
+        `more than ${MAX_POINTS.toLocaleString('en')} points; at most ${MAX_POINTS.toLocaleString('en')} can be used`,
+        where(),
+      );
+    }
     const fields = splitFields(line, where);
     if (fields.length !== 3) {
-      throw new UserError(`expected 3 fields (x,y,label), got ${fields.length}: "${line}"`, where());
+      throw new UserError(`expected 3 fields (x,y,label), got ${fields.length}: ${quote(line)}`, where());
     }
     X[2 * n] = coordinate(fields[cx], 'x', where);
     X[2 * n + 1] = coordinate(fields[cy], 'y', where);
     const label = fields[cl].trim();
     if (label === '') throw new UserError('the label is empty', where());
+    if (label.length > MAX_LABEL) {
+      throw new UserError(`the label ${quote(label)} is longer than ${MAX_LABEL} characters`, where());
+    }
     labels.push(label);
     lines[n] = lineNo;
     n++;
@@ -155,9 +181,12 @@ export function parseCsv(text: string, file: string): Table {
   return { X: X.subarray(0, 2 * n), labels, lines: lines.subarray(0, n), n };
 }
 
-/** Class names and a label → class map: integers sorted by value, else strings by first appearance. */
+/**
+ * Class names and a label → class map: integers sorted by value, else strings by first appearance.
+ * Integers past 2^53 are strings: as numbers, neighbours would merge into one class.
+ */
 function classesOf(table: Table, file: string): { names: string[]; index: (label: string) => number | undefined } {
-  const numeric = table.labels.every((l) => INTEGER.test(l));
+  const numeric = table.labels.every((l) => INTEGER.test(l) && Number.isSafeInteger(Number(l)));
   const key = numeric ? (l: string) => String(Number(l)) : (l: string) => l;
   const firstLine = new Map<string, number>();
   for (let i = 0; i < table.n; i++) {
@@ -166,7 +195,7 @@ function classesOf(table: Table, file: string): { names: string[]; index: (label
     firstLine.set(k, table.lines[i]);
     if (firstLine.size > MAX_CLASSES) {
       throw new UserError(
-        `label "${table.labels[i]}" is a ${MAX_CLASSES + 1}th class; at most ${MAX_CLASSES} classes can be drawn`,
+        `label ${quote(table.labels[i])} is a ${MAX_CLASSES + 1}th class; at most ${MAX_CLASSES} classes can be drawn`,
         `${file}:${table.lines[i]}`,
       );
     }
@@ -175,7 +204,7 @@ function classesOf(table: Table, file: string): { names: string[]; index: (label
   if (firstLine.size < 2) {
     const last = table.lines[table.n - 1];
     throw new UserError(
-      `every point (lines ${table.lines[0]}–${last}) has the label "${table.labels[0]}"; expected at least two classes`,
+      `every point (lines ${table.lines[0]}–${last}) has the label ${quote(table.labels[0])}; expected at least two classes`,
       `${file}:${table.lines[0]}`,
     );
   }
@@ -196,7 +225,7 @@ function toDataset(
     const c = classes.index(table.labels[i]);
     if (c === undefined) {
       throw new UserError(
-        `label "${table.labels[i]}" is not a class of the training file ${trainFile} (classes: ${classes.names.join(', ')})`,
+        `label ${quote(table.labels[i])} is not a class of the training file ${shown(trainFile)} (classes: ${classes.names.map(shown).join(', ')})`,
         `${file}:${table.lines[i]}`,
       );
     }
@@ -221,6 +250,7 @@ function create(opts: z.output<typeof schema>, context: DataContext): Simulator 
     classes: k,
     classNames: classes.names,
     fromFile: true,
+    files: [opts.path, opts.testPath].flatMap((file) => (file ? [resolve(context.baseDir, file)] : [])),
     // Copies: the caller may reorder or shuffle what it gets.
     sample: (_n, _rng, split = 'train') => {
       const d = split === 'test' ? test : train;

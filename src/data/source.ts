@@ -13,6 +13,8 @@ export interface Simulator {
   readonly classNames?: readonly string[];
   /** The points are a file's: sample() ignores n, and the test split is the test file's. */
   readonly fromFile?: boolean;
+  /** The files the points were read from (absolute paths): a render must never write over them. */
+  readonly files?: readonly string[];
   /** Class prior probabilities π_c (sum to 1), where the source has them. */
   readonly priors?: readonly number[];
   /**

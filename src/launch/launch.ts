@@ -13,7 +13,9 @@
  *   commands that draw nothing (validate, list, schema, --version) never load it.
  * - bin/mlgif is a CommonJS script that requires this file's CommonJS build
  *   (dist/bundle/launch.cjs, made by scripts/bundle.mjs): Node starts it ~15 ms sooner than an
- *   ES module. The worker threads load the ES module (dist/launch/launch.js).
+ *   ES module. The main thread loads no more than this file and the supervisor (supervisor.ts);
+ *   the command line itself runs in a worker thread started from this same file, which loads
+ *   the bundle there. The --jobs worker threads load the ES module (dist/launch/launch.js).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,7 +23,9 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
+import { isMainThread, workerData } from 'node:worker_threads';
 import type * as Bundle from './bundle.js';
+import { superviseCommandLine } from './supervisor.js';
 
 /** Beside this file's folder, as in dist/: dist/launch/launch.js loads dist/bundle/mlgif.cjs. */
 const BUNDLE_FILE = fileURLToPath(new URL('../bundle/mlgif.cjs', import.meta.url));
@@ -104,4 +108,15 @@ export function loadBundle({ bundleFile = BUNDLE_FILE, useCache = true }: LoadOp
   const module = { exports: {} as BundleExports };
   script.runInThisContext()(module.exports, bundleRequire(bundleFile), module, bundleFile, dirname(bundleFile));
   return { exports: module.exports, script, cached: cachedData !== undefined && !script.cachedDataRejected };
+}
+
+/** bin/mlgif: the command line, in a worker thread started from this file (supervisor.ts). */
+export function runCommandLine(argv: readonly string[]): void {
+  keepYoungGenerationSize();
+  superviseCommandLine(argv, fileURLToPath(import.meta.url));
+}
+
+// Started by runCommandLine as the command line's worker thread: load the bundle and serve.
+if (!isMainThread && (workerData as { mlgif?: string } | null)?.mlgif === 'command-line') {
+  void loadBundle().exports.serveCommandLine();
 }

@@ -3,12 +3,11 @@
  * the last frame (poster) and every frame as PNG. Every file goes through an atomic file: a
  * failed or interrupted render leaves no output behind.
  */
-import { join } from 'node:path';
 import { Interrupted, stopSignalOf } from '../errors.js';
 import type { Figures, Movie } from '../movie/movie.js';
 import { TRANSPARENT_INDEX } from '../render/palette.js';
 import { type Timings, timed } from '../timings.js';
-import { type AtomicFile, createAtomicFile, writeFileAtomic } from './atomic-file.js';
+import { type AtomicFile, type AtomicFolder, createAtomicFile, createAtomicFolder } from './atomic-file.js';
 import { GifWriter } from './gif/writer.js';
 import { indexedPng } from './png.js';
 
@@ -29,6 +28,13 @@ export interface MovieOutput {
   onFrame?: (frame: number, frames: number) => void;
 }
 
+/** The files --frames-dir writes: frame-0001.png, ... (the only files it may replace). */
+export function isFrameFile(name: string): boolean {
+  return /^frame-\d{4,}\.png$/.test(name);
+}
+
+const frameName = (frame: number) => `frame-${String(frame + 1).padStart(4, '0')}.png`;
+
 export interface Written {
   frames: number;
   bytes: number;
@@ -38,9 +44,12 @@ export interface Written {
 
 export async function writeMovie(movie: Movie, out: MovieOutput, timings: Timings): Promise<Written> {
   const file: AtomicFile | null = out.output === '-' ? null : createAtomicFile(out.output);
+  let frameFolder: AtomicFolder | null = null;
+  let poster: AtomicFile | null = null;
   const sink = file ? (chunk: Uint8Array) => file.write(chunk) : (chunk: Uint8Array) => out.stdout?.(chunk);
   const png = (indices: Uint8Array) => indexedPng(indices, movie.width, movie.height, movie.palette.colours);
   try {
+    frameFolder = out.framesDir ? createAtomicFolder(out.framesDir, isFrameFile) : null;
     const writer = new GifWriter(
       {
         width: movie.width,
@@ -57,20 +66,26 @@ export async function writeMovie(movie: Movie, out: MovieOutput, timings: Timing
     for (const shot of movie.frames()) {
       if (out.signal?.aborted) throw new Interrupted(stopSignalOf(out.signal.reason));
       timed(timings, 'encode', () => writer.push(shot.indices));
-      if (out.framesDir) {
-        writeFileAtomic(join(out.framesDir, `frame-${String(shot.frame + 1).padStart(4, '0')}.png`), png(shot.indices));
-      }
+      frameFolder?.write(frameName(shot.frame), png(shot.indices));
       figures = shot.figures;
       last = shot.indices;
       out.onFrame?.(shot.frame, shot.frames);
       // Let signals and other tasks in between frames.
       await new Promise<void>((done) => setImmediate(done));
     }
-    const frames = timed(timings, 'encode', () => writer.finish());
-    if (out.poster && last) writeFileAtomic(out.poster, png(last));
+    const count = timed(timings, 'encode', () => writer.finish());
+    if (out.poster && last) {
+      poster = createAtomicFile(out.poster);
+      poster.write(png(last));
+    }
+    // Every file is complete: only renames are left.
+    frameFolder?.commit();
+    poster?.commit();
     file?.commit();
-    return { frames, bytes: writer.bytes, figures };
+    return { frames: count, bytes: writer.bytes, figures };
   } finally {
+    frameFolder?.abort();
+    poster?.abort();
     file?.abort();
   }
 }

@@ -4,18 +4,26 @@
  * data sets (a CSV file is read, the simulators built), panels that cannot share one palette,
  * each swept value, and each model built for its data.
  */
+import { resolve } from 'node:path';
 import { createSimulator, type DataEntry } from '../data/simulate.js';
 import { UserError } from '../errors.js';
 import { modelSpec } from '../models/index.js';
 import type { Scenario } from '../scenario/schema.js';
 import { animationMode } from './animation-mode.js';
+import { checkOutput } from './outputs.js';
+import { checkPanelSize } from './panel-size.js';
 import type { ComparePlan, DataChoice, ModelChoice, RenderPlan, SinglePlan, SweepPlan } from './plan.js';
 import { planSweep, sweepAxisName, sweepLabel } from './sweep.js';
 import { captionTitles, panelTitles } from './titles.js';
+import { checkWork } from './work.js';
 
 export interface PlanOptions {
   /** Output path; '-' = stdout. */
   output: string;
+  /** The scenario's own file, when it was read from one (never written over). */
+  scenarioFile?: string;
+  /** The work budget (work.ts); default DEFAULT_MAX_WORK. */
+  maxWork?: number;
 }
 
 /** A model entry as the scenario gives it: type, an optional panel title, its options. */
@@ -25,8 +33,12 @@ function modelChoice({ type, title: _title, ...options }: ModelEntry): ModelChoi
   return { spec: modelSpec(type), options };
 }
 
-export function planRender(scenario: Scenario, baseDir: string, { output }: PlanOptions): RenderPlan {
-  const base = { scenario, baseDir, output };
+export function planRender(
+  scenario: Scenario,
+  baseDir: string,
+  { output, scenarioFile, maxWork }: PlanOptions,
+): RenderPlan {
+  const base = { scenario, baseDir, output, inputs: [] };
   const dataOf = (entry: DataEntry): DataChoice => ({
     entry,
     simulator: createSimulator(entry, scenario.seed, baseDir),
@@ -37,10 +49,19 @@ export function planRender(scenario: Scenario, baseDir: string, { output }: Plan
       ? planSweepFigure(scenario, base, dataOf)
       : planSingle(scenario, base, dataOf);
   checkModelsFit(plan);
-  return plan;
+  checkWork(plan, maxWork);
+  const inputs = [...(scenarioFile ? [resolve(scenarioFile)] : []), ...dataFiles(plan)];
+  checkOutput(output, inputs);
+  return { ...plan, inputs };
 }
 
-type Base = { scenario: Scenario; baseDir: string; output: string };
+type Base = { scenario: Scenario; baseDir: string; output: string; inputs: readonly string[] };
+
+function dataFiles(plan: RenderPlan): string[] {
+  const data =
+    plan.kind === 'single' ? [plan.data] : plan.kind === 'sweep' ? plan.frames.map((f) => f.data) : plan.datasets;
+  return [...new Set(data.flatMap((d) => d.simulator.files ?? []))];
+}
 
 function requiredModel(scenario: Scenario): ModelEntry {
   // The schema requires model or compare; planRender handles compare first.
@@ -95,13 +116,15 @@ function planCompare(scenario: Scenario, base: Base, dataOf: (e: DataEntry) => D
   const columns = byRows
     ? models.length
     : Math.min(models.length, scenario.layout?.columns ?? Math.ceil(Math.sqrt(models.length)));
+  const rows = byRows ? datasets.length : Math.ceil(models.length / columns);
+  checkPanelSize(scenario.render, { rows, columns, rowLabels: byRows, titles: byRows ? 'top' : 'each' });
   return {
     ...base,
     kind: 'compare',
     models,
     datasets,
     byRows,
-    rows: byRows ? datasets.length : Math.ceil(models.length / columns),
+    rows,
     columns,
     mode: animationMode(
       models.map((m) => m.spec),

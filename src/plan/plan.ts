@@ -35,6 +35,8 @@ interface PlanBase {
   baseDir: string;
   /** Output path; '-' = stdout. */
   output: string;
+  /** The files the render reads (the scenario's, the data's; absolute paths): never written. */
+  inputs: readonly string[];
 }
 
 /** One model on one data set, by its stages or by samples. */

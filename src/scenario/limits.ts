@@ -11,6 +11,11 @@ export const INPUT_LIMITS = {
   depth: 32,
   /** Aliases a YAML document may resolve (a "billion laughs" document needs millions). */
   aliases: 100,
+  /**
+   * Values in all, each alias counted with its whole value every time it is used: a 1 MB file
+   * holds at most ~500,000; a few aliases of a long list would make the validator visit millions.
+   */
+  values: 1_000_000,
   /** Largest magnitude of any number. */
   magnitude: 1e12,
   /** width × height × frames: about 1000 frames of 1000×1000 pixels. */

@@ -6,9 +6,10 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
-import { parseDocument, parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { UserError } from '../errors.js';
+import { ECHO_LIMIT, quote } from '../quote.js';
 import { INPUT_LIMITS } from './limits.js';
 import { type Scenario, scenarioSchema } from './schema.js';
 
@@ -20,64 +21,140 @@ export interface LoadedScenario {
   baseDir: string;
   /** Name of the scenario for default output names: the file's base name, or "scenario" for stdin. */
   name: string;
+  /** The scenario's file (absolute), when it was read from one. */
+  file?: string;
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Parses YAML or JSON text into a plain value; problems with the text are reported at `source` (the file). */
 export function parseScenarioText(text: string, source: string): unknown {
-  if (text.length > INPUT_LIMITS.bytes) {
+  if (text.length > INPUT_LIMITS.bytes || Buffer.byteLength(text) > INPUT_LIMITS.bytes) {
     throw new UserError(`the scenario is larger than ${INPUT_LIMITS.bytes} bytes; is this the right file?`, source);
   }
   const trimmed = text.replace(/^\uFEFF/, '').trimStart();
   if (trimmed === '') throw new UserError('the scenario is empty; expected a YAML or JSON object', source);
   if (trimmed.startsWith('{')) {
+    let value: unknown;
     try {
-      return JSON.parse(trimmed);
+      value = JSON.parse(trimmed);
     } catch (error) {
-      throw new UserError(`not valid JSON: ${(error as Error).message}`, source);
+      throw new UserError(`not valid JSON: ${firstLine(error)}`, source);
     }
+    const twice = duplicateKey(trimmed);
+    if (twice !== undefined) throw new UserError(`the key ${quote(twice)} appears twice in one object`, source);
+    return value;
   }
   let doc: ReturnType<typeof parseDocument>;
   try {
-    doc = parseDocument(trimmed, { uniqueKeys: true, prettyErrors: true });
+    doc = parseDocument(trimmed, { uniqueKeys: true, prettyErrors: true, logLevel: 'silent' });
   } catch (error) {
     // The YAML parser recurses on nesting: a pathological document can exhaust the stack.
-    throw new UserError(`not usable YAML: ${(error as Error).message}`, source);
+    throw new UserError(`not usable YAML: ${firstLine(error)}`, source);
   }
-  if (doc.errors.length > 0) {
-    const first = doc.errors[0];
+  // Warnings too (an unknown tag such as !!js/function): a scenario is plain data.
+  const first = doc.errors[0] ?? doc.warnings[0];
+  if (first) {
     const where = first.linePos ? `${source}:${first.linePos[0].line}:${first.linePos[0].col}` : source;
-    throw new UserError(`not valid YAML: ${first.message.split('\n')[0]}`, where);
+    throw new UserError(`not valid YAML: ${firstLine(first)}`, where);
   }
   try {
     return doc.toJS({ maxAliasCount: INPUT_LIMITS.aliases });
   } catch (error) {
-    throw new UserError(`not usable YAML: ${(error as Error).message}`, source);
+    throw new UserError(`not usable YAML: ${firstLine(error)}`, source);
   }
 }
 
+/** The first line of an error's message (parsers add excerpts of the text below it). */
+function firstLine(error: unknown): string {
+  return String((error as Error)?.message ?? error)
+    .split('\n')[0]
+    .replace(/:$/, '');
+}
+
 /**
- * Refuses prototype keys, non-finite or absurd numbers and absurd nesting anywhere in the parsed
- * value, before anything copies or validates it.
+ * The first key that appears twice in one object of valid JSON text, if any: JSON.parse keeps the
+ * last silently, where the YAML reader refuses a duplicate key.
  */
-function checkValue(value: unknown, path: string, depth = 0): void {
-  if (depth > INPUT_LIMITS.depth) {
-    throw new UserError(`nested more than ${INPUT_LIMITS.depth} levels deep`, path);
-  }
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value) || Math.abs(value) > INPUT_LIMITS.magnitude) {
-      throw new UserError(`expected a finite number of reasonable size, got ${value}`, path);
+export function duplicateKey(json: string): string | undefined {
+  // Per open object its keys, per open array null.
+  const open: (Set<string> | null)[] = [];
+  let keyNext = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      let end = i + 1;
+      while (json.charCodeAt(end) !== 0x22) end += json.charCodeAt(end) === 0x5c /* \ */ ? 2 : 1;
+      const keys = open[open.length - 1];
+      if (keyNext && keys) {
+        const key = JSON.parse(json.slice(i, end + 1)) as string;
+        if (keys.has(key)) return key;
+        keys.add(key);
+        keyNext = false;
+      }
+      i = end;
+    } else if (c === 0x7b /* { */) {
+      open.push(new Set());
+      keyNext = true;
+    } else if (c === 0x5b /* [ */) {
+      open.push(null);
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      open.pop();
+    } else if (c === 0x2c /* , */) {
+      keyNext = open[open.length - 1] instanceof Set;
     }
-  } else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) checkValue(value[i], `${path}[${i}]`, depth + 1);
-  } else if (value !== null && typeof value === 'object') {
-    for (const key of Object.keys(value)) {
-      if (FORBIDDEN_KEYS.has(key))
-        throw new UserError(`the key "${key}" is not allowed`, path ? `${path}.${key}` : key);
-      checkValue((value as Record<string, unknown>)[key], path ? `${path}.${key}` : key, depth + 1);
-    }
   }
+  return undefined;
+}
+
+/** A path of keys and indices as problems show it: model.k, rows[1].covs[0], model["odd key"]. */
+export function pathText(segments: readonly (string | number)[]): string {
+  let text = '';
+  for (const segment of segments) {
+    if (typeof segment === 'number') text += `[${segment}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(segment) && segment.length <= ECHO_LIMIT) text += text ? `.${segment}` : segment;
+    else text += `[${quote(segment)}]`;
+  }
+  return text;
+}
+
+/**
+ * Refuses prototype keys, non-finite or absurd numbers, absurd nesting and too many values
+ * anywhere in the parsed value, before anything copies or validates it. Values are counted as
+ * the validator would visit them: a YAML alias repeats its whole value (99 aliases of a long list
+ * are tens of millions of values). The path of a value is built only for a problem.
+ */
+function checkValue(root: unknown): void {
+  const trail: (string | number)[] = [];
+  let values = 0;
+  const refuse = (message: string): never => {
+    throw new UserError(message, pathText(trail));
+  };
+  const visit = (value: unknown, depth: number): void => {
+    if (++values > INPUT_LIMITS.values) {
+      refuse(`more than ${INPUT_LIMITS.values} values in all (aliases counted each time they are used)`);
+    }
+    if (depth > INPUT_LIMITS.depth) refuse(`nested more than ${INPUT_LIMITS.depth} levels deep`);
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value) || Math.abs(value) > INPUT_LIMITS.magnitude) {
+        refuse(`expected a finite number of reasonable size, got ${value}`);
+      }
+    } else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        trail.push(i);
+        visit(value[i], depth + 1);
+        trail.pop();
+      }
+    } else if (value !== null && typeof value === 'object') {
+      for (const key of Object.keys(value)) {
+        trail.push(key);
+        if (FORBIDDEN_KEYS.has(key)) refuse(`the key ${quote(key)} is not allowed`);
+        visit((value as Record<string, unknown>)[key], depth + 1);
+        trail.pop();
+      }
+    }
+  };
+  visit(root, 0);
 }
 
 /** Refuses a scenario whose frames would hold more than `maxPixels` pixels in all. */
@@ -96,24 +173,27 @@ export function checkBudget(scenario: Scenario, maxPixels: number = INPUT_LIMITS
 /** Applies one `--set path=value` (value parsed as a YAML scalar or flow collection). */
 export function applySet(target: Record<string, unknown>, assignment: string): void {
   const eq = assignment.indexOf('=');
-  if (eq <= 0) throw new UserError(`expected path=value, e.g. model.k=5, got "${assignment}"`, '--set');
+  if (eq <= 0) throw new UserError(`expected path=value, e.g. model.k=5, got ${quote(assignment)}`, '--set');
   const path = assignment.slice(0, eq).trim();
   const keys = path.split('.');
   if (keys.some((k) => k === '' || FORBIDDEN_KEYS.has(k))) {
-    throw new UserError(`"${path}" is not a usable path`, '--set');
+    throw new UserError(`${quote(path)} is not a usable path`, '--set');
   }
+  const doc = parseDocument(assignment.slice(eq + 1), { logLevel: 'silent' });
+  const problem = doc.errors[0] ?? doc.warnings[0];
   let value: unknown;
   try {
-    value = parseYaml(assignment.slice(eq + 1), { maxAliasCount: 0 });
+    if (problem) throw problem;
+    value = doc.toJS({ maxAliasCount: 0 });
   } catch (error) {
-    throw new UserError(`the value of ${path} is not readable: ${(error as Error).message}`, '--set');
+    throw new UserError(`the value of ${quote(path)} is not readable: ${firstLine(error)}`, '--set');
   }
   let node: Record<string, unknown> = target;
   for (const key of keys.slice(0, -1)) {
     const next = node[key];
     if (next === undefined || next === null) node[key] = {};
     else if (typeof next !== 'object' || Array.isArray(next)) {
-      throw new UserError(`cannot set ${path}: ${key} is not an object`, '--set');
+      throw new UserError(`cannot set ${quote(path)}: ${quote(key)} is not an object`, '--set');
     }
     node = node[key] as Record<string, unknown>;
   }
@@ -121,9 +201,9 @@ export function applySet(target: Record<string, unknown>, assignment: string): v
 }
 
 function pathOf(issue: z.core.$ZodIssue): string {
-  const parts = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`));
-  if (issue.code === 'unrecognized_keys' && issue.keys.length === 1) parts.push(`.${issue.keys[0]}`);
-  return parts.join('').replace(/^\./, '');
+  const segments = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
+  if (issue.code === 'unrecognized_keys' && issue.keys.length === 1) segments.push(issue.keys[0]);
+  return pathText(segments);
 }
 
 /** Validates a parsed scenario; throws one UserError listing every problem with its path. */
@@ -135,10 +215,10 @@ export function validateScenario(
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new UserError('expected a YAML or JSON object with at least model.type');
   }
-  checkValue(raw, '');
+  checkValue(raw);
   const copy = structuredClone(raw) as Record<string, unknown>;
   for (const s of sets) applySet(copy, s);
-  checkValue(copy, '');
+  checkValue(copy);
   const result = scenarioSchema.safeParse(copy);
   if (!result.success) {
     throw UserError.of(result.error.issues.map((issue) => ({ path: pathOf(issue), message: issue.message })));
@@ -195,5 +275,6 @@ export function loadScenario(
     scenario: validateScenario(raw, sets, maxPixels),
     baseDir: dirname(resolve(path)),
     name: basename(path, extname(path)),
+    file: resolve(path),
   };
 }

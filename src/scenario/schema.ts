@@ -7,15 +7,20 @@ import { z } from 'zod';
 import { dataSources } from '../data/index.js';
 import { priorsProblem } from '../data/priors.js';
 import type { DataSourceSpec } from '../data/source.js';
+import { MAX_POINTS } from '../dataset.js';
 import { models } from '../models/index.js';
 import { options, unknownNameMessage } from '../options.js';
 
 /** Limits that keep a typo from asking for a 100,000-pixel GIF; each can be raised by editing here. */
-export const LIMITS = { size: 4096, frames: 2000, points: 200_000, grid: 1000 } as const;
+export const LIMITS = { size: 4096, frames: 2000, points: MAX_POINTS, grid: 1000 } as const;
 
 const range = z
   .tuple([z.number(), z.number()])
-  .refine(([a, b]) => a < b, { message: 'expected [min, max] with min < max' });
+  .refine(([a, b]) => a < b, { message: 'expected [min, max] with min < max' })
+  // Ticks, grid and pixels need a span that doubles resolve (5e-324 to 1e-323 is one step).
+  .refine(([a, b]) => !(a < b) || (b - a >= 1e-12 && b - a >= 1e-9 * Math.max(Math.abs(a), Math.abs(b))), {
+    message: 'too narrow to draw: expected max − min ≥ 1e-12 and ≥ 1e-9 × the larger of |min|, |max|',
+  });
 
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like "#0072B2"');
 

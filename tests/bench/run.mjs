@@ -169,11 +169,14 @@ const cli = otherDist
   ? join(dir, existsSync(join(dist, 'bundle/launch.cjs')) ? 'mlgif.cjs' : 'mlgif.mjs')
   : join(root, 'bin/mlgif');
 if (otherDist && cli.endsWith('.cjs')) {
-  // A build with bin/mlgif's own loader: run it exactly as that build's bin/mlgif does.
+  // A build with bin/mlgif's own loader: run it exactly as that build's bin/mlgif does (the
+  // command line in a supervised worker thread, or, before that, on the main thread).
   writeFileSync(
     cli,
-    `const { main, processIo } = require(${JSON.stringify(join(dist, 'bundle/launch.cjs'))}).loadBundle().exports;\n` +
-      'main(process.argv.slice(2), processIo()).then((code) => { process.exitCode = code; });\n',
+    `const launch = require(${JSON.stringify(join(dist, 'bundle/launch.cjs'))});\n` +
+      'if (launch.runCommandLine) launch.runCommandLine(process.argv.slice(2));\n' +
+      'else { const { main, processIo } = launch.loadBundle().exports;\n' +
+      '  main(process.argv.slice(2), processIo()).then((code) => { process.exitCode = code; }); }\n',
   );
 } else if (otherDist) {
   const [from, load] = existsSync(join(dist, 'cli/launch.js'))

@@ -70,7 +70,7 @@ describe('csv source', () => {
     ['empty.csv', 1, /empty/],
     ['blank.csv', 1, /empty/],
     ['no-header.csv', 1, /missing header/],
-    ['wrong-header.csv', 1, /expected the header x,y,label, got "a,b,c"/],
+    ['wrong-header.csv', 1, /expected the header x,y,label as the first line/],
     ['ragged.csv', 4, /expected 3 fields .* got 4/],
     ['nan.csv', 3, /x is NaN/],
     ['infinity.csv', 5, /y is -Infinity/],
