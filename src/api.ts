@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import type { Dataset } from './dataset.js';
 import { UserError } from './errors.js';
-import { findModel } from './models/index.js';
+import { modelSpec } from './models/index.js';
 import { type RenderResult, renderScenario, simulate } from './pipeline.js';
 import { INPUT_LIMITS, type LoadedScenario, loadScenario, validateScenario } from './scenario/load.js';
 import type { Scenario } from './scenario/schema.js';
@@ -69,10 +69,9 @@ export function check(loaded: LoadedScenario): void {
     // test file is still read: csv always loads it).
     const { train } = simulate({ ...scenario, data: { ...data, test: 0 } }, baseDir);
     for (const { type, title: _title, ...options } of entries) {
-      const spec = findModel(type);
-      if (!spec) throw new Error(`unregistered model ${type}`);
+      const spec = modelSpec(type);
       // Constructed only to surface option errors that depend on the data (e.g. the class count).
-      spec.create(options as never, train.classes);
+      spec.classifier(options, train.classes);
     }
   }
 }

@@ -15,8 +15,8 @@
 
 import { findDataSource } from './data/index.js';
 import { UserError } from './errors.js';
-import { findModel } from './models/index.js';
-import type { ModelSpec } from './models/types.js';
+import { findModel, modelSpec } from './models/index.js';
+import type { ModelSpec } from './models/model.js';
 import { indexedPng } from './output/png.js';
 import { type Movie, type MovieContext, type MovieFrame, prepareScene, simulate } from './pipeline.js';
 import { createRng } from './random.js';
@@ -79,11 +79,7 @@ export function compareMovie(scenario: Scenario, context: MovieContext): Movie {
   const entries = scenario.compare ?? [];
   const datasets = scenario.rows ?? [scenario.data];
   const r = scenario.render;
-  const specs = entries.map((e) => {
-    const spec = findModel(e.type);
-    if (!spec) throw new Error(`unregistered model ${e.type}`);
-    return spec;
-  });
+  const specs = entries.map((e) => modelSpec(e.type));
   const mode = compareMode(specs, scenario.animate.by);
   const animate = { ...scenario.animate, by: mode === 'samples' ? ('samples' as const) : ('epochs' as const) };
   const byRows = scenario.rows !== undefined;

@@ -25,7 +25,7 @@ export type { DataSourceSpec, Simulator } from './data/types.js';
 export type { Dataset } from './dataset.js';
 export { Interrupted, UserError } from './errors.js';
 export { models } from './models/index.js';
-export type { Classifier, ModelSpec, Step } from './models/types.js';
+export type { Classifier, ModelSpec, Step } from './models/model.js';
 export { type RenderRequest, type RenderResult, renderScenario, simulate } from './pipeline.js';
 export { createRng, type Rng } from './random.js';
 export {

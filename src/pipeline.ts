@@ -13,8 +13,8 @@ import type { Simulator } from './data/types.js';
 import { type Dataset, reorder } from './dataset.js';
 import { Interrupted } from './errors.js';
 import { type Grid, gridPoints, plotWindow, type Window } from './grid.js';
-import { findModel } from './models/index.js';
-import type { ModelSpec } from './models/types.js';
+import { modelSpec } from './models/index.js';
+import type { ModelSpec } from './models/model.js';
 import { GifWriter } from './output/gif/writer.js';
 import { createRng, permutation } from './random.js';
 import { boundaries } from './render/contours.js';
@@ -221,8 +221,7 @@ export function singleMovie(
 ): Movie {
   const model = scenario.model;
   if (!model) throw new Error('singleMovie needs scenario.model');
-  const spec = findModel(model.type);
-  if (!spec) throw new Error(`unregistered model ${model.type}`);
+  const spec = modelSpec(model.type);
   const { type: _type, ...modelOptions } = model;
   const simulation = simulate(scenario, context.baseDir);
   const { scene, points, bayesAccuracy } = prepareScene(scenario, simulation, context.timings, {

@@ -16,7 +16,7 @@ import { findDataSource } from './data/index.js';
 import type { Dataset } from './dataset.js';
 import { isUserError, UserError } from './errors.js';
 import { plotWindow, type Window } from './grid.js';
-import { findModel } from './models/index.js';
+import { findModel, modelSpec } from './models/index.js';
 import {
   captionTitles,
   type Movie,
@@ -131,8 +131,7 @@ export function sweepMovie(scenario: Scenario, context: MovieContext, size?: { w
   const first = at(0);
   const model = first.model;
   if (!model) throw new UserError('animate.by: sweep needs model', 'model');
-  const spec = findModel(model.type);
-  if (!spec) throw new Error(`unregistered model ${model.type}`);
+  const spec = modelSpec(model.type);
   const titles = captionTitles(scenario, spec, scenario.data.source);
 
   // One window for every frame: data sweeps move the data, the axes must not.

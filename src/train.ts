@@ -13,7 +13,7 @@
  */
 import { accuracy, classCounts, type Dataset, head } from './dataset.js';
 import { UserError } from './errors.js';
-import type { Classifier, ModelSpec, Step } from './models/types.js';
+import type { Classifier, ModelSpec, Step } from './models/model.js';
 import type { Rng } from './random.js';
 import type { AnimateOptions } from './scenario/schema.js';
 import { type Timings, timed } from './timings.js';
@@ -146,7 +146,7 @@ function* bySamples(plan: TrainPlan): Generator<Snapshot, void, undefined> {
   let previous: Classifier | null = null;
   for (let frame = 0; frame < sizes.length; frame++) {
     const used = head(plan.train, sizes[frame]);
-    const model = plan.spec.create(plan.options as never, plan.train.classes);
+    const model = plan.spec.classifier(plan.options, plan.train.classes);
     // Each frame's data extends the last one's: a convex fit may start from the last optimum.
     if (previous && model.warmStart) model.warmStart(previous);
     previous = model;
@@ -170,7 +170,7 @@ function* bySamples(plan: TrainPlan): Generator<Snapshot, void, undefined> {
 
 /** Number of stages the model will go through: from its first step, or by a dry run. */
 function countStages(plan: TrainPlan): number {
-  const model = plan.spec.create(plan.options as never, plan.train.classes);
+  const model = plan.spec.classifier(plan.options, plan.train.classes);
   let count = 0;
   return timed(plan.timings, 'train', () => {
     for (const step of model.train(plan.train, plan.rng.fork('model'))) {
@@ -184,7 +184,7 @@ function countStages(plan: TrainPlan): number {
 function* byStages(plan: TrainPlan): Generator<Snapshot, void, undefined> {
   const total = countStages(plan);
   const wanted = chooseStages(total, plan.animate.frames, plan.animate.spacing);
-  const model = plan.spec.create(plan.options as never, plan.train.classes);
+  const model = plan.spec.classifier(plan.options, plan.train.classes);
   const steps = model.train(plan.train, plan.rng.fork('model'));
   const said = new Set<string>();
   const buffers: Buffers = {};

@@ -1,7 +1,7 @@
 /** Shared test helpers: small, well-understood data sets, fixture CSVs, and a way to run a model to the end. */
 import { readFileSync } from 'node:fs';
 import type { Dataset } from '../src/dataset.js';
-import type { Classifier, Step } from '../src/models/types.js';
+import type { Classifier, Step } from '../src/models/model.js';
 import { createRng, type Rng } from '../src/random.js';
 
 /** k isotropic Gaussian classes with unit variance, means 6 apart on a circle: nearly separable. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gaussians } from '../src/data/gaussians.js';
 import { logistic } from '../src/models/logistic.js';
-import type { Classifier, ModelSpec } from '../src/models/types.js';
+import type { Classifier, ModelSpec } from '../src/models/model.js';
 import { createRng } from '../src/random.js';
 import { validateScenario } from '../src/scenario/load.js';
 import { newTimings } from '../src/timings.js';
@@ -80,8 +80,8 @@ describe('snapshots', () => {
     const spec: ModelSpec = {
       ...logistic,
       type: 'probe',
-      create: (options, classes) => {
-        const model = logistic.create(options as never, classes);
+      classifier: (options, classes) => {
+        const model = logistic.classifier(logistic.schema.parse(options), classes);
         let previous: number | null = null;
         return {
           classes,

@@ -17,7 +17,7 @@ import type { Rng } from '../random.js';
 import { presort, type SplitRule, TreeGrower } from './algorithms/cart.js';
 import { type FlatTree, StagedSums } from './algorithms/flat-tree.js';
 import { softmaxInPlace } from './algorithms/loss.js';
-import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
+import { type Classifier, defineModel, probaBuffer } from './model.js';
 
 const schema = options({
   rounds: z.number().int().min(1).max(10000).default(100),
@@ -180,10 +180,10 @@ function logLoss(p: Float64Array, y: Uint8Array, n: number, k: number): number {
   return n > 0 ? loss / n : 0;
 }
 
-export const boosting: ModelSpec<typeof schema> = {
+export const boosting = defineModel({
   type: 'boosting',
   title: 'Gradient boosting',
   stage: 'round',
   schema,
-  create: (opts, classes) => new GradientBoosting(classes, opts),
-};
+  classifier: (opts, classes) => new GradientBoosting(classes, opts),
+});

@@ -12,8 +12,8 @@ import { options } from '../options.js';
 import type { Rng } from '../random.js';
 import { ClassRule, classStats, presort, TreeGrower } from './algorithms/cart.js';
 import { type FlatTree, StagedSums } from './algorithms/flat-tree.js';
+import { type Classifier, defineModel, probaBuffer } from './model.js';
 import { criterionOption } from './tree.js';
-import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
 
 const schema = options({
   trees: z.number().int().min(1).max(10000).default(100),
@@ -79,10 +79,10 @@ export class RandomForest implements Classifier {
   }
 }
 
-export const forest: ModelSpec<typeof schema> = {
+export const forest = defineModel({
   type: 'forest',
   title: 'Random forest',
   stage: 'tree',
   schema,
-  create: (opts, classes) => new RandomForest(classes, opts),
-};
+  classifier: (opts, classes) => new RandomForest(classes, opts),
+});

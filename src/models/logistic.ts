@@ -20,7 +20,7 @@ import { crossEntropyRow, softmaxInPlace, softmaxPairInto } from './algorithms/l
 import { converged, MultinomialNewton } from './algorithms/newton.js';
 import { createOptimizer, optimizerName } from './algorithms/optimizers.js';
 import { fitScaler, type Scaler, transform } from './algorithms/standardize.js';
-import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
+import { type Classifier, defineModel, probaBuffer } from './model.js';
 
 const DEFAULT_LEARNING_RATE = 0.1;
 
@@ -245,10 +245,10 @@ class LogisticRegression implements Classifier {
   }
 }
 
-export const logistic: ModelSpec<typeof schema> = {
+export const logistic = defineModel({
   type: 'logistic',
   title: 'Logistic regression',
   stage: 'epoch',
   schema,
-  create: (opts, classes) => new LogisticRegression(classes, opts),
-};
+  classifier: (opts, classes) => new LogisticRegression(classes, opts),
+});

@@ -26,7 +26,7 @@ import type { Dataset } from '../dataset.js';
 import { options } from '../options.js';
 import type { Rng } from '../random.js';
 import { choleskySolve, factorSpd, fitLogistic } from './algorithms/irls.js';
-import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
+import { type Classifier, defineModel, probaBuffer } from './model.js';
 
 const schema = options({
   maxTerms: z.number().int().min(1).max(201).default(21).describe('terms before pruning, intercept included'),
@@ -438,10 +438,10 @@ export class Mars implements Classifier {
   }
 }
 
-export const mars: ModelSpec<typeof schema> = {
+export const mars = defineModel({
   type: 'mars',
   title: 'MARS',
   stage: 'term',
   schema,
-  create: (opts, classes) => new Mars(classes, opts),
-};
+  classifier: (opts, classes) => new Mars(classes, opts),
+});

@@ -25,7 +25,7 @@ import { asLattice, type Lattice, rowsInOrder } from './algorithms/lattice.js';
 import { crossEntropyRow, softmaxInPlace, softmaxPairInto } from './algorithms/loss.js';
 import { createOptimizer, optimizerName } from './algorithms/optimizers.js';
 import { fitScaler, type Scaler, transform } from './algorithms/standardize.js';
-import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
+import { type Classifier, defineModel, probaBuffer } from './model.js';
 
 export const activationName = z.enum(['tanh', 'relu', 'sigmoid']);
 export type Activation = z.infer<typeof activationName>;
@@ -419,10 +419,10 @@ class MultilayerPerceptron implements Classifier {
   }
 }
 
-export const mlp: ModelSpec<typeof schema> = {
+export const mlp = defineModel({
   type: 'mlp',
   title: 'Neural network',
   stage: 'epoch',
   schema,
-  create: (opts, classes) => new MultilayerPerceptron(classes, opts),
-};
+  classifier: (opts, classes) => new MultilayerPerceptron(classes, opts),
+});

@@ -24,7 +24,7 @@ import { PairwiseCoupling } from './algorithms/coupling.js';
 import { evaluateExpansion, type Kernel, KernelRows } from './algorithms/kernels.js';
 import { fitSigmoid, type Sigmoid, sigmoidProbability } from './algorithms/platt.js';
 import { SmoSolver } from './algorithms/smo.js';
-import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
+import { type Classifier, defineModel, probaBuffer } from './model.js';
 
 const schema = options({
   kernel: z.enum(['rbf', 'linear', 'poly']).default('rbf'),
@@ -257,10 +257,10 @@ export class SupportVectorMachine implements Classifier {
   }
 }
 
-export const svm: ModelSpec<typeof schema> = {
+export const svm = defineModel({
   type: 'svm',
   title: 'Support vector machine',
   stage: 'pass',
   schema,
-  create: (opts, classes) => new SupportVectorMachine(classes, opts),
-};
+  classifier: (opts, classes) => new SupportVectorMachine(classes, opts),
+});

@@ -12,7 +12,7 @@ import { options } from '../options.js';
 import type { Rng } from '../random.js';
 import { ClassRule, classStats, presort, TreeGrower } from './algorithms/cart.js';
 import { FlatTree, sumTrees } from './algorithms/flat-tree.js';
-import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
+import { type Classifier, defineModel, probaBuffer } from './model.js';
 
 export const criterionOption = z.enum(['gini', 'entropy']).default('gini').describe('impurity: gini or entropy');
 
@@ -68,10 +68,10 @@ export class DecisionTree implements Classifier {
   }
 }
 
-export const tree: ModelSpec<typeof schema> = {
+export const tree = defineModel({
   type: 'tree',
   title: 'Decision tree',
   stage: 'split',
   schema,
-  create: (opts, classes) => new DecisionTree(classes, opts),
-};
+  classifier: (opts, classes) => new DecisionTree(classes, opts),
+});

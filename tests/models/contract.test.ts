@@ -11,7 +11,7 @@ describe.each(models.map((m) => [m.type, m] as const))('model %s', (_type, spec)
   it.each([2, 3])('fits %i well-separated Gaussian classes with rows that sum to 1', (k) => {
     const train = separatedGaussians(300, k, 11);
     const test = separatedGaussians(300, k, 12);
-    const model = spec.create(defaults, k);
+    const model = spec.classifier(defaults, k);
     const steps = trainToEnd(model, train);
     expect(steps.length).toBeGreaterThan(0);
     const p = model.predictProba(test.X);
@@ -31,7 +31,7 @@ describe.each(models.map((m) => [m.type, m] as const))('model %s', (_type, spec)
     const train = separatedGaussians(200, 2, 5, 1);
     const grid = separatedGaussians(100, 2, 6, 1).X;
     const run = () => {
-      const model = spec.create(defaults, 2);
+      const model = spec.classifier(defaults, 2);
       trainToEnd(model, train, createRng(42));
       return Array.from(model.predictProba(grid));
     };
@@ -40,7 +40,7 @@ describe.each(models.map((m) => [m.type, m] as const))('model %s', (_type, spec)
 
   it('yields steps numbered from 1, and can predict after the first', () => {
     const train = separatedGaussians(100, 2, 3);
-    const model = spec.create(defaults, 2);
+    const model = spec.classifier(defaults, 2);
     const generator = model.train(train, createRng(1));
     const first = generator.next();
     expect(first.done).toBe(false);

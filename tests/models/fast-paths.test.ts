@@ -11,7 +11,7 @@ import { softmaxRow } from '../../src/models/algorithms/gaussian-fit.js';
 import { evaluateExpansion } from '../../src/models/algorithms/kernels.js';
 import { softmaxInPlace, softmaxPairInto } from '../../src/models/algorithms/loss.js';
 import { findModel, models } from '../../src/models/index.js';
-import type { Classifier } from '../../src/models/types.js';
+import type { Classifier } from '../../src/models/model.js';
 import { createRng } from '../../src/random.js';
 import { separatedGaussians, trainToEnd } from '../helpers.js';
 
@@ -50,7 +50,7 @@ describe.each(models.map((m) => [m.type, m] as const))('model %s', (type, spec) 
 
   it.each([2, 3])('predicts the same on a lattice as point by point (%i classes)', (k) => {
     const train = noisy(120, k, 21 + k);
-    const model = spec.create(defaults, k);
+    const model = spec.classifier(defaults, k);
     trainToEnd(model, train, createRng(3));
     for (const ny of [31, 1]) {
       const grid = gridPoints({ xmin: -4.5, xmax: 4.2, ymin: -3.9, ymax: 4.4, nx: 37, ny });
@@ -84,7 +84,7 @@ describe.each(variants)('model %s with %j', (type, options) => {
   it.each([2, 3])('predicts the same on a wide lattice as point by point (%i classes)', (k) => {
     const spec = findModel(type);
     if (!spec) throw new Error(type);
-    const model = spec.create(spec.schema.parse(options) as never, k);
+    const model = spec.classifier(spec.schema.parse(options), k);
     trainToEnd(model, noisy(90, k, 7 + k), createRng(4));
     // More columns than the MLP's block of 256 points, and an upward lattice.
     for (const grid of [

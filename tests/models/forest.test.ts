@@ -25,7 +25,7 @@ import {
 type ForestOptions = ReturnType<typeof forest.schema.parse>;
 
 function grow(data: Dataset, options: Partial<ForestOptions> = {}, seed = 1) {
-  const model = forest.create(forest.schema.parse(options), data.classes) as RandomForest;
+  const model = forest.classifier(forest.schema.parse(options), data.classes) as RandomForest;
   const steps = trainToEnd(model, data, createRng(seed));
   return { model, steps };
 }
@@ -44,7 +44,7 @@ describe('forest', () => {
   ])('of one tree, no bootstrap and both features, is the tree (%s)', (name, options) => {
     const { train } = referenceData(name as 'moons');
     const one = grow(train, { trees: 1, bootstrap: false, maxFeatures: 2, maxDepth: 8, ...options }).model;
-    const single = tree.create(tree.schema.parse({ maxDepth: 8, ...options }), train.classes) as DecisionTree;
+    const single = tree.classifier(tree.schema.parse({ maxDepth: 8, ...options }), train.classes) as DecisionTree;
     trainToEnd(single, train);
     expect(one.trees).toHaveLength(1);
     expect(preorder(one.trees[0])).toEqual(preorder(single.tree));
@@ -126,7 +126,7 @@ describe('forest', () => {
 
   it('yields one stage per tree, and predicts with the trees so far', () => {
     const { train, test } = referenceData('moons');
-    const model = forest.create(forest.schema.parse({ trees: 7 }), 2) as RandomForest;
+    const model = forest.classifier(forest.schema.parse({ trees: 7 }), 2) as RandomForest;
     const grid = lattice(40, -2, 3);
     let t = 0;
     for (const step of model.train(train, createRng(5))) {

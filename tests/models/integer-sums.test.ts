@@ -37,7 +37,7 @@ function walked(trees: readonly FlatTree[], X: Float64Array, stride: number, col
 describe('integer sums of trees', () => {
   it.each([2, 3])('equal the walked sums exactly (%i classes)', (k) => {
     const train = coarse(150, k, 5 + k);
-    const model = forest.create(forest.schema.parse({ trees: 25 }), k) as RandomForest;
+    const model = forest.classifier(forest.schema.parse({ trees: 25 }), k) as RandomForest;
     trainToEnd(model, train, createRng(2));
     expect(integerLeaves(model.trees)).toBe(true);
     // Points on the thresholds, on training points' coordinates, far out and repeated.
@@ -63,7 +63,7 @@ describe('integer sums of trees', () => {
 
   it('are not used for fractional leaves', () => {
     const train = coarse(80, 2, 3);
-    const model = forest.create(forest.schema.parse({ trees: 5, maxDepth: 2 }), 2) as RandomForest;
+    const model = forest.classifier(forest.schema.parse({ trees: 5, maxDepth: 2 }), 2) as RandomForest;
     trainToEnd(model, train, createRng(2));
     expect(integerLeaves(model.trees)).toBe(false);
   });

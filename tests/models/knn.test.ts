@@ -9,7 +9,7 @@ import { trainToEnd } from '../helpers.js';
 import { compareWithSklearn, referenceSets } from './reference-fixtures.js';
 
 const trained = (data: Dataset, options: Record<string, unknown> = {}) => {
-  const model = knn.create(knn.schema.parse(options), data.classes);
+  const model = knn.classifier(knn.schema.parse(options), data.classes);
   trainToEnd(model, data);
   return model;
 };

@@ -28,7 +28,7 @@ const load = (set: string, part: string, classes: number) =>
   readFixtureCsv(`${dir}models-1/${set}-${part}.csv`, classes);
 
 function fitted(data: Dataset, options: Record<string, unknown>) {
-  const model = logistic.create(logistic.schema.parse(options), data.classes);
+  const model = logistic.classifier(logistic.schema.parse(options), data.classes);
   const steps = trainToEnd(model, data);
   return { model, steps };
 }
@@ -162,8 +162,8 @@ describe('logistic regression, optimizer newton', () => {
 
   it('is deterministic: the same steps and bit-identical probabilities, whatever the rng', () => {
     const data = separatedGaussians(120, 3, 5, 1.5);
-    const a = logistic.create(logistic.schema.parse({ optimizer: 'newton' }), 3);
-    const b = logistic.create(logistic.schema.parse({ optimizer: 'newton' }), 3);
+    const a = logistic.classifier(logistic.schema.parse({ optimizer: 'newton' }), 3);
+    const b = logistic.classifier(logistic.schema.parse({ optimizer: 'newton' }), 3);
     const sa = trainToEnd(a, data, createRng(1));
     const sb = trainToEnd(b, data, createRng(2));
     expect(sb).toEqual(sa);

@@ -14,7 +14,7 @@ import { expected, loadCsv } from '../fixtures/models-1-svm-mars/load.js';
 import { trainToEnd } from '../helpers.js';
 
 function trained(data: Dataset, options: Record<string, unknown> = {}): Mars {
-  const model = mars.create(mars.schema.parse(options), data.classes) as Mars;
+  const model = mars.classifier(mars.schema.parse(options), data.classes) as Mars;
   trainToEnd(model, data);
   return model;
 }
@@ -37,7 +37,7 @@ describe('mars forward pass', () => {
     // The forward pass fits least squares to the 0/1 labels, i.e. on the probability scale: keep
     // x ≤ 2, where σ(3·max(0, x − 1)) is still close to a hinge (it saturates further right).
     const data = simulate(1000, 7, (x) => 3 * Math.max(0, x - 1), 2);
-    const model = mars.create(mars.schema.parse({}), 2) as Mars;
+    const model = mars.classifier(mars.schema.parse({}), 2) as Mars;
     const generator = model.train(data, createRng(1));
     generator.next(); // term 1: the intercept
     generator.next(); // term 2: the first hinge
@@ -92,7 +92,7 @@ describe('mars logistic fit and pruning', () => {
 
   it('yields each term added, then each term pruned, and predicts after every stage', () => {
     const data = loadCsv('moons-train.csv');
-    const model = mars.create(mars.schema.parse({}), 2) as Mars;
+    const model = mars.classifier(mars.schema.parse({}), 2) as Mars;
     const labels: string[] = [];
     const probes = loadCsv('moons-test.csv').X.subarray(0, 200);
     for (const step of model.train(data, createRng(1))) {

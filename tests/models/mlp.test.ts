@@ -110,14 +110,14 @@ describe('mlp', () => {
 
   it.each(['tanh', 'relu', 'sigmoid'] as const)('fits XOR to ≥ 0.95 training accuracy (%s)', (activation) => {
     const data = xor(200, 4);
-    const model = mlp.create({ ...defaults, activation }, 2);
+    const model = mlp.classifier({ ...defaults, activation }, 2);
     trainToEnd(model, data, createRng(9));
     expect(accuracy(model.predictProba(data.X), data)).toBeGreaterThanOrEqual(0.95);
   });
 
   it('yields one step per epoch, labelled, with a loss that falls', () => {
     const data = xor(100, 2);
-    const steps = trainToEnd(mlp.create({ ...defaults, epochs: 30 }, 2), data);
+    const steps = trainToEnd(mlp.classifier({ ...defaults, epochs: 30 }, 2), data);
     expect(steps.map((s) => s.stage)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     expect(steps[11].label).toBe('epoch 12');
     expect(steps.every((s) => s.total === 30)).toBe(true);
@@ -127,7 +127,7 @@ describe('mlp', () => {
   it('is deterministic for one seed and differs between seeds', () => {
     const data = xor(80, 3);
     const run = (seed: number) => {
-      const model = mlp.create({ ...defaults, epochs: 20 }, 2);
+      const model = mlp.classifier({ ...defaults, epochs: 20 }, 2);
       trainToEnd(model, data, createRng(seed));
       return Array.from(model.predictProba(data.X));
     };
@@ -137,7 +137,7 @@ describe('mlp', () => {
 
   it('predicts the same for a point alone as in a batch of several blocks', () => {
     const data = xor(100, 7);
-    const model = mlp.create({ ...defaults, hidden: [6, 5, 4], epochs: 5 }, 2);
+    const model = mlp.classifier({ ...defaults, hidden: [6, 5, 4], epochs: 5 }, 2);
     trainToEnd(model, data);
     const grid = new Float64Array(2 * 600).map((_, i) => (i % 7) - 3 + i / 1200);
     const all = model.predictProba(grid);
@@ -160,7 +160,7 @@ describe('mlp', () => {
     }
     const data = { X, y, n, classes: 8 };
     for (const optimizer of ['gd', 'momentum', 'adam'] as const) {
-      const model = mlp.create(
+      const model = mlp.classifier(
         { ...defaults, hidden: [16], optimizer, batchSize: 0, learningRate: 0.1, epochs: 300 },
         8,
       );
@@ -191,7 +191,7 @@ describe("mlp against scikit-learn's MLPClassifier (same options, mean over seed
     let acc = 0;
     let loss = 0;
     for (let seed = 1; seed <= seeds; seed++) {
-      const model = mlp.create(options, train.classes);
+      const model = mlp.classifier(options, train.classes);
       const steps = trainToEnd(model, train, createRng(seed));
       loss += steps[steps.length - 1].loss! / seeds;
       acc += accuracy(model.predictProba(test.X), test) / seeds;

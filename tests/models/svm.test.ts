@@ -11,7 +11,7 @@ import { expected, loadCsv } from '../fixtures/models-1-svm-mars/load.js';
 import { trainToEnd } from '../helpers.js';
 
 function trained(data: Dataset, options: Record<string, unknown> = {}): SupportVectorMachine {
-  const model = svm.create(svm.schema.parse(options), data.classes) as SupportVectorMachine;
+  const model = svm.classifier(svm.schema.parse(options), data.classes) as SupportVectorMachine;
   trainToEnd(model, data);
   return model;
 }
@@ -123,7 +123,7 @@ describe('svm accuracy against scikit-learn SVC (same C, gamma, kernel; 400 trai
 describe('svm stages and degenerate input', () => {
   it('settles over several passes and predicts after each', () => {
     const data = loadCsv('mixture-train.csv');
-    const model = svm.create(svm.schema.parse({}), 2);
+    const model = svm.classifier(svm.schema.parse({}), 2);
     const probes = loadCsv('mixture-test.csv').X.subarray(0, 400);
     const seen: number[][] = [];
     let stages = 0;
