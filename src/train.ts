@@ -13,6 +13,7 @@
  */
 import { accuracy, classCounts, type Dataset, head } from './dataset.js';
 import { UserError } from './errors.js';
+import type { Grid } from './grid.js';
 import type { Classifier, ModelSpec, Step } from './models/model.js';
 import type { Rng } from './random.js';
 import type { AnimateOptions } from './scenario/schema.js';
@@ -42,8 +43,9 @@ export interface TrainPlan {
   options: Record<string, unknown>;
   train: Dataset;
   test: Dataset;
-  /** n×2 grid coordinates. */
-  grid: Float64Array;
+  /** The evaluation grid, and its points (gridPoints(grid)) for models without predictGrid. */
+  grid: Grid;
+  points: Float64Array;
   animate: AnimateOptions;
   rng: Rng;
   timings: Timings;
@@ -118,7 +120,7 @@ function evaluate(plan: TrainPlan, model: Classifier, used: Dataset, buffers: Bu
   return timed(plan.timings, 'evaluate', () => {
     const classes = plan.train.classes;
     buffers.train ??= new Float32Array(plan.train.n * classes);
-    buffers.grid = model.predictProba(plan.grid, buffers.grid);
+    buffers.grid = model.predictGrid?.(plan.grid, buffers.grid) ?? model.predictProba(plan.points, buffers.grid);
     buffers.train = model.predictProba(used.X, buffers.train);
     const trainAccuracy = accuracy(buffers.train, used);
     let testAccuracy: number | null = null;

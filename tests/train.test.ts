@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gaussians } from '../src/data/gaussians.js';
+import { gridPoints } from '../src/grid.js';
 import { logistic } from '../src/models/logistic.js';
 import type { Classifier, ModelSpec } from '../src/models/model.js';
 import { createRng } from '../src/random.js';
@@ -46,7 +47,8 @@ describe('snapshots', () => {
   const sim = gaussians.create(gaussians.schema.parse({}), { baseDir: '.', rng: createRng(1) });
   const train = sim.sample(100, createRng(2));
   const test = sim.sample(200, createRng(3));
-  const grid = Float64Array.from([0, 0, 2, 2, -1, 3]);
+  const grid = { xmin: -1, xmax: 3, ymin: -1, ymax: 3, nx: 3, ny: 1 };
+  const points = gridPoints(grid);
 
   function plan(animate: object) {
     const s = validateScenario({ model: { type: 'logistic', epochs: 30 }, animate });
@@ -56,6 +58,7 @@ describe('snapshots', () => {
       train,
       test,
       grid,
+      points,
       animate: s.animate,
       rng: createRng(9),
       timings: newTimings(),

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/dataset.js';
+import { gridPoints } from '../../src/grid.js';
 import { converged, MultinomialNewton } from '../../src/models/algorithms/newton.js';
 import { fitScaler, transform } from '../../src/models/algorithms/standardize.js';
 import { ignoredWarning, logistic, SATURATED_WARNING } from '../../src/models/logistic.js';
@@ -194,7 +195,8 @@ describe('logistic regression, optimizer newton', () => {
         options: logistic.schema.parse({ optimizer: 'newton' }),
         train: data,
         test: data,
-        grid: Float64Array.from([0, 0, 1, 1]),
+        grid: { xmin: 0, xmax: 1, ymin: 0, ymax: 1, nx: 2, ny: 1 },
+        points: gridPoints({ xmin: 0, xmax: 1, ymin: 0, ymax: 1, nx: 2, ny: 1 }),
         animate: s.animate,
         rng: createRng(1),
         timings: newTimings(),
@@ -268,7 +270,8 @@ describe('logistic regression, optimizer newton', () => {
         options,
         train: data,
         test: data,
-        grid: Float64Array.from([0, 0, 50, -50]),
+        grid: { xmin: 0, xmax: 50, ymin: -50, ymax: 0, nx: 2, ny: 1 },
+        points: gridPoints({ xmin: 0, xmax: 50, ymin: -50, ymax: 0, nx: 2, ny: 1 }),
         animate: s.animate,
         rng: createRng(1),
         timings: newTimings(),
