@@ -13,9 +13,9 @@
  */
 import { z } from 'zod';
 import type { Dataset } from '../dataset.js';
+import { type Grid, gridAxes } from '../grid.js';
 import { options } from '../options.js';
 import { permutation, type Rng } from '../random.js';
-import { asLattice, rowsInOrder } from './algorithms/lattice.js';
 import { crossEntropyRow, softmaxInPlace, softmaxPairInto } from './algorithms/loss.js';
 import { converged, MultinomialNewton } from './algorithms/newton.js';
 import { createOptimizer, optimizerName } from './algorithms/optimizers.js';
@@ -203,14 +203,20 @@ class LogisticRegression implements Classifier {
     const k = this.classes;
     const n = X.length / 2;
     const p = probaBuffer(n, k, out);
+    const w = this.weights;
+    const { mean, scale } = this.scaler;
     if (k === 2) {
-      this.predictTwo(X, p);
+      // The logit w₀ + w₁x + w₂y through softmaxPairInto: one exp.
+      for (let i = 0; i < n; i++) {
+        const x = (X[2 * i] - mean[0]) / scale[0];
+        const y = (X[2 * i + 1] - mean[1]) / scale[1];
+        softmaxPairInto(w[0] + w[1] * x + w[2] * y, p, 2 * i);
+      }
       return p;
     }
     const z = new Float64Array(k);
-    const { mean, scale } = this.scaler;
     for (let i = 0; i < n; i++) {
-      logits(this.weights, k, (X[2 * i] - mean[0]) / scale[0], (X[2 * i + 1] - mean[1]) / scale[1], z, 0);
+      logits(w, k, (X[2 * i] - mean[0]) / scale[0], (X[2 * i + 1] - mean[1]) / scale[1], z, 0);
       softmaxInPlace(z, 0, k);
       for (let c = 0; c < k; c++) p[i * k + c] = z[c];
     }
@@ -218,30 +224,39 @@ class LogisticRegression implements Classifier {
   }
 
   /**
-   * Two classes: the logit w₀ + w₁x + w₂y through softmaxPairInto (one exp). On a lattice
-   * w₀ + w₁x is summed once per column and w₂y multiplied once per row: the same operations.
+   * Each logit w_c₀ + w_c₁x + w_c₂y with w_c₀ + w_c₁x summed once per column and w_c₂y multiplied
+   * once per row: predictProba's operations, in its order.
    */
-  private predictTwo(X: Float64Array, p: Float32Array): void {
-    const n = X.length / 2;
+  predictGrid(grid: Grid, out?: Float32Array): Float32Array {
+    const k = this.classes;
+    const { nx, ny } = grid;
+    const p = probaBuffer(nx * ny, k, out);
     const w = this.weights;
     const { mean, scale } = this.scaler;
-    const lattice = asLattice(X);
-    if (!lattice) {
-      for (let i = 0; i < n; i++) {
-        const x = (X[2 * i] - mean[0]) / scale[0];
-        const y = (X[2 * i + 1] - mean[1]) / scale[1];
-        softmaxPairInto(w[0] + w[1] * x + w[2] * y, p, 2 * i);
+    const { xs, ys } = gridAxes(grid);
+    // byColumn[(c − 1)·nx + i]: class c's w_c₀ + w_c₁x at column i.
+    const byColumn = new Float64Array((k - 1) * nx);
+    for (let c = 1; c < k; c++) {
+      const o = 3 * (c - 1);
+      for (let i = 0; i < nx; i++) byColumn[(c - 1) * nx + i] = w[o] + w[o + 1] * ((xs[i] - mean[0]) / scale[0]);
+    }
+    const z = new Float64Array(k);
+    for (let j = 0; j < ny; j++) {
+      const y = (ys[j] - mean[1]) / scale[1];
+      if (k === 2) {
+        const byRow = w[2] * y;
+        for (let i = 0; i < nx; i++) softmaxPairInto(byColumn[i] + byRow, p, 2 * (j * nx + i));
+        continue;
       }
-      return;
+      for (let i = 0; i < nx; i++) {
+        z[0] = 0;
+        for (let c = 1; c < k; c++) z[c] = byColumn[(c - 1) * nx + i] + w[3 * (c - 1) + 2] * y;
+        softmaxInPlace(z, 0, k);
+        const row = (j * nx + i) * k;
+        for (let c = 0; c < k; c++) p[row + c] = z[c];
+      }
     }
-    const columns = lattice.xs.length;
-    const byColumn = lattice.xs.map((x) => w[0] + w[1] * ((x - mean[0]) / scale[0]));
-    const rows = rowsInOrder(lattice);
-    for (let r = 0; r < rows.length; r++) {
-      const byRow = w[2] * ((rows[r] - mean[1]) / scale[1]);
-      const o = r * columns;
-      for (let j = 0; j < columns; j++) softmaxPairInto(byColumn[j] + byRow, p, 2 * (o + j));
-    }
+    return p;
   }
 }
 

@@ -19,9 +19,9 @@
  */
 import { z } from 'zod';
 import type { Dataset } from '../dataset.js';
+import { type Grid, gridAxes } from '../grid.js';
 import { options } from '../options.js';
 import { permutation, type Rng } from '../random.js';
-import { asLattice, type Lattice, rowsInOrder } from './algorithms/lattice.js';
 import { crossEntropyRow, softmaxInPlace, softmaxPairInto } from './algorithms/loss.js';
 import { createOptimizer, optimizerName } from './algorithms/optimizers.js';
 import { fitScaler, type Scaler, transform } from './algorithms/standardize.js';
@@ -308,11 +308,6 @@ export class Network {
 
   /** Class probabilities of n points (n×2, raw units) into p (n×K), standardizing on the way. */
   predict(params: Float64Array, scaler: Scaler, X: Float64Array, p: Float32Array): void {
-    const lattice = asLattice(X);
-    if (lattice) {
-      this.predictLattice(params, scaler, lattice, p);
-      return;
-    }
     const n = X.length / 2;
     const { mean, scale } = scaler;
     for (let first = 0; first < n; first += BLOCK) {
@@ -327,20 +322,21 @@ export class Network {
   }
 
   /**
-   * On a lattice the first layer's sums b + w₀x + w₁y are (b + w₀x), once per column, plus w₁y,
-   * once per row: the additions layer() makes, in its order, without the input pass.
+   * The same on a grid (gridPoints' order). The first layer's sums b + w₀x + w₁y are (b + w₀x),
+   * once per column, plus w₁y, once per row: the additions layer() makes, in its order, without
+   * the input pass.
    */
-  private predictLattice(params: Float64Array, scaler: Scaler, lattice: Lattice, p: Float32Array): void {
+  predictGrid(params: Float64Array, scaler: Scaler, grid: Grid, p: Float32Array): void {
     const { mean, scale } = scaler;
-    const columns = lattice.xs.length;
+    const { xs, ys: rows } = gridAxes(grid);
+    const columns = xs.length;
     const units = this.sizes[1];
     const byColumn = new Float64Array(units * columns);
     for (let j = 0; j < units; j++) {
       const bias = params[this.biasAt[0] + j];
       const w0 = params[this.weightAt[0] + 2 * j];
-      for (let c = 0; c < columns; c++) byColumn[j * columns + c] = bias + w0 * ((lattice.xs[c] - mean[0]) / scale[0]);
+      for (let c = 0; c < columns; c++) byColumn[j * columns + c] = bias + w0 * ((xs[c] - mean[0]) / scale[0]);
     }
-    const rows = rowsInOrder(lattice);
     const first = this.unitAt[1] * BLOCK;
     for (let r = 0; r < rows.length; r++) {
       const y = (rows[r] - mean[1]) / scale[1];
@@ -415,6 +411,12 @@ class MultilayerPerceptron implements Classifier {
   predictProba(X: Float64Array, out?: Float32Array): Float32Array {
     const p = probaBuffer(X.length / 2, this.classes, out);
     this.net.predict(this.params, this.scaler, X, p);
+    return p;
+  }
+
+  predictGrid(grid: Grid, out?: Float32Array): Float32Array {
+    const p = probaBuffer(grid.nx * grid.ny, this.classes, out);
+    this.net.predictGrid(this.params, this.scaler, grid, p);
     return p;
   }
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { accuracy, type Dataset } from '../../src/dataset.js';
 import { PairwiseCoupling } from '../../src/models/algorithms/coupling.js';
-import { evaluateExpansion, type Kernel, KernelRows, kernelValue } from '../../src/models/algorithms/kernels.js';
+import { type Kernel, KernelRows, kernelValue } from '../../src/models/algorithms/kernels.js';
 import { fitSigmoid } from '../../src/models/algorithms/platt.js';
 import { SmoSolver } from '../../src/models/algorithms/smo.js';
 import { type SupportVectorMachine, scaleGamma, svm } from '../../src/models/svm.js';
@@ -164,29 +164,6 @@ describe('svm stages and degenerate input', () => {
 });
 
 describe('svm pieces', () => {
-  it('the memoised rbf expansion equals the direct sum', () => {
-    const rng = createRng(9);
-    const kernel: Kernel = { name: 'rbf', gamma: 0.7, degree: 3, coef0: 0 };
-    const m = 13;
-    const S = Float64Array.from({ length: 2 * m }, () => rng.normal());
-    const coef = Float64Array.from({ length: 2 * m }, () => rng.normal());
-    // A 5×4 grid (repeated coordinates) followed by scattered points.
-    const pts: number[] = [];
-    for (let r = 0; r < 4; r++) for (let c = 0; c < 5; c++) pts.push(c * 0.5 - 1, r * 0.5 - 1);
-    for (let i = 0; i < 10; i++) pts.push(rng.normal(), rng.normal());
-    const X = Float64Array.from(pts);
-    const out = new Float64Array(X.length);
-    evaluateExpansion(kernel, S, m, coef, 2, X, out);
-    for (let i = 0; i < X.length / 2; i++) {
-      for (let e = 0; e < 2; e++) {
-        let direct = 0;
-        for (let j = 0; j < m; j++)
-          direct += coef[e * m + j] * kernelValue(kernel, S[2 * j], S[2 * j + 1], X[2 * i], X[2 * i + 1]);
-        expect(out[2 * i + e]).toBeCloseTo(direct, 12);
-      }
-    }
-  });
-
   it('pairwise coupling recovers p from consistent pairwise probabilities', () => {
     const truth = [0.5, 0.3, 0.15, 0.05];
     const k = truth.length;
