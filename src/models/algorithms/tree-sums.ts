@@ -4,7 +4,9 @@
  * Floating-point addition is not associative, so that order is part of the result, and every path
  * here keeps it: a point gets the same sum, bit for bit, as a scattered point or on a grid, and
  * whether the trees came in one call or stage by stage.
- * - At scattered points each point walks down each tree.
+ * - At scattered points each point walks down each tree, or finds itself in the leaf the point
+ *   before reached: points are taken in Z-order (Morton 1966), close in the plane, so that
+ *   consecutive ones mostly share a leaf and four comparisons replace the walk.
  * - On a grid each leaf adds its value over its block of cells (grid-blocks.ts), with no walk.
  * - When every leaf value so far is an integer the sums are exact in any order, and
  *   integer-sums.ts takes its shorter ways to the same numbers.
@@ -19,6 +21,8 @@ interface Entry {
   count: number;
   sums: Float64Array;
   integer: boolean;
+  /** Scattered points only: their Z-order, once computed. */
+  order?: Uint32Array;
 }
 
 /** Σ_t value(tree t's leaf of x) at the n points X (n×2), n×stride laid out by `layout`. */
@@ -105,7 +109,32 @@ function addAtPoints(trees: readonly FlatTree[], from: number, X: Float64Array, 
     addInto(entry.sums, scatteredIntegerSums(added, X, shifted(layout, from)));
     return;
   }
-  for (let t = from; t < trees.length; t++) trees[t].accumulate(X, entry.sums, layout.stride, layout.column(t));
+  entry.order ??= zOrder(X);
+  const { sums, order } = entry;
+  const { stride } = layout;
+  for (let t = from; t < trees.length; t++) {
+    const tree = trees[t];
+    const { lower, upper, value, width } = tree;
+    const offset = layout.column(t);
+    let leaf = 0;
+    let lo0 = Number.POSITIVE_INFINITY;
+    let hi0 = Number.NEGATIVE_INFINITY;
+    let lo1 = Number.POSITIVE_INFINITY;
+    let hi1 = Number.NEGATIVE_INFINITY;
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k];
+      const x0 = X[2 * i];
+      const x1 = X[2 * i + 1];
+      if (!(x0 > lo0 && x0 <= hi0 && x1 > lo1 && x1 <= hi1)) {
+        leaf = tree.leafOf(x0, x1);
+        lo0 = lower[2 * leaf];
+        hi0 = upper[2 * leaf];
+        lo1 = lower[2 * leaf + 1];
+        hi1 = upper[2 * leaf + 1];
+      }
+      for (let j = 0; j < width; j++) sums[i * stride + offset + j] += value[leaf * width + j];
+    }
+  }
 }
 
 /** Adds the sums of trees[from..] at the grid's points into entry.sums, leaf block by leaf block. */
@@ -154,6 +183,33 @@ function meanLeaves(trees: readonly FlatTree[]): number {
 function allFinite(X: Float64Array): boolean {
   for (let i = 0; i < X.length; i++) if (!Number.isFinite(X[i])) return false;
   return true;
+}
+
+/** Indices of the points in Z-order: coordinates scaled to 16 bits, bits interleaved. */
+function zOrder(X: Float64Array): Uint32Array {
+  const n = X.length >> 1;
+  const lo = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
+  const hi = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
+  for (let i = 0; i < n; i++) {
+    for (let d = 0; d < 2; d++) {
+      const v = X[2 * i + d];
+      if (v < lo[d]) lo[d] = v;
+      if (v > hi[d]) hi[d] = v;
+    }
+  }
+  const spread = (v: number, d: number) => {
+    // Non-finite coordinates (NaN) go to cell 0: order only affects speed, never the result.
+    let b = hi[d] > lo[d] ? Math.floor(((v - lo[d]) / (hi[d] - lo[d])) * 65535) || 0 : 0;
+    b = (b | (b << 8)) & 0x00ff00ff;
+    b = (b | (b << 4)) & 0x0f0f0f0f;
+    b = (b | (b << 2)) & 0x33333333;
+    return (b | (b << 1)) & 0x55555555;
+  };
+  const code = new Uint32Array(n);
+  for (let i = 0; i < n; i++) code[i] = (spread(X[2 * i], 0) | (spread(X[2 * i + 1], 1) << 1)) >>> 0;
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  return order.sort((a, b) => code[a] - code[b] || a - b);
 }
 
 /** Keeps the most recent few entries (a grid, training points, test points). */
