@@ -7,9 +7,10 @@
  *   the data in mini-batches of batchSize points (0 = the whole set in one step).
  * - newton: the exact maximum-likelihood fit as R's glm finds it, by Newton–Raphson (IRLS for
  *   two classes; McCullagh & Nelder 1989, §4.4; Hastie, Tibshirani & Friedman, ESL §4.4.1; see
- *   ./newton.ts). One stage = one Newton step, `epochs` the cap (glm's maxit is 25); training
- *   ends early by glm's rule |D − D_old| / (|D| + 0.1) < 1e-8 on the penalised deviance, so an
- *   animation by epochs has one frame per step taken. learningRate and batchSize do not apply.
+ *   ./algorithms/glm-newton.ts) on the design (1, x, y), the ridge l2·n on the deviance's scale.
+ *   One stage = one Newton step, `epochs` the cap (glm's maxit is 25); training ends early by
+ *   glm's rule |D − D_old| / (|D| + 0.1) < 1e-8 on the penalised deviance, so an animation by
+ *   epochs has one frame per step taken. learningRate and batchSize do not apply.
  */
 import { z } from 'zod';
 import type { Dataset } from '../dataset.js';
@@ -17,7 +18,7 @@ import { type Grid, gridAxes } from '../grid.js';
 import { options } from '../options.js';
 import { permutation, type Rng } from '../random.js';
 import { crossEntropyRow, softmaxInPlace, softmaxPairInto } from './algorithms/loss.js';
-import { converged, MultinomialNewton } from './algorithms/newton.js';
+import { converged, GlmNewton } from './algorithms/glm-newton.js';
 import { createOptimizer, optimizerName } from './algorithms/optimizers.js';
 import { fitScaler, type Scaler, transform } from './algorithms/standardize.js';
 import { type Classifier, defineModel, probaBuffer } from './model.js';
@@ -187,14 +188,17 @@ class LogisticRegression implements Classifier {
    * splits).
    */
   private *trainNewton(X: Float64Array, data: Dataset, w: Float64Array) {
-    const solver = new MultinomialNewton(X, data.y, data.n, this.classes, this.opts.l2);
+    const { n } = data;
+    const design = new Float64Array(3 * n);
+    for (let i = 0; i < n; i++) design.set([1, X[2 * i], X[2 * i + 1]], 3 * i);
+    const solver = new GlmNewton({ design, n, p: 3, y: data.y, classes: this.classes, ridge: this.opts.l2 * n });
     let deviance = solver.deviance(w);
     for (let step = 1; step <= this.opts.epochs; step++) {
       const next = solver.step(w, deviance);
       const done = converged(deviance, next);
       deviance = next;
       if (done || step === this.opts.epochs) this.saturated = solver.saturated(w);
-      yield { stage: step, label: `Newton step ${step}`, loss: deviance / (2 * Math.max(data.n, 1)) };
+      yield { stage: step, label: `Newton step ${step}`, loss: deviance / (2 * Math.max(n, 1)) };
       if (done) return;
     }
   }
