@@ -42,7 +42,7 @@ describe('mlp gradients', () => {
     const l2 = 0.3;
     const grad = new Float64Array(net.size);
     const scratch = new Float64Array(net.size);
-    const objective = (p: Float64Array) => net.batchStep(p, X, labels, order, start, end, l2, scratch);
+    const objective = (p: Float64Array) => net.batchStep(p, { X, labels, order, start, end }, l2, scratch);
     const h = 1e-5;
     const numeric = new Float64Array(net.size);
     for (let j = 0; j < net.size; j++) {
@@ -55,7 +55,7 @@ describe('mlp gradients', () => {
       numeric[j] = (up - down) / (2 * h);
     }
     // After the probes, so scratch buffers left dirty by earlier passes would show.
-    net.batchStep(params, X, labels, order, start, end, l2, grad);
+    net.batchStep(params, { X, labels, order, start, end }, l2, grad);
     let worst = 0;
     for (let j = 0; j < net.size; j++) {
       const scale = Math.max(1e-3, Math.abs(numeric[j]) + Math.abs(grad[j]));
@@ -78,8 +78,8 @@ describe('mlp gradients', () => {
     const labels = new Uint8Array([1]);
     const without = new Float64Array(net.size);
     const withL2 = new Float64Array(net.size);
-    net.batchStep(params, X, labels, [0], 0, 1, 0, without);
-    net.batchStep(params, X, labels, [0], 0, 1, 2, withL2);
+    net.batchStep(params, { X, labels, order: [0], start: 0, end: 1 }, 0, without);
+    net.batchStep(params, { X, labels, order: [0], start: 0, end: 1 }, 2, withL2);
     for (let l = 0; l < net.weightAt.length; l++) {
       for (let j = net.weightAt[l]; j < net.biasAt[l]; j++)
         expect(withL2[j] - without[j]).toBeCloseTo(2 * params[j], 12);
