@@ -134,15 +134,15 @@ export class GradientBoosting implements Classifier {
   }
 
   predictProba(X: Float64Array, out?: Float32Array): Float32Array {
-    return this.probabilities(this.sums.atPoints(this.trees, X), X.length / 2, out);
+    return this.fromTreeSums(this.sums.atPoints(this.trees, X), X.length / 2, out);
   }
 
   predictGrid(grid: Grid, out?: Float32Array): Float32Array {
-    return this.probabilities(this.sums.onGrid(this.trees, grid), grid.nx * grid.ny, out);
+    return this.fromTreeSums(this.sums.onGrid(this.trees, grid), grid.nx * grid.ny, out);
   }
 
   /** Class probabilities at n points from the sums of their trees' scores (n×perRound). */
-  private probabilities(sums: Float64Array, n: number, out?: Float32Array): Float32Array {
+  private fromTreeSums(sums: Float64Array, n: number, out?: Float32Array): Float32Array {
     const k = this.classes;
     const R = this.perRound;
     const F = new Float64Array(n * R);
