@@ -69,7 +69,7 @@ export class SupportVectorMachine implements Classifier {
   kernel: Kernel = { name: 'rbf', gamma: 1, degree: 3, coef0: 0 };
   private present: number[] = [];
   private notes: string[] = [];
-  /** The prediction model: one expansion per pair over the union of support vectors (α·y each), less ρ. */
+  /** The prediction model: per pair, an expansion over the union of support vectors (coefficients α·y) less its ρ. */
   private expansion: Expansion = {
     kernel: this.kernel,
     vectors: new Float64Array(0),
@@ -213,7 +213,7 @@ export class SupportVectorMachine implements Classifier {
   predictProba(X: Float64Array, out?: Float32Array): Float32Array {
     const n = X.length / 2;
     const proba = probaBuffer(n, this.classes, out);
-    const write = this.probabilities(proba, n);
+    const write = this.probabilityWriter(proba, n);
     if (!write) return proba;
     const points = new PointExpansion(this.expansion);
     const dec = new Float64Array(this.pairs.length);
@@ -227,7 +227,7 @@ export class SupportVectorMachine implements Classifier {
   predictGrid(grid: Grid, out?: Float32Array): Float32Array {
     const { nx, ny } = grid;
     const proba = probaBuffer(nx * ny, this.classes, out);
-    const write = this.probabilities(proba, nx * ny);
+    const write = this.probabilityWriter(proba, nx * ny);
     if (!write) return proba;
     const rows = gridRows(this.expansion, gridAxes(grid));
     const P = this.pairs.length;
@@ -240,12 +240,15 @@ export class SupportVectorMachine implements Classifier {
   }
 
   /**
-   * Clears rows 0..n−1 of proba and returns what writes point i's probabilities from its pairs'
-   * expansions (decision values + ρ) at dec[o..]: Platt per pair, coupled for more than two
-   * classes. Null when there is no pair: then the rows are already written, the one class seen
-   * (or, before training, every class alike).
+   * Clears rows 0..n−1 of proba and returns a function that writes row i from the point's pair
+   * expansions at dec[o..] (decision value = expansion − ρ): Platt per pair, coupled for more than
+   * two classes. Null when there is no pair: the rows are then written already, with the one
+   * class seen (or, before training, every class alike).
    */
-  private probabilities(proba: Float32Array, n: number): ((dec: Float64Array, o: number, i: number) => void) | null {
+  private probabilityWriter(
+    proba: Float32Array,
+    n: number,
+  ): ((dec: Float64Array, o: number, i: number) => void) | null {
     const k = this.classes;
     proba.fill(0, 0, n * k);
     const present = this.present;
