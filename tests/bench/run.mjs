@@ -195,7 +195,7 @@ writeFileSync(
   sizer,
   `import { loadScenario } from '${join(dist, 'scenario/load.js')}';
 import { renderScenario } from '${join(dist, 'pipeline.js')}';
-import { GifWriter } from '${join(dist, 'gif/writer.js')}';
+import { GifWriter } from '${join(dist, 'output/gif/writer.js')}';
 const files = JSON.parse(process.argv[2]);
 let wholeBytes = 0;
 const push = GifWriter.prototype.push;
