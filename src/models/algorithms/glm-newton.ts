@@ -100,12 +100,13 @@ export class GlmNewton {
 
   /**
    * The class probabilities of point i into this.prob, p_c = 1 / Σ_d exp(z_d − z_c): for two
-   * classes glm's 1 / (1 + exp(−η)), without overflow (a huge exp makes p_c 0).
+   * classes glm's 1 / (1 + exp(−η)), without overflow (a huge exp makes p_c 0). Classes from
+   * `first` on (the gradient and Hessian need c ≥ 1 only).
    */
-  private probabilities(beta: Float64Array, i: number): void {
+  private probabilities(beta: Float64Array, i: number, first: number): void {
     this.logits(beta, i);
     const { k, z, prob } = this;
-    for (let c = 0; c < k; c++) {
+    for (let c = first; c < k; c++) {
       let sum = 0;
       for (let d = 0; d < k; d++) sum += d === c ? 1 : Math.exp(z[d] - z[c]);
       prob[c] = 1 / sum;
@@ -143,16 +144,17 @@ export class GlmNewton {
 
   /** The gradient of D/2 at β into out (length size). */
   gradient(beta: Float64Array, out: Float64Array): void {
-    this.accumulate(beta, out, null);
+    this.accumulate(beta);
+    out.set(this.g);
   }
 
-  /** g (and H unless null) of D/2 at β. H is summed on and below its diagonal, then mirrored. */
-  private accumulate(beta: Float64Array, g: Float64Array, H: Float64Array | null): void {
-    const { design, n, p, k, prob, weight, size, ridge } = this;
+  /** this.g and this.H: the gradient and Hessian of D/2 at β. H is summed on and below its diagonal, then mirrored. */
+  private accumulate(beta: Float64Array): void {
+    const { design, n, p, k, prob, weight, size, ridge, g, H } = this;
     g.fill(0);
-    H?.fill(0);
+    H.fill(0);
     for (let i = 0; i < n; i++) {
-      this.probabilities(beta, i);
+      this.probabilities(beta, i, 1);
       const o = i * p;
       const label = this.y[i];
       for (let c = 1; c < k; c++) {
@@ -166,7 +168,6 @@ export class GlmNewton {
           // Hinge bases are mostly 0: such a row adds nothing.
           if (ba === 0) continue;
           g[row + a] += ba * r;
-          if (!H) continue;
           // Row (c, a) of H up to its diagonal: blocks d < c whole, block c up to column a.
           for (let d = 1; d <= c; d++) {
             const wa = weight[(c - 1) * (k - 1) + d - 1] * ba;
@@ -177,12 +178,12 @@ export class GlmNewton {
         }
       }
     }
-    if (H) for (let j = 0; j < size; j++) for (let m = 0; m < j; m++) H[m * size + j] = H[j * size + m];
+    for (let j = 0; j < size; j++) for (let m = 0; m < j; m++) H[m * size + j] = H[j * size + m];
     if (ridge > 0) {
       for (let j = 0; j < size; j++) {
         if (j % p === 0) continue;
         g[j] += ridge * beta[j];
-        if (H) H[j * size + j] += ridge;
+        H[j * size + j] += ridge;
       }
     }
   }
@@ -194,7 +195,7 @@ export class GlmNewton {
    */
   step(beta: Float64Array, deviance: number): number {
     const { H, g, trial, size } = this;
-    this.accumulate(beta, g, H);
+    this.accumulate(beta);
     solveSpd(H, g, size);
     // A rise within rounding of the deviance is no rise.
     const bound = deviance * (1 + 1e-12) + 1e-12;
@@ -225,7 +226,7 @@ export class GlmNewton {
   /** glm's warning condition: some fitted probability at β is numerically 0 or 1. */
   saturated(beta: Float64Array): boolean {
     for (let i = 0; i < this.n; i++) {
-      this.probabilities(beta, i);
+      this.probabilities(beta, i, 0);
       for (let c = 0; c < this.k; c++) {
         if (this.prob[c] < SATURATED || this.prob[c] > 1 - SATURATED) return true;
       }
