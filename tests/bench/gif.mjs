@@ -98,7 +98,8 @@ const writerBytes = (Writer, options, list) => () => {
 };
 
 const builds = [];
-for (const dist of dists) builds.push({ dist, GifWriter: (await import(join(dist, 'output/gif/writer.js'))).GifWriter });
+for (const dist of dists)
+  builds.push({ dist, GifWriter: (await import(join(dist, 'output/gif/writer.js'))).GifWriter });
 const gifenc = args.includes('--gifenc') ? (await import('gifenc')).default : null;
 
 console.log(`GIF encoder: fastest of ${runs} runs, CPU ms per frame (builds interleaved)`);
