@@ -24,18 +24,28 @@ export interface Field {
   proba: Float32Array;
 }
 
-/** n×2 coordinates of the grid points, row-major from the top-left. */
-export function gridPoints(grid: Grid): Float64Array {
+/** The grid's coordinates: column i is at x = xs[i] (ascending), row j at y = ys[j] (descending, from the top). */
+export function gridAxes(grid: Grid): { xs: Float64Array; ys: Float64Array } {
   const { nx, ny, xmin, xmax, ymin, ymax } = grid;
   const dx = (xmax - xmin) / nx;
   const dy = (ymax - ymin) / ny;
+  const xs = new Float64Array(nx);
+  const ys = new Float64Array(ny);
+  for (let i = 0; i < nx; i++) xs[i] = xmin + (i + 0.5) * dx;
+  for (let j = 0; j < ny; j++) ys[j] = ymax - (j + 0.5) * dy;
+  return { xs, ys };
+}
+
+/** n×2 coordinates of the grid points, row-major from the top-left: point j·nx + i is (xs[i], ys[j]). */
+export function gridPoints(grid: Grid): Float64Array {
+  const { nx, ny } = grid;
+  const { xs, ys } = gridAxes(grid);
   const X = new Float64Array(2 * nx * ny);
   for (let j = 0; j < ny; j++) {
-    const y = ymax - (j + 0.5) * dy;
     for (let i = 0; i < nx; i++) {
       const o = 2 * (j * nx + i);
-      X[o] = xmin + (i + 0.5) * dx;
-      X[o + 1] = y;
+      X[o] = xs[i];
+      X[o + 1] = ys[j];
     }
   }
   return X;

@@ -29,7 +29,7 @@ export type { DataSourceSpec, Simulator } from './data/source.js';
 export type { Dataset } from './dataset.js';
 export { formatProblem, Interrupted, type Problem, UserError } from './errors.js';
 export { models } from './models/index.js';
-export type { Classifier, ModelSpec, Step } from './models/types.js';
+export type { Classifier, ModelSpec, Step } from './models/model.js';
 export type { RenderPlan } from './plan/plan.js';
 export { createRng, type Rng } from './random.js';
 export {

@@ -1,7 +1,8 @@
 /** Shared test helpers: small, well-understood data sets, fixture CSVs, and a way to run a model to the end. */
 import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import type { Dataset } from '../src/dataset.js';
-import type { Classifier, Step } from '../src/models/types.js';
+import type { Classifier, Step } from '../src/models/model.js';
 import { createRng, type Rng } from '../src/random.js';
 
 /** k isotropic Gaussian classes with unit variance, means 6 apart on a circle: nearly separable. */
@@ -44,4 +45,13 @@ export function readFixtureCsv(path: string | URL, classes?: number): Dataset {
     largest = Math.max(largest, label);
   }
   return { X, y, n, classes: classes ?? largest + 1 };
+}
+
+/** Every bit the same (NaN payloads, −0 and all), with the first difference named. */
+export function expectSameBits(actual: Float32Array, expected: Float32Array): void {
+  expect(actual.length).toBe(expected.length);
+  const a = new Uint32Array(actual.buffer, actual.byteOffset, actual.length);
+  const b = new Uint32Array(expected.buffer, expected.byteOffset, expected.length);
+  const i = a.findIndex((v, j) => v !== b[j]);
+  expect(i < 0 ? null : { index: i, actual: actual[i], expected: expected[i] }).toBeNull();
 }

@@ -12,12 +12,14 @@
  */
 import { z } from 'zod';
 import { classCounts, type Dataset } from '../dataset.js';
+import type { Grid } from '../grid.js';
 import { options } from '../options.js';
 import type { Rng } from '../random.js';
 import { presort, type SplitRule, TreeGrower } from './algorithms/cart.js';
-import { type FlatTree, StagedSums } from './algorithms/flat-tree.js';
+import type { FlatTree } from './algorithms/flat-tree.js';
 import { softmaxInPlace } from './algorithms/loss.js';
-import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
+import { StagedSums } from './algorithms/tree-sums.js';
+import { type Classifier, defineModel, probaBuffer } from './model.js';
 
 const schema = options({
   rounds: z.number().int().min(1).max(10000).default(100),
@@ -79,7 +81,7 @@ export class GradientBoosting implements Classifier {
     const R = classes === 2 ? 1 : classes;
     this.perRound = R;
     this.base = new Float64Array(R);
-    this.sums = new StagedSums(R, (t) => t % R);
+    this.sums = new StagedSums({ stride: R, column: (t) => t % R });
   }
 
   *train(data: Dataset, rng: Rng) {
@@ -124,7 +126,7 @@ export class GradientBoosting implements Classifier {
       for (let c = 0; c < R; c++) {
         const tree = grower.grow(stats[c], subsample < 1 ? chosen : null, null);
         this.trees.push(tree);
-        tree.accumulate(X, F, R, c, 1);
+        tree.accumulate(X, F, R, c);
       }
       probabilities(F, n, R, k, p);
       yield { stage: round, total: rounds, label: `round ${round}`, loss: logLoss(p, y, n, k) };
@@ -132,10 +134,17 @@ export class GradientBoosting implements Classifier {
   }
 
   predictProba(X: Float64Array, out?: Float32Array): Float32Array {
+    return this.fromTreeSums(this.sums.atPoints(this.trees, X), X.length / 2, out);
+  }
+
+  predictGrid(grid: Grid, out?: Float32Array): Float32Array {
+    return this.fromTreeSums(this.sums.onGrid(this.trees, grid), grid.nx * grid.ny, out);
+  }
+
+  /** Class probabilities at n points from the sums of their trees' scores (n×perRound). */
+  private fromTreeSums(sums: Float64Array, n: number, out?: Float32Array): Float32Array {
     const k = this.classes;
     const R = this.perRound;
-    const n = X.length / 2;
-    const sums = this.sums.get(this.trees, X);
     const F = new Float64Array(n * R);
     for (let i = 0; i < n; i++) for (let c = 0; c < R; c++) F[i * R + c] = sums[i * R + c] + this.base[c];
     const p = probaBuffer(n, k, out);
@@ -180,10 +189,10 @@ function logLoss(p: Float64Array, y: Uint8Array, n: number, k: number): number {
   return n > 0 ? loss / n : 0;
 }
 
-export const boosting: ModelSpec<typeof schema> = {
+export const boosting = defineModel({
   type: 'boosting',
   title: 'Gradient boosting',
   stage: 'round',
   schema,
-  create: (opts, classes) => new GradientBoosting(classes, opts),
-};
+  classifier: (opts, classes) => new GradientBoosting(classes, opts),
+});

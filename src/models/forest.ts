@@ -8,12 +8,14 @@
  */
 import { z } from 'zod';
 import type { Dataset } from '../dataset.js';
+import type { Grid } from '../grid.js';
 import { options } from '../options.js';
 import type { Rng } from '../random.js';
 import { ClassRule, classStats, presort, TreeGrower } from './algorithms/cart.js';
-import { type FlatTree, StagedSums } from './algorithms/flat-tree.js';
+import type { FlatTree } from './algorithms/flat-tree.js';
+import { StagedSums } from './algorithms/tree-sums.js';
+import { type Classifier, defineModel, probaBuffer } from './model.js';
 import { criterionOption } from './tree.js';
-import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
 
 const schema = options({
   trees: z.number().int().min(1).max(10000).default(100),
@@ -34,7 +36,7 @@ export class RandomForest implements Classifier {
     readonly classes: number,
     private readonly opts: z.output<typeof schema>,
   ) {
-    this.sums = new StagedSums(classes, () => 0);
+    this.sums = new StagedSums({ stride: classes, column: () => 0 });
   }
 
   *train(data: Dataset, rng: Rng) {
@@ -64,25 +66,32 @@ export class RandomForest implements Classifier {
   }
 
   predictProba(X: Float64Array, out?: Float32Array): Float32Array {
+    return this.meanShares(this.trees.length > 0 ? this.sums.atPoints(this.trees, X) : null, X.length / 2, out);
+  }
+
+  predictGrid(grid: Grid, out?: Float32Array): Float32Array {
+    const n = grid.nx * grid.ny;
+    return this.meanShares(this.trees.length > 0 ? this.sums.onGrid(this.trees, grid) : null, n, out);
+  }
+
+  /** The trees' mean class shares from their sums at n points (before the first tree: uniform). */
+  private meanShares(sums: Float64Array | null, n: number, out?: Float32Array): Float32Array {
     const k = this.classes;
-    const n = X.length / 2;
     const p = probaBuffer(n, k, out);
-    if (this.trees.length === 0) {
+    if (!sums) {
       p.fill(1 / k, 0, n * k);
       return p;
     }
-    const sums = this.sums.get(this.trees, X);
     const scale = 1 / this.trees.length;
-    // Sums of changes leave rounding dust (±1e-16) where a share is exactly 0.
-    for (let j = 0; j < n * k; j++) p[j] = Math.max(sums[j] * scale, 0);
+    for (let j = 0; j < n * k; j++) p[j] = sums[j] * scale;
     return p;
   }
 }
 
-export const forest: ModelSpec<typeof schema> = {
+export const forest = defineModel({
   type: 'forest',
   title: 'Random forest',
   stage: 'tree',
   schema,
-  create: (opts, classes) => new RandomForest(classes, opts),
-};
+  classifier: (opts, classes) => new RandomForest(classes, opts),
+});

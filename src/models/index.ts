@@ -7,11 +7,11 @@ import { lda } from './lda.js';
 import { logistic } from './logistic.js';
 import { mars } from './mars.js';
 import { mlp } from './mlp.js';
+import type { ModelSpec } from './model.js';
 import { naiveBayes } from './naive-bayes.js';
 import { qda } from './qda.js';
 import { svm } from './svm.js';
 import { tree } from './tree.js';
-import type { ModelSpec } from './types.js';
 
 export const models: readonly ModelSpec[] = [
   logistic,
@@ -25,15 +25,11 @@ export const models: readonly ModelSpec[] = [
   tree,
   forest,
   boosting,
-] as unknown as readonly ModelSpec[];
+];
 
-export function findModel(type: string): ModelSpec | undefined {
-  return models.find((m) => m.type === type);
-}
-
-/** The registered model of a validated scenario's model.type (an unknown one is a bug). */
+/** The registered model of this type. Scenarios are validated against the registry first, so an unknown type here is a bug. */
 export function modelSpec(type: string): ModelSpec {
-  const spec = findModel(type);
+  const spec = models.find((m) => m.type === type);
   if (!spec) throw new Error(`unregistered model ${type}`);
   return spec;
 }

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { Dataset } from '../dataset.js';
 import { options } from '../options.js';
 import { KdTree } from './algorithms/kdtree.js';
-import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
+import { type Classifier, defineModel, probaBuffer } from './model.js';
 
 const schema = options({
   k: z.number().int().min(1).max(1000).default(5).describe('neighbours that vote'),
@@ -74,10 +74,10 @@ class NearestNeighbours implements Classifier {
   }
 }
 
-export const knn: ModelSpec<typeof schema> = {
+export const knn = defineModel({
   type: 'knn',
   title: 'k-nearest neighbours',
   stage: null,
   schema,
-  create: (opts, classes) => new NearestNeighbours(classes, opts),
-};
+  classifier: (opts, classes) => new NearestNeighbours(classes, opts),
+});

@@ -20,7 +20,7 @@ import {
   type Sym2,
   shrinkToIdentity,
 } from './algorithms/gaussian-fit.js';
-import type { Classifier, ModelSpec } from './types.js';
+import { type Classifier, defineModel } from './model.js';
 
 const schema = options({
   regularization: z
@@ -86,10 +86,10 @@ class LinearDiscriminant implements Classifier {
   }
 }
 
-export const lda: ModelSpec<typeof schema> = {
+export const lda = defineModel({
   type: 'lda',
   title: 'Linear discriminant analysis',
   stage: null,
   schema,
-  create: (opts, classes) => new LinearDiscriminant(classes, opts),
-};
+  classifier: (opts, classes) => new LinearDiscriminant(classes, opts),
+});

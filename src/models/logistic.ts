@@ -7,20 +7,21 @@
  *   the data in mini-batches of batchSize points (0 = the whole set in one step).
  * - newton: the exact maximum-likelihood fit as R's glm finds it, by Newton–Raphson (IRLS for
  *   two classes; McCullagh & Nelder 1989, §4.4; Hastie, Tibshirani & Friedman, ESL §4.4.1; see
- *   ./newton.ts). One stage = one Newton step, `epochs` the cap (glm's maxit is 25); training
- *   ends early by glm's rule |D − D_old| / (|D| + 0.1) < 1e-8 on the penalised deviance, so an
- *   animation by epochs has one frame per step taken. learningRate and batchSize do not apply.
+ *   ./algorithms/glm-newton.ts) on the design (1, x, y), the ridge l2·n on the deviance's scale.
+ *   One stage = one Newton step, `epochs` the cap (glm's maxit is 25); training ends early by
+ *   glm's rule |D − D_old| / (|D| + 0.1) < 1e-8 on the penalised deviance, so an animation by
+ *   epochs has one frame per step taken. learningRate and batchSize do not apply.
  */
 import { z } from 'zod';
 import type { Dataset } from '../dataset.js';
+import { type Grid, gridAxes } from '../grid.js';
 import { options } from '../options.js';
 import { permutation, type Rng } from '../random.js';
-import { asLattice, rowsInOrder } from './algorithms/lattice.js';
+import { converged, GlmNewton } from './algorithms/glm-newton.js';
 import { crossEntropyRow, softmaxInPlace, softmaxPairInto } from './algorithms/loss.js';
-import { converged, MultinomialNewton } from './algorithms/newton.js';
 import { createOptimizer, optimizerName } from './algorithms/optimizers.js';
 import { fitScaler, type Scaler, transform } from './algorithms/standardize.js';
-import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
+import { type Classifier, defineModel, probaBuffer } from './model.js';
 
 const DEFAULT_LEARNING_RATE = 0.1;
 
@@ -187,14 +188,17 @@ class LogisticRegression implements Classifier {
    * splits).
    */
   private *trainNewton(X: Float64Array, data: Dataset, w: Float64Array) {
-    const solver = new MultinomialNewton(X, data.y, data.n, this.classes, this.opts.l2);
+    const { n } = data;
+    const design = new Float64Array(3 * n);
+    for (let i = 0; i < n; i++) design.set([1, X[2 * i], X[2 * i + 1]], 3 * i);
+    const solver = new GlmNewton({ design, n, p: 3, y: data.y, classes: this.classes, ridge: this.opts.l2 * n });
     let deviance = solver.deviance(w);
     for (let step = 1; step <= this.opts.epochs; step++) {
       const next = solver.step(w, deviance);
       const done = converged(deviance, next);
       deviance = next;
       if (done || step === this.opts.epochs) this.saturated = solver.saturated(w);
-      yield { stage: step, label: `Newton step ${step}`, loss: deviance / (2 * Math.max(data.n, 1)) };
+      yield { stage: step, label: `Newton step ${step}`, loss: deviance / (2 * Math.max(n, 1)) };
       if (done) return;
     }
   }
@@ -203,14 +207,20 @@ class LogisticRegression implements Classifier {
     const k = this.classes;
     const n = X.length / 2;
     const p = probaBuffer(n, k, out);
+    const w = this.weights;
+    const { mean, scale } = this.scaler;
     if (k === 2) {
-      this.predictTwo(X, p);
+      // The logit w₀ + w₁x + w₂y through softmaxPairInto: one exp.
+      for (let i = 0; i < n; i++) {
+        const x = (X[2 * i] - mean[0]) / scale[0];
+        const y = (X[2 * i + 1] - mean[1]) / scale[1];
+        softmaxPairInto(w[0] + w[1] * x + w[2] * y, p, 2 * i);
+      }
       return p;
     }
     const z = new Float64Array(k);
-    const { mean, scale } = this.scaler;
     for (let i = 0; i < n; i++) {
-      logits(this.weights, k, (X[2 * i] - mean[0]) / scale[0], (X[2 * i + 1] - mean[1]) / scale[1], z, 0);
+      logits(w, k, (X[2 * i] - mean[0]) / scale[0], (X[2 * i + 1] - mean[1]) / scale[1], z, 0);
       softmaxInPlace(z, 0, k);
       for (let c = 0; c < k; c++) p[i * k + c] = z[c];
     }
@@ -218,37 +228,46 @@ class LogisticRegression implements Classifier {
   }
 
   /**
-   * Two classes: the logit w₀ + w₁x + w₂y through softmaxPairInto (one exp). On a lattice
-   * w₀ + w₁x is summed once per column and w₂y multiplied once per row: the same operations.
+   * Each logit w_c₀ + w_c₁x + w_c₂y with w_c₀ + w_c₁x summed once per column and w_c₂y multiplied
+   * once per row: predictProba's operations, in its order.
    */
-  private predictTwo(X: Float64Array, p: Float32Array): void {
-    const n = X.length / 2;
+  predictGrid(grid: Grid, out?: Float32Array): Float32Array {
+    const k = this.classes;
+    const { nx, ny } = grid;
+    const p = probaBuffer(nx * ny, k, out);
     const w = this.weights;
     const { mean, scale } = this.scaler;
-    const lattice = asLattice(X);
-    if (!lattice) {
-      for (let i = 0; i < n; i++) {
-        const x = (X[2 * i] - mean[0]) / scale[0];
-        const y = (X[2 * i + 1] - mean[1]) / scale[1];
-        softmaxPairInto(w[0] + w[1] * x + w[2] * y, p, 2 * i);
+    const { xs, ys } = gridAxes(grid);
+    // byColumn[(c − 1)·nx + i]: class c's w_c₀ + w_c₁x at column i.
+    const byColumn = new Float64Array((k - 1) * nx);
+    for (let c = 1; c < k; c++) {
+      const o = 3 * (c - 1);
+      for (let i = 0; i < nx; i++) byColumn[(c - 1) * nx + i] = w[o] + w[o + 1] * ((xs[i] - mean[0]) / scale[0]);
+    }
+    const z = new Float64Array(k);
+    for (let j = 0; j < ny; j++) {
+      const y = (ys[j] - mean[1]) / scale[1];
+      if (k === 2) {
+        const byRow = w[2] * y;
+        for (let i = 0; i < nx; i++) softmaxPairInto(byColumn[i] + byRow, p, 2 * (j * nx + i));
+        continue;
       }
-      return;
+      for (let i = 0; i < nx; i++) {
+        z[0] = 0;
+        for (let c = 1; c < k; c++) z[c] = byColumn[(c - 1) * nx + i] + w[3 * (c - 1) + 2] * y;
+        softmaxInPlace(z, 0, k);
+        const row = (j * nx + i) * k;
+        for (let c = 0; c < k; c++) p[row + c] = z[c];
+      }
     }
-    const columns = lattice.xs.length;
-    const byColumn = lattice.xs.map((x) => w[0] + w[1] * ((x - mean[0]) / scale[0]));
-    const rows = rowsInOrder(lattice);
-    for (let r = 0; r < rows.length; r++) {
-      const byRow = w[2] * ((rows[r] - mean[1]) / scale[1]);
-      const o = r * columns;
-      for (let j = 0; j < columns; j++) softmaxPairInto(byColumn[j] + byRow, p, 2 * (o + j));
-    }
+    return p;
   }
 }
 
-export const logistic: ModelSpec<typeof schema> = {
+export const logistic = defineModel({
   type: 'logistic',
   title: 'Logistic regression',
   stage: 'epoch',
   schema,
-  create: (opts, classes) => new LogisticRegression(classes, opts),
-};
+  classifier: (opts, classes) => new LogisticRegression(classes, opts),
+});

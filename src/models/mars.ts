@@ -12,7 +12,7 @@
  * - backward pass: drop, one at a time, the term whose removal raises the RSS least (never the
  *   intercept) and keep the subset with the smallest GCV = RSS / (n·(1 − C/n)²), where
  *   C = terms + penalty·(terms − 1)/2;
- * - a logistic regression (IRLS, ./irls.ts) on the kept basis gives the probabilities.
+ * - a logistic regression (IRLS, ./algorithms/glm-newton.ts) on the kept basis gives the probabilities.
  * K classes: as earth with a factor response, one 0/1 indicator per class (one for two classes),
  * a shared basis chosen on their summed RSS, one logistic fit per class, probabilities normalised.
  *
@@ -25,8 +25,9 @@ import { z } from 'zod';
 import type { Dataset } from '../dataset.js';
 import { options } from '../options.js';
 import type { Rng } from '../random.js';
-import { choleskySolve, factorSpd, fitLogistic } from './algorithms/irls.js';
-import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
+import { choleskySolve, factorSpd } from './algorithms/cholesky.js';
+import { GlmNewton } from './algorithms/glm-newton.js';
+import { type Classifier, defineModel, probaBuffer } from './model.js';
 
 const schema = options({
   maxTerms: z.number().int().min(1).max(201).default(21).describe('terms before pruning, intercept included'),
@@ -394,7 +395,7 @@ export class Mars implements Classifier {
         const mean = Math.min(Math.max(y.reduce((s, v) => s + v, 0) / Math.max(n, 1), 1e-6), 1 - 1e-6);
         beta[0] = Math.log(mean / (1 - mean));
       }
-      fitLogistic(B, n, p, y, beta, this.final ? 25 : 10);
+      new GlmNewton({ design: B, n, p, y, classes: 2 }).fit(beta, this.final ? 25 : 10);
       return beta;
     });
     this.coefTerms = terms;
@@ -438,10 +439,10 @@ export class Mars implements Classifier {
   }
 }
 
-export const mars: ModelSpec<typeof schema> = {
+export const mars = defineModel({
   type: 'mars',
   title: 'MARS',
   stage: 'term',
   schema,
-  create: (opts, classes) => new Mars(classes, opts),
-};
+  classifier: (opts, classes) => new Mars(classes, opts),
+});

@@ -19,13 +19,13 @@
  */
 import { z } from 'zod';
 import type { Dataset } from '../dataset.js';
+import { type Grid, gridAxes } from '../grid.js';
 import { options } from '../options.js';
 import { permutation, type Rng } from '../random.js';
-import { asLattice, type Lattice, rowsInOrder } from './algorithms/lattice.js';
 import { crossEntropyRow, softmaxInPlace, softmaxPairInto } from './algorithms/loss.js';
 import { createOptimizer, optimizerName } from './algorithms/optimizers.js';
 import { fitScaler, type Scaler, transform } from './algorithms/standardize.js';
-import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
+import { type Classifier, defineModel, probaBuffer } from './model.js';
 
 export const activationName = z.enum(['tanh', 'relu', 'sigmoid']);
 export type Activation = z.infer<typeof activationName>;
@@ -46,13 +46,22 @@ const schema = options({
 });
 
 /**
- * tanh through one exp, accurate to about 1e-16 absolute: in V8, Math.tanh costs about twice
- * Math.exp, and the hidden units' tanh are most of the cost of a grid evaluation.
+ * tanh through one exp, accurate to about 1e-16 absolute: cheaper than Math.tanh, and the hidden
+ * units' tanh are most of the cost of a grid evaluation.
  */
 export function tanh(x: number): number {
   const t = Math.exp(-2 * Math.abs(x));
   const r = (1 - t) / (1 + t);
   return x < 0 ? -r : r;
+}
+
+/** A mini-batch: the training points order[start..end) of X (n×2, standardized) and their labels. */
+export interface Batch {
+  X: Float64Array;
+  labels: Uint8Array;
+  order: ArrayLike<number>;
+  start: number;
+  end: number;
 }
 
 /** Points per pass through the network: big enough for tight loops, small enough for the cache. */
@@ -165,7 +174,7 @@ export class Network {
   private activate(from: number, to: number): void {
     const act = this.act;
     if (this.activation === 'tanh') {
-      // tanh() written out: a call per value costs as much as the arithmetic.
+      // tanh() inline: this is the evaluation's innermost loop.
       for (let k = from; k < to; k++) {
         const v = act[k];
         const t = Math.exp(-2 * Math.abs(v));
@@ -188,18 +197,11 @@ export class Network {
   }
 
   /**
-   * Adds to `grad` the gradient of the summed cross-entropy of points order[start..end) and
-   * returns that sum. `grad` is not cleared and the penalty is not included: see batchStep.
+   * Adds to `grad` the gradient of the summed cross-entropy of the batch's points and returns
+   * that sum. `grad` is not cleared and the penalty is not included: see batchStep.
    */
-  accumulate(
-    params: Float64Array,
-    X: Float64Array,
-    labels: Uint8Array,
-    order: ArrayLike<number>,
-    start: number,
-    end: number,
-    grad: Float64Array,
-  ): number {
+  accumulate(params: Float64Array, batch: Batch, grad: Float64Array): number {
+    const { X, labels, order, start, end } = batch;
     const { delta, z, dLogits, classes } = this;
     const outputAt = this.unitAt[this.sizes.length - 1] * BLOCK;
     let loss = 0;
@@ -281,19 +283,10 @@ export class Network {
    * Gradient of one mini-batch's objective (1/m)·[Σ cross-entropy + (l2/2)·‖W‖²] into `grad`
    * (overwritten); returns the objective.
    */
-  batchStep(
-    params: Float64Array,
-    X: Float64Array,
-    labels: Uint8Array,
-    order: ArrayLike<number>,
-    start: number,
-    end: number,
-    l2: number,
-    grad: Float64Array,
-  ): number {
+  batchStep(params: Float64Array, batch: Batch, l2: number, grad: Float64Array): number {
     grad.fill(0);
-    const m = end - start;
-    let objective = this.accumulate(params, X, labels, order, start, end, grad);
+    const m = batch.end - batch.start;
+    let objective = this.accumulate(params, batch, grad);
     let penalty = 0;
     for (let l = 0; l < this.weightAt.length; l++) {
       for (let j = this.weightAt[l]; j < this.biasAt[l]; j++) {
@@ -308,11 +301,6 @@ export class Network {
 
   /** Class probabilities of n points (n×2, raw units) into p (n×K), standardizing on the way. */
   predict(params: Float64Array, scaler: Scaler, X: Float64Array, p: Float32Array): void {
-    const lattice = asLattice(X);
-    if (lattice) {
-      this.predictLattice(params, scaler, lattice, p);
-      return;
-    }
     const n = X.length / 2;
     const { mean, scale } = scaler;
     for (let first = 0; first < n; first += BLOCK) {
@@ -327,20 +315,21 @@ export class Network {
   }
 
   /**
-   * On a lattice the first layer's sums b + w₀x + w₁y are (b + w₀x), once per column, plus w₁y,
-   * once per row: the additions layer() makes, in its order, without the input pass.
+   * The same on a grid (gridPoints' order). The first layer's sums b + w₀x + w₁y are (b + w₀x),
+   * once per column, plus w₁y, once per row: the additions layer() makes, in its order, without
+   * the input pass.
    */
-  private predictLattice(params: Float64Array, scaler: Scaler, lattice: Lattice, p: Float32Array): void {
+  predictGrid(params: Float64Array, scaler: Scaler, grid: Grid, p: Float32Array): void {
     const { mean, scale } = scaler;
-    const columns = lattice.xs.length;
+    const { xs, ys: rows } = gridAxes(grid);
+    const columns = xs.length;
     const units = this.sizes[1];
     const byColumn = new Float64Array(units * columns);
     for (let j = 0; j < units; j++) {
       const bias = params[this.biasAt[0] + j];
       const w0 = params[this.weightAt[0] + 2 * j];
-      for (let c = 0; c < columns; c++) byColumn[j * columns + c] = bias + w0 * ((lattice.xs[c] - mean[0]) / scale[0]);
+      for (let c = 0; c < columns; c++) byColumn[j * columns + c] = bias + w0 * ((xs[c] - mean[0]) / scale[0]);
     }
-    const rows = rowsInOrder(lattice);
     const first = this.unitAt[1] * BLOCK;
     for (let r = 0; r < rows.length; r++) {
       const y = (rows[r] - mean[1]) / scale[1];
@@ -405,7 +394,7 @@ class MultilayerPerceptron implements Classifier {
       let loss = 0;
       for (let start = 0; start < data.n; start += batch) {
         const end = Math.min(start + batch, data.n);
-        loss += (end - start) * this.net.batchStep(params, X, data.y, order, start, end, l2, grad);
+        loss += (end - start) * this.net.batchStep(params, { X, labels: data.y, order, start, end }, l2, grad);
         optimizer.step(params, grad);
       }
       yield { stage: epoch, total: epochs, label: `epoch ${epoch}`, loss: data.n > 0 ? loss / data.n : 0 };
@@ -417,12 +406,18 @@ class MultilayerPerceptron implements Classifier {
     this.net.predict(this.params, this.scaler, X, p);
     return p;
   }
+
+  predictGrid(grid: Grid, out?: Float32Array): Float32Array {
+    const p = probaBuffer(grid.nx * grid.ny, this.classes, out);
+    this.net.predictGrid(this.params, this.scaler, grid, p);
+    return p;
+  }
 }
 
-export const mlp: ModelSpec<typeof schema> = {
+export const mlp = defineModel({
   type: 'mlp',
   title: 'Neural network',
   stage: 'epoch',
   schema,
-  create: (opts, classes) => new MultilayerPerceptron(classes, opts),
-};
+  classifier: (opts, classes) => new MultilayerPerceptron(classes, opts),
+});

@@ -17,7 +17,7 @@ import {
   posteriors,
   SINGULAR,
 } from './algorithms/gaussian-fit.js';
-import type { Classifier, ModelSpec } from './types.js';
+import { type Classifier, defineModel } from './model.js';
 
 const schema = options({
   varSmoothing: z
@@ -92,10 +92,10 @@ class NaiveBayes implements Classifier {
   }
 }
 
-export const naiveBayes: ModelSpec<typeof schema> = {
+export const naiveBayes = defineModel({
   type: 'naive-bayes',
   title: 'Naive Bayes',
   stage: null,
   schema,
-  create: (opts, classes) => new NaiveBayes(classes, opts),
-};
+  classifier: (opts, classes) => new NaiveBayes(classes, opts),
+});

@@ -24,7 +24,7 @@ import {
   scaled,
   shrinkToIdentity,
 } from './algorithms/gaussian-fit.js';
-import type { Classifier, ModelSpec } from './types.js';
+import { type Classifier, defineModel } from './model.js';
 
 const schema = options({
   regularization: z
@@ -98,10 +98,10 @@ class QuadraticDiscriminant implements Classifier {
   }
 }
 
-export const qda: ModelSpec<typeof schema> = {
+export const qda = defineModel({
   type: 'qda',
   title: 'Quadratic discriminant analysis',
   stage: null,
   schema,
-  create: (opts, classes) => new QuadraticDiscriminant(classes, opts),
-};
+  classifier: (opts, classes) => new QuadraticDiscriminant(classes, opts),
+});

@@ -18,13 +18,15 @@
  */
 import { z } from 'zod';
 import type { Dataset } from '../dataset.js';
+import { type Grid, gridAxes } from '../grid.js';
 import { options } from '../options.js';
 import type { Rng } from '../random.js';
 import { PairwiseCoupling } from './algorithms/coupling.js';
-import { evaluateExpansion, type Kernel, KernelRows } from './algorithms/kernels.js';
+import { type Expansion, evaluateExpansion, gridRows, PointExpansion } from './algorithms/kernel-expansion.js';
+import { type Kernel, KernelRows } from './algorithms/kernels.js';
 import { fitSigmoid, type Sigmoid, sigmoidProbability } from './algorithms/platt.js';
 import { SmoSolver } from './algorithms/smo.js';
-import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
+import { type Classifier, defineModel, probaBuffer } from './model.js';
 
 const schema = options({
   kernel: z.enum(['rbf', 'linear', 'poly']).default('rbf'),
@@ -62,18 +64,19 @@ export function scaleGamma(X: Float64Array): number {
   return v > 0 ? 1 / (2 * v) : 1;
 }
 
-// Points per block of decision values: bounds memory, and is large enough to keep the rbf memo of a grid.
-const CHUNK = 32768;
-
 export class SupportVectorMachine implements Classifier {
   pairs: PairMachine[] = [];
   kernel: Kernel = { name: 'rbf', gamma: 1, degree: 3, coef0: 0 };
   private present: number[] = [];
   private notes: string[] = [];
-  // The prediction model: the union of support vectors; coef[p·m + j] = α·y of vector j in pair p.
-  private sv = new Float64Array(0);
-  private svCount = 0;
-  private coef = new Float64Array(0);
+  /** The prediction model: per pair, an expansion over the union of support vectors (coefficients α·y) less its ρ. */
+  private expansion: Expansion = {
+    kernel: this.kernel,
+    vectors: new Float64Array(0),
+    count: 0,
+    coef: new Float64Array(0),
+    outputs: 0,
+  };
   private rho = new Float64Array(0);
   private sigmoids: Sigmoid[] = [];
   /** Set after a pass: the prediction model is rebuilt from the solvers when next needed. */
@@ -176,19 +179,19 @@ export class SupportVectorMachine implements Classifier {
     for (const { index, solver } of this.pairs) {
       for (let t = 0; t < index.length; t++) if (solver.alpha[t] > 0 && slot[index[t]] < 0) slot[index[t]] = m++;
     }
-    this.sv = new Float64Array(2 * m);
-    this.coef = new Float64Array(m * P);
+    const vectors = new Float64Array(2 * m);
+    const coef = new Float64Array(m * P);
     this.rho = new Float64Array(P);
     for (let i = 0; i < data.n; i++) {
       if (slot[i] < 0) continue;
-      this.sv[2 * slot[i]] = data.X[2 * i];
-      this.sv[2 * slot[i] + 1] = data.X[2 * i + 1];
+      vectors[2 * slot[i]] = data.X[2 * i];
+      vectors[2 * slot[i] + 1] = data.X[2 * i + 1];
     }
-    this.svCount = m;
+    this.expansion = { kernel: this.kernel, vectors, count: m, coef, outputs: P };
     this.pairs.forEach((pair, p) => {
       const { index, solver } = pair;
       for (let t = 0; t < index.length; t++) {
-        if (solver.alpha[t] > 0) this.coef[p * m + slot[index[t]]] = solver.alpha[t] * solver.y[t];
+        if (solver.alpha[t] > 0) coef[p * m + slot[index[t]]] = solver.alpha[t] * solver.y[t];
       }
       this.rho[p] = solver.rho();
       pair.sigmoid = fitSigmoid(solver.decisionValues(), (t) => solver.y[t] === 1);
@@ -202,27 +205,71 @@ export class SupportVectorMachine implements Classifier {
     const P = this.pairs.length;
     const n = X.length / 2;
     const out = new Float64Array(n * P);
-    evaluateExpansion(this.kernel, this.sv, this.svCount, this.coef, P, X, out);
+    evaluateExpansion(this.expansion, X, out);
     for (let i = 0; i < n; i++) for (let p = 0; p < P; p++) out[i * P + p] -= this.rho[p];
     return out;
   }
 
   predictProba(X: Float64Array, out?: Float32Array): Float32Array {
-    const k = this.classes;
     const n = X.length / 2;
-    const proba = probaBuffer(n, k, out);
+    const proba = probaBuffer(n, this.classes, out);
+    const write = this.probabilityWriter(proba, n);
+    if (!write) return proba;
+    const points = new PointExpansion(this.expansion);
+    const dec = new Float64Array(this.pairs.length);
+    for (let i = 0; i < n; i++) {
+      points.at(X[2 * i], X[2 * i + 1], dec, 0);
+      write(dec, 0, i);
+    }
+    return proba;
+  }
+
+  predictGrid(grid: Grid, out?: Float32Array): Float32Array {
+    const { nx, ny } = grid;
+    const proba = probaBuffer(nx * ny, this.classes, out);
+    const write = this.probabilityWriter(proba, nx * ny);
+    if (!write) return proba;
+    const rows = gridRows(this.expansion, gridAxes(grid));
+    const P = this.pairs.length;
+    const dec = new Float64Array(nx * P);
+    for (let r = 0; r < ny; r++) {
+      rows.row(r, dec);
+      for (let c = 0; c < nx; c++) write(dec, c * P, r * nx + c);
+    }
+    return proba;
+  }
+
+  /**
+   * Clears rows 0..n−1 of proba and returns a function that writes row i from the point's pair
+   * expansions at dec[o..] (decision value = expansion − ρ): Platt per pair, coupled for more than
+   * two classes. Null when there is no pair: the rows are then written already, with the one
+   * class seen (or, before training, every class alike).
+   */
+  private probabilityWriter(
+    proba: Float32Array,
+    n: number,
+  ): ((dec: Float64Array, o: number, i: number) => void) | null {
+    const k = this.classes;
     proba.fill(0, 0, n * k);
     const present = this.present;
     if (present.length < 2) {
-      // No pair to separate: the one class seen (or, before training, every class alike).
       for (let i = 0; i < n; i++) {
         if (present.length === 1) proba[i * k + present[0]] = 1;
         else for (let c = 0; c < k; c++) proba[i * k + c] = 1 / k;
       }
-      return proba;
+      return null;
     }
     if (this.stale) this.snapshot(this.stale);
-    const P = this.pairs.length;
+    const { pairs, sigmoids, rho } = this;
+    const P = pairs.length;
+    if (present.length === 2) {
+      const { a, b } = pairs[0];
+      return (dec, o, i) => {
+        const pb = sigmoidProbability(sigmoids[0], dec[o] - rho[0]);
+        proba[i * k + b] = pb;
+        proba[i * k + a] = 1 - pb;
+      };
+    }
     const K = present.length;
     const local = new Int32Array(k);
     present.forEach((c, j) => {
@@ -231,36 +278,24 @@ export class SupportVectorMachine implements Classifier {
     const coupling = new PairwiseCoupling(K);
     const r = new Float64Array(K * K);
     const p = new Float64Array(K);
-    for (let start = 0; start < n; start += CHUNK) {
-      const end = Math.min(n, start + CHUNK);
-      const dec = this.decisionFunction(X.subarray(2 * start, 2 * end));
-      for (let i = start; i < end; i++) {
-        const o = (i - start) * P;
-        if (K === 2) {
-          const pb = sigmoidProbability(this.sigmoids[0], dec[o]);
-          proba[i * k + this.pairs[0].b] = pb;
-          proba[i * k + this.pairs[0].a] = 1 - pb;
-          continue;
-        }
-        for (let q = 0; q < P; q++) {
-          const { a, b } = this.pairs[q];
-          // LIBSVM clamps pairwise estimates away from 0 and 1 before coupling.
-          const pb = Math.min(Math.max(sigmoidProbability(this.sigmoids[q], dec[o + q]), 1e-7), 1 - 1e-7);
-          r[local[b] * K + local[a]] = pb;
-          r[local[a] * K + local[b]] = 1 - pb;
-        }
-        coupling.solve(r, p);
-        for (let j = 0; j < K; j++) proba[i * k + present[j]] = p[j];
+    return (dec, o, i) => {
+      for (let q = 0; q < P; q++) {
+        const { a, b } = pairs[q];
+        // LIBSVM clamps pairwise estimates away from 0 and 1 before coupling.
+        const pb = Math.min(Math.max(sigmoidProbability(sigmoids[q], dec[o + q] - rho[q]), 1e-7), 1 - 1e-7);
+        r[local[b] * K + local[a]] = pb;
+        r[local[a] * K + local[b]] = 1 - pb;
       }
-    }
-    return proba;
+      coupling.solve(r, p);
+      for (let j = 0; j < K; j++) proba[i * k + present[j]] = p[j];
+    };
   }
 }
 
-export const svm: ModelSpec<typeof schema> = {
+export const svm = defineModel({
   type: 'svm',
   title: 'Support vector machine',
   stage: 'pass',
   schema,
-  create: (opts, classes) => new SupportVectorMachine(classes, opts),
-};
+  classifier: (opts, classes) => new SupportVectorMachine(classes, opts),
+});

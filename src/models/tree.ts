@@ -8,11 +8,13 @@
  */
 import { z } from 'zod';
 import type { Dataset } from '../dataset.js';
+import type { Grid } from '../grid.js';
 import { options } from '../options.js';
 import type { Rng } from '../random.js';
 import { ClassRule, classStats, presort, TreeGrower } from './algorithms/cart.js';
-import { FlatTree, sumTrees } from './algorithms/flat-tree.js';
-import { type Classifier, type ModelSpec, probaBuffer } from './types.js';
+import { FlatTree, type SumLayout } from './algorithms/flat-tree.js';
+import { sumTreesAt, sumTreesOnGrid } from './algorithms/tree-sums.js';
+import { type Classifier, defineModel, probaBuffer } from './model.js';
 
 export const criterionOption = z.enum(['gini', 'entropy']).default('gini').describe('impurity: gini or entropy');
 
@@ -26,11 +28,14 @@ const schema = options({
 export class DecisionTree implements Classifier {
   /** The tree so far; it grows in place while train() runs. */
   tree: FlatTree;
+  /** One tree's sums are its leaves' class shares. */
+  private readonly layout: SumLayout;
 
   constructor(
     readonly classes: number,
     private readonly opts: z.output<typeof schema>,
   ) {
+    this.layout = { stride: classes, column: () => 0 };
     this.tree = new FlatTree(classes, 1);
     this.tree.value.fill(1 / classes, 0, classes);
   }
@@ -58,20 +63,24 @@ export class DecisionTree implements Classifier {
   }
 
   predictProba(X: Float64Array, out?: Float32Array): Float32Array {
-    const k = this.classes;
-    const n = X.length / 2;
-    const p = probaBuffer(n, k, out);
-    // The forest's evaluation, for one tree: a grid costs a few writes per leaf.
-    const shares = sumTrees([this.tree], X, k, () => 0, 1);
-    for (let j = 0; j < n * k; j++) p[j] = Math.max(shares[j], 0);
+    return this.shares(sumTreesAt([this.tree], X, this.layout), out);
+  }
+
+  predictGrid(grid: Grid, out?: Float32Array): Float32Array {
+    return this.shares(sumTreesOnGrid([this.tree], grid, this.layout), out);
+  }
+
+  private shares(sums: Float64Array, out?: Float32Array): Float32Array {
+    const p = probaBuffer(sums.length / this.classes, this.classes, out);
+    p.set(sums);
     return p;
   }
 }
 
-export const tree: ModelSpec<typeof schema> = {
+export const tree = defineModel({
   type: 'tree',
   title: 'Decision tree',
   stage: 'split',
   schema,
-  create: (opts, classes) => new DecisionTree(classes, opts),
-};
+  classifier: (opts, classes) => new DecisionTree(classes, opts),
+});

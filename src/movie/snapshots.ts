@@ -13,7 +13,7 @@
  */
 import { accuracy, classCounts, type Dataset, head } from '../dataset.js';
 import type { Grid } from '../grid.js';
-import type { Classifier, Step } from '../models/types.js';
+import type { Classifier, Step } from '../models/model.js';
 import type { AnimationMode, ModelChoice } from '../plan/plan.js';
 import type { Rng } from '../random.js';
 import type { PlotState } from '../render/scene.js';
@@ -103,7 +103,7 @@ function evaluate(plan: TrainPlan, model: Classifier, used: Dataset, buffers: Bu
   return timed(plan.timings, 'evaluate', () => {
     const classes = plan.train.classes;
     buffers.train ??= new Float32Array(plan.train.n * classes);
-    buffers.grid = model.predictProba(plan.points, buffers.grid);
+    buffers.grid = model.predictGrid?.(plan.grid, buffers.grid) ?? model.predictProba(plan.points, buffers.grid);
     buffers.train = model.predictProba(used.X, buffers.train);
     const trainAccuracy = accuracy(buffers.train, used);
     let testAccuracy: number | null = null;
@@ -131,7 +131,7 @@ function* bySamples(plan: TrainPlan): Generator<Snapshot, void, undefined> {
   let previous: Classifier | null = null;
   for (let frame = 0; frame < sizes.length; frame++) {
     const used = head(plan.train, sizes[frame]);
-    const model = plan.model.spec.create(plan.model.options, plan.train.classes);
+    const model = plan.model.spec.classifier(plan.model.options, plan.train.classes);
     // Each frame's data extends the last one's: a convex fit may start from the last optimum.
     if (previous && model.warmStart) model.warmStart(previous);
     previous = model;
@@ -155,7 +155,7 @@ function* bySamples(plan: TrainPlan): Generator<Snapshot, void, undefined> {
 
 /** Number of stages the model will go through: from its first step, or by a dry run. */
 function countStages(plan: TrainPlan): number {
-  const model = plan.model.spec.create(plan.model.options, plan.train.classes);
+  const model = plan.model.spec.classifier(plan.model.options, plan.train.classes);
   let count = 0;
   return timed(plan.timings, 'train', () => {
     for (const step of model.train(plan.train, plan.rng.fork('model'))) {
@@ -169,7 +169,7 @@ function countStages(plan: TrainPlan): number {
 function* byStages(plan: TrainPlan): Generator<Snapshot, void, undefined> {
   const total = countStages(plan);
   const wanted = chooseStages(total, plan.animate.frames, plan.animate.spacing);
-  const model = plan.model.spec.create(plan.model.options, plan.train.classes);
+  const model = plan.model.spec.classifier(plan.model.options, plan.train.classes);
   const steps = model.train(plan.train, plan.rng.fork('model'));
   const said = new Set<string>();
   const buffers: Buffers = {};

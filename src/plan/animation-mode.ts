@@ -5,7 +5,7 @@
  * grow their data and others do not would not compare).
  */
 import { UserError } from '../errors.js';
-import type { ModelSpec } from '../models/types.js';
+import type { ModelSpec } from '../models/model.js';
 import type { AnimateOptions } from '../scenario/schema.js';
 import type { AnimationMode } from './plan.js';
 

@@ -142,5 +142,5 @@ function checkModelsFit(plan: RenderPlan): void {
       : plan.kind === 'sweep'
         ? plan.frames.map((f) => [f.model, f.data])
         : plan.datasets.flatMap((d) => plan.models.map((m): [ModelChoice, DataChoice] => [m, d]));
-  for (const [model, data] of pairs) model.spec.create(model.options, data.simulator.classes);
+  for (const [model, data] of pairs) model.spec.classifier(model.options, data.simulator.classes);
 }

@@ -10,7 +10,7 @@
  */
 import type { DataEntry } from '../data/simulate.js';
 import type { Simulator } from '../data/source.js';
-import type { ModelSpec } from '../models/types.js';
+import type { ModelSpec } from '../models/model.js';
 import type { Scenario } from '../scenario/schema.js';
 
 /** How frames advance: the model's own stages (epochs, trees, ...) or a growing training sample. */

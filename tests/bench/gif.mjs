@@ -58,7 +58,7 @@ async function frames(scenario) {
   }
   const { loadScenario } = await import(join(dist, 'scenario/load.js'));
   const { renderScenario } = await import(join(dist, 'pipeline.js'));
-  const { GifWriter } = await import(join(dist, 'gif/writer.js'));
+  const { GifWriter } = await import(join(dist, 'output/gif/writer.js'));
   const captured = [];
   let options = null;
   const push = GifWriter.prototype.push;
@@ -98,7 +98,8 @@ const writerBytes = (Writer, options, list) => () => {
 };
 
 const builds = [];
-for (const dist of dists) builds.push({ dist, GifWriter: (await import(join(dist, 'gif/writer.js'))).GifWriter });
+for (const dist of dists)
+  builds.push({ dist, GifWriter: (await import(join(dist, 'output/gif/writer.js'))).GifWriter });
 const gifenc = args.includes('--gifenc') ? (await import('gifenc')).default : null;
 
 console.log(`GIF encoder: fastest of ${runs} runs, CPU ms per frame (builds interleaved)`);

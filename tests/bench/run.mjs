@@ -132,7 +132,7 @@ const rows = [
 if (perModel) {
   const registry = readFileSync('src/models/index.ts', 'utf8');
   for (const [, model] of registry.matchAll(/from '\.\/([\w-]+)\.js'/g)) {
-    if (!existsSync(`src/models/${model}.ts`) || model === 'types') continue;
+    if (!existsSync(`src/models/${model}.ts`) || model === 'model') continue;
     for (const source of ['gaussians', 'mixture']) {
       rows.push({
         name: `${model}, ${source}, by samples`,

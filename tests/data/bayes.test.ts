@@ -65,7 +65,7 @@ function bayesAccuracy(sim: Simulator, d: Dataset): number {
 }
 
 function logisticAccuracy(train: Dataset, test: Dataset): number {
-  const model = logistic.create(logistic.schema.parse({ epochs: 300 }), train.classes);
+  const model = logistic.classifier(logistic.schema.parse({ epochs: 300 }), train.classes);
   trainToEnd(model, train);
   return accuracy(model.predictProba(test.X), test);
 }

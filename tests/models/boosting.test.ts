@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { accuracy, type Dataset } from '../../src/dataset.js';
 import { boosting, type GradientBoosting } from '../../src/models/boosting.js';
-import type { Step } from '../../src/models/types.js';
+import type { Step } from '../../src/models/model.js';
 import { createRng } from '../../src/random.js';
 import { trainToEnd } from '../helpers.js';
 import { agreement, lattice, reference, referenceData, referenceLattice, referenceSets } from './trees-reference.js';
@@ -16,7 +16,7 @@ import { agreement, lattice, reference, referenceData, referenceLattice, referen
 type BoostingOptions = ReturnType<typeof boosting.schema.parse>;
 
 function grow(data: Dataset, options: Partial<BoostingOptions> = {}, seed = 1) {
-  const model = boosting.create(boosting.schema.parse(options), data.classes) as GradientBoosting;
+  const model = boosting.classifier(boosting.schema.parse(options), data.classes) as GradientBoosting;
   const steps = trainToEnd(model, data, createRng(seed));
   return { model, steps };
 }
@@ -137,7 +137,7 @@ describe('boosting', () => {
 
   it('yields one stage per round, each with the training log-loss', () => {
     const { train } = referenceData('blobs3');
-    const model = boosting.create(boosting.schema.parse({ rounds: 4 }), 3) as GradientBoosting;
+    const model = boosting.classifier(boosting.schema.parse({ rounds: 4 }), 3) as GradientBoosting;
     const steps: Step[] = [];
     const grid = lattice(30, -3, 5);
     for (const step of model.train(train, createRng(1))) {

@@ -7,11 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { accuracy, type Dataset } from '../../src/dataset.js';
 import { gridPoints } from '../../src/grid.js';
-import { asLattice } from '../../src/models/algorithms/flat-tree.js';
 import { forest, type RandomForest } from '../../src/models/forest.js';
 import { type DecisionTree, tree } from '../../src/models/tree.js';
 import { createRng } from '../../src/random.js';
-import { trainToEnd } from '../helpers.js';
+import { expectSameBits, trainToEnd } from '../helpers.js';
 import {
   agreement,
   lattice,
@@ -25,16 +24,9 @@ import {
 type ForestOptions = ReturnType<typeof forest.schema.parse>;
 
 function grow(data: Dataset, options: Partial<ForestOptions> = {}, seed = 1) {
-  const model = forest.create(forest.schema.parse(options), data.classes) as RandomForest;
+  const model = forest.classifier(forest.schema.parse(options), data.classes) as RandomForest;
   const steps = trainToEnd(model, data, createRng(seed));
   return { model, steps };
-}
-
-function maxDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  expect(a.length).toBe(b.length);
-  let worst = 0;
-  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
-  return worst;
 }
 
 describe('forest', () => {
@@ -44,35 +36,36 @@ describe('forest', () => {
   ])('of one tree, no bootstrap and both features, is the tree (%s)', (name, options) => {
     const { train } = referenceData(name as 'moons');
     const one = grow(train, { trees: 1, bootstrap: false, maxFeatures: 2, maxDepth: 8, ...options }).model;
-    const single = tree.create(tree.schema.parse({ maxDepth: 8, ...options }), train.classes) as DecisionTree;
+    const single = tree.classifier(tree.schema.parse({ maxDepth: 8, ...options }), train.classes) as DecisionTree;
     trainToEnd(single, train);
     expect(one.trees).toHaveLength(1);
     expect(preorder(one.trees[0])).toEqual(preorder(single.tree));
     const points = lattice(60, -3, 4);
-    expect(maxDifference(one.predictProba(points), single.predictProba(points))).toBeLessThan(1e-6);
+    expectSameBits(one.predictProba(points), single.predictProba(points));
   });
 
-  it('predicts the mean of its trees’ leaf class shares, on lattices and on scattered points', () => {
+  it.each([
+    ['pure leaves', {}],
+    ['fractional leaves', { maxDepth: 4 }],
+  ])('predicts the mean of its trees’ leaf class shares, summed tree by tree, exactly (%s)', (_, options) => {
     const { train, test } = referenceData('blobs3');
-    const { model } = grow(train, { trees: 20 });
+    const { model } = grow(train, { trees: 20, ...options });
     const k = train.classes;
-    const grid = gridPoints({ nx: 70, ny: 50, xmin: -3, xmax: 5, ymin: -3, ymax: 4 });
-    const almost = grid.slice();
-    almost[2 * 1000] += 1e-3;
-    expect(asLattice(grid)).not.toBeNull();
-    expect(asLattice(almost)).toBeNull();
-    expect(asLattice(test.X)).toBeNull();
-    for (const points of [lattice(80, -3, 5), grid, almost, test.X]) {
-      const n = points.length / 2;
-      const want = new Float64Array(n * k);
+    const grid = { nx: 70, ny: 50, xmin: -3, xmax: 5, ymin: -3, ymax: 4 };
+    const points = gridPoints(grid);
+    const walked = (X: Float64Array) => {
+      const n = X.length / 2;
+      const sums = new Float64Array(n * k);
       for (const t of model.trees) {
         for (let i = 0; i < n; i++) {
-          const leaf = t.leafOf(points[2 * i], points[2 * i + 1]);
-          for (let c = 0; c < k; c++) want[i * k + c] += t.value[leaf * k + c] / model.trees.length;
+          const leaf = t.leafOf(X[2 * i], X[2 * i + 1]);
+          for (let c = 0; c < k; c++) sums[i * k + c] += t.value[leaf * k + c];
         }
       }
-      expect(maxDifference(model.predictProba(points), want)).toBeLessThan(1e-6);
-    }
+      return Float32Array.from(sums, (v) => v * (1 / model.trees.length));
+    };
+    for (const X of [lattice(80, -3, 5), points, test.X]) expectSameBits(model.predictProba(X), walked(X));
+    expectSameBits(model.predictGrid(grid), walked(points));
   });
 
   it('grows unlimited trees to pure leaves, and keeps maxDepth when given', () => {
@@ -126,7 +119,7 @@ describe('forest', () => {
 
   it('yields one stage per tree, and predicts with the trees so far', () => {
     const { train, test } = referenceData('moons');
-    const model = forest.create(forest.schema.parse({ trees: 7 }), 2) as RandomForest;
+    const model = forest.classifier(forest.schema.parse({ trees: 7 }), 2) as RandomForest;
     const grid = lattice(40, -2, 3);
     let t = 0;
     for (const step of model.train(train, createRng(5))) {
@@ -135,16 +128,16 @@ describe('forest', () => {
       expect(model.trees).toHaveLength(t);
       expect(accuracy(model.predictProba(test.X), test)).toBeGreaterThan(0.75);
       // The same arrays again only add the new tree; fresh copies are evaluated from scratch.
-      expect(maxDifference(model.predictProba(grid), model.predictProba(grid.slice()))).toBeLessThan(1e-6);
-      expect(maxDifference(model.predictProba(test.X), model.predictProba(test.X.slice()))).toBeLessThan(1e-6);
+      expectSameBits(model.predictProba(grid), model.predictProba(grid.slice()));
+      expectSameBits(model.predictProba(test.X), model.predictProba(test.X.slice()));
     }
     expect(t).toBe(7);
     // Changed in place, the same array is evaluated anew.
     grid.reverse();
-    expect(maxDifference(model.predictProba(grid), model.predictProba(grid.slice()))).toBeLessThan(1e-6);
+    expectSameBits(model.predictProba(grid), model.predictProba(grid.slice()));
     // Retrained, the model forgets the old trees' sums.
     trainToEnd(model, train, createRng(6));
-    expect(maxDifference(model.predictProba(grid), model.predictProba(grid.slice()))).toBeLessThan(1e-6);
+    expectSameBits(model.predictProba(grid), model.predictProba(grid.slice()));
   });
 
   it.each(referenceSets)('predicts scikit-learn’s class on at least 95 % of a lattice over %s', (name) => {

@@ -68,7 +68,7 @@ function analyticLine(data: Dataset, r: number) {
 describe('lda', () => {
   it.each([0, 0.4])('has the analytic boundary and log-odds for equal covariances (regularization %s)', (r) => {
     const data = equalCovariances.sample(600, createRng(3));
-    const model = lda.create(lda.schema.parse({ regularization: r }), 2);
+    const model = lda.classifier(lda.schema.parse({ regularization: r }), 2);
     expect(trainToEnd(model, data, rng())).toEqual([{ stage: 1, total: 1, label: 'fit' }]);
     const { wx, wy, w0 } = analyticLine(data, r);
     // Points on the line wx·x + wy·y + w0 = 0 have probability ½ exactly.
@@ -110,7 +110,7 @@ describe('lda', () => {
         n,
         classes: 2,
       };
-      const model = lda.create(lda.schema.parse({}), 2);
+      const model = lda.classifier(lda.schema.parse({}), 2);
       trainToEnd(model, data, rng());
       expect(model.warnings?.()).toEqual([
         'the pooled covariance is singular (too few points, or no spread): added a small ridge to invert it',
@@ -125,13 +125,13 @@ describe('lda', () => {
 
   it('gives a class with no training points probability 0, and every class 1/k with no points at all', () => {
     const data = equalCovariances.sample(100, createRng(5));
-    const model = lda.create(lda.schema.parse({}), 3);
+    const model = lda.classifier(lda.schema.parse({}), 3);
     trainToEnd(model, { ...data, classes: 3 }, rng());
     expect(model.warnings?.()).toEqual(['class 2 has no training points: its probability is 0']);
     const p = model.predictProba(Float64Array.from([0, 2, 2, 0]));
     expect([p[2], p[5]]).toEqual([0, 0]);
     expect(p[0] + p[1]).toBeCloseTo(1, 6);
-    const empty = lda.create(lda.schema.parse({}), 2);
+    const empty = lda.classifier(lda.schema.parse({}), 2);
     trainToEnd(empty, { X: new Float64Array(0), y: new Uint8Array(0), n: 0, classes: 2 }, rng());
     expect(Array.from(empty.predictProba(Float64Array.from([0, 0])))).toEqual([0.5, 0.5]);
   });

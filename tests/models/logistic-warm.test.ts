@@ -7,11 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import { type Dataset, head } from '../../src/dataset.js';
 import { logistic, SATURATED_WARNING } from '../../src/models/logistic.js';
-import type { Classifier } from '../../src/models/types.js';
+import type { Classifier } from '../../src/models/model.js';
 import { separatedGaussians, trainToEnd } from '../helpers.js';
 
 function fitted(data: Dataset, options: Record<string, unknown>, previous?: Classifier) {
-  const model = logistic.create(logistic.schema.parse({ optimizer: 'newton', ...options }), data.classes);
+  const model = logistic.classifier(logistic.schema.parse({ optimizer: 'newton', ...options }), data.classes);
   if (previous) model.warmStart?.(previous);
   const steps = trainToEnd(model, data).length;
   return { model, steps };

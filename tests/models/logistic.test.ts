@@ -13,7 +13,7 @@ describe('logistic regression', () => {
   const bayes = bayesAccuracy(sim, test);
 
   it.each(['gd', 'momentum', 'adam'] as const)('reaches Bayes accuracy − 0.03 on gaussians with %s', (optimizer) => {
-    const model = logistic.create(
+    const model = logistic.classifier(
       logistic.schema.parse({ optimizer, learningRate: optimizer === 'adam' ? 0.1 : 0.5, epochs: 200 }),
       2,
     );
@@ -24,7 +24,7 @@ describe('logistic regression', () => {
   });
 
   it('matches the maximum-likelihood fit: the score equations hold at convergence', () => {
-    const model = logistic.create(logistic.schema.parse({ optimizer: 'gd', learningRate: 1, epochs: 3000 }), 2);
+    const model = logistic.classifier(logistic.schema.parse({ optimizer: 'gd', learningRate: 1, epochs: 3000 }), 2);
     trainToEnd(model, train);
     const p = model.predictProba(train.X);
     // At the MLE, Σ (y_i − p_i) x_i = 0 for the intercept and both inputs.
@@ -41,12 +41,12 @@ describe('logistic regression', () => {
   it('shrinks the weights with l2, and uses mini-batches when asked', () => {
     const data = separatedGaussians(200, 2, 4);
     const sureness = (opts: object) => {
-      const model = logistic.create(logistic.schema.parse(opts), 2);
+      const model = logistic.classifier(logistic.schema.parse(opts), 2);
       trainToEnd(model, data);
       return Math.abs(model.predictProba(Float64Array.from([3, 0]))[1] - 0.5);
     };
     expect(sureness({ l2: 1 })).toBeLessThan(sureness({ l2: 0 }));
-    const batched = logistic.create(logistic.schema.parse({ batchSize: 16, optimizer: 'sgd', epochs: 5 }), 2);
+    const batched = logistic.classifier(logistic.schema.parse({ batchSize: 16, optimizer: 'sgd', epochs: 5 }), 2);
     trainToEnd(batched, data);
     expect(accuracy(batched.predictProba(data.X), data)).toBeGreaterThan(0.95);
   });

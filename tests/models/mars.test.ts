@@ -7,14 +7,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { accuracy, type Dataset } from '../../src/dataset.js';
-import { fitLogistic } from '../../src/models/algorithms/irls.js';
 import { backward, gcv, type Mars, mars, termValue } from '../../src/models/mars.js';
 import { createRng } from '../../src/random.js';
 import { expected, loadCsv } from '../fixtures/models-1-svm-mars/load.js';
 import { trainToEnd } from '../helpers.js';
 
 function trained(data: Dataset, options: Record<string, unknown> = {}): Mars {
-  const model = mars.create(mars.schema.parse(options), data.classes) as Mars;
+  const model = mars.classifier(mars.schema.parse(options), data.classes) as Mars;
   trainToEnd(model, data);
   return model;
 }
@@ -37,7 +36,7 @@ describe('mars forward pass', () => {
     // The forward pass fits least squares to the 0/1 labels, i.e. on the probability scale: keep
     // x ≤ 2, where σ(3·max(0, x − 1)) is still close to a hinge (it saturates further right).
     const data = simulate(1000, 7, (x) => 3 * Math.max(0, x - 1), 2);
-    const model = mars.create(mars.schema.parse({}), 2) as Mars;
+    const model = mars.classifier(mars.schema.parse({}), 2) as Mars;
     const generator = model.train(data, createRng(1));
     generator.next(); // term 1: the intercept
     generator.next(); // term 2: the first hinge
@@ -64,35 +63,10 @@ describe('mars forward pass', () => {
   });
 });
 
-describe('mars logistic fit and pruning', () => {
-  it('IRLS gives scikit-learn LogisticRegression coefficients on a fixed hinge basis', () => {
-    const data = loadCsv('mixture-train.csv');
-    const terms = [
-      [],
-      [{ v: 0, knot: 0.5, sign: 1 as const }],
-      [{ v: 0, knot: 0.5, sign: -1 as const }],
-      [{ v: 1, knot: 0.8, sign: 1 as const }],
-      [{ v: 1, knot: 0.8, sign: -1 as const }],
-      [
-        { v: 0, knot: 0.5, sign: 1 as const },
-        { v: 1, knot: 0.8, sign: 1 as const },
-      ],
-    ];
-    const p = terms.length;
-    const B = new Float64Array(data.n * p);
-    for (let i = 0; i < data.n; i++)
-      for (let j = 0; j < p; j++) B[i * p + j] = termValue(terms[j], data.X[2 * i], data.X[2 * i + 1]);
-    const beta = new Float64Array(p);
-    const result = fitLogistic(B, data.n, p, data.y, beta);
-    expect(result.converged).toBe(true);
-    expected.mars.irls.coef.forEach((c: number, j: number) => {
-      expect(beta[j]).toBeCloseTo(c, 4);
-    });
-  });
-
+describe('mars pruning', () => {
   it('yields each term added, then each term pruned, and predicts after every stage', () => {
     const data = loadCsv('moons-train.csv');
-    const model = mars.create(mars.schema.parse({}), 2) as Mars;
+    const model = mars.classifier(mars.schema.parse({}), 2) as Mars;
     const labels: string[] = [];
     const probes = loadCsv('moons-test.csv').X.subarray(0, 200);
     for (const step of model.train(data, createRng(1))) {

@@ -42,7 +42,7 @@ describe('mlp gradients', () => {
     const l2 = 0.3;
     const grad = new Float64Array(net.size);
     const scratch = new Float64Array(net.size);
-    const objective = (p: Float64Array) => net.batchStep(p, X, labels, order, start, end, l2, scratch);
+    const objective = (p: Float64Array) => net.batchStep(p, { X, labels, order, start, end }, l2, scratch);
     const h = 1e-5;
     const numeric = new Float64Array(net.size);
     for (let j = 0; j < net.size; j++) {
@@ -55,7 +55,7 @@ describe('mlp gradients', () => {
       numeric[j] = (up - down) / (2 * h);
     }
     // After the probes, so scratch buffers left dirty by earlier passes would show.
-    net.batchStep(params, X, labels, order, start, end, l2, grad);
+    net.batchStep(params, { X, labels, order, start, end }, l2, grad);
     let worst = 0;
     for (let j = 0; j < net.size; j++) {
       const scale = Math.max(1e-3, Math.abs(numeric[j]) + Math.abs(grad[j]));
@@ -78,8 +78,8 @@ describe('mlp gradients', () => {
     const labels = new Uint8Array([1]);
     const without = new Float64Array(net.size);
     const withL2 = new Float64Array(net.size);
-    net.batchStep(params, X, labels, [0], 0, 1, 0, without);
-    net.batchStep(params, X, labels, [0], 0, 1, 2, withL2);
+    net.batchStep(params, { X, labels, order: [0], start: 0, end: 1 }, 0, without);
+    net.batchStep(params, { X, labels, order: [0], start: 0, end: 1 }, 2, withL2);
     for (let l = 0; l < net.weightAt.length; l++) {
       for (let j = net.weightAt[l]; j < net.biasAt[l]; j++)
         expect(withL2[j] - without[j]).toBeCloseTo(2 * params[j], 12);
@@ -110,14 +110,14 @@ describe('mlp', () => {
 
   it.each(['tanh', 'relu', 'sigmoid'] as const)('fits XOR to ≥ 0.95 training accuracy (%s)', (activation) => {
     const data = xor(200, 4);
-    const model = mlp.create({ ...defaults, activation }, 2);
+    const model = mlp.classifier({ ...defaults, activation }, 2);
     trainToEnd(model, data, createRng(9));
     expect(accuracy(model.predictProba(data.X), data)).toBeGreaterThanOrEqual(0.95);
   });
 
   it('yields one step per epoch, labelled, with a loss that falls', () => {
     const data = xor(100, 2);
-    const steps = trainToEnd(mlp.create({ ...defaults, epochs: 30 }, 2), data);
+    const steps = trainToEnd(mlp.classifier({ ...defaults, epochs: 30 }, 2), data);
     expect(steps.map((s) => s.stage)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     expect(steps[11].label).toBe('epoch 12');
     expect(steps.every((s) => s.total === 30)).toBe(true);
@@ -127,7 +127,7 @@ describe('mlp', () => {
   it('is deterministic for one seed and differs between seeds', () => {
     const data = xor(80, 3);
     const run = (seed: number) => {
-      const model = mlp.create({ ...defaults, epochs: 20 }, 2);
+      const model = mlp.classifier({ ...defaults, epochs: 20 }, 2);
       trainToEnd(model, data, createRng(seed));
       return Array.from(model.predictProba(data.X));
     };
@@ -137,7 +137,7 @@ describe('mlp', () => {
 
   it('predicts the same for a point alone as in a batch of several blocks', () => {
     const data = xor(100, 7);
-    const model = mlp.create({ ...defaults, hidden: [6, 5, 4], epochs: 5 }, 2);
+    const model = mlp.classifier({ ...defaults, hidden: [6, 5, 4], epochs: 5 }, 2);
     trainToEnd(model, data);
     const grid = new Float64Array(2 * 600).map((_, i) => (i % 7) - 3 + i / 1200);
     const all = model.predictProba(grid);
@@ -160,7 +160,7 @@ describe('mlp', () => {
     }
     const data = { X, y, n, classes: 8 };
     for (const optimizer of ['gd', 'momentum', 'adam'] as const) {
-      const model = mlp.create(
+      const model = mlp.classifier(
         { ...defaults, hidden: [16], optimizer, batchSize: 0, learningRate: 0.1, epochs: 300 },
         8,
       );
@@ -191,7 +191,7 @@ describe("mlp against scikit-learn's MLPClassifier (same options, mean over seed
     let acc = 0;
     let loss = 0;
     for (let seed = 1; seed <= seeds; seed++) {
-      const model = mlp.create(options, train.classes);
+      const model = mlp.classifier(options, train.classes);
       const steps = trainToEnd(model, train, createRng(seed));
       loss += steps[steps.length - 1].loss! / seeds;
       acc += accuracy(model.predictProba(test.X), test) / seeds;

@@ -5,7 +5,7 @@ import { trainToEnd } from '../helpers.js';
 import { compareWithSklearn, referenceSets } from './reference-fixtures.js';
 
 const trained = (data: Dataset, options: Record<string, unknown> = {}) => {
-  const model = naiveBayes.create(naiveBayes.schema.parse(options), data.classes);
+  const model = naiveBayes.classifier(naiveBayes.schema.parse(options), data.classes);
   trainToEnd(model, data);
   return model;
 };

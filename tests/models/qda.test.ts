@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { gaussians } from '../../src/data/gaussians.js';
 import type { Dataset } from '../../src/dataset.js';
+import type { Classifier } from '../../src/models/model.js';
 import { type ClassGaussian, qda } from '../../src/models/qda.js';
-import type { Classifier } from '../../src/models/types.js';
 import { createRng } from '../../src/random.js';
 import { trainToEnd } from '../helpers.js';
 import { compareWithSklearn, referenceSets } from './reference-fixtures.js';
@@ -10,7 +10,7 @@ import { compareWithSklearn, referenceSets } from './reference-fixtures.js';
 type Qda = Classifier & { gaussians(): readonly (ClassGaussian | null)[] };
 
 const trained = (data: Dataset, options: Record<string, unknown> = {}, classes = data.classes) => {
-  const model = qda.create(qda.schema.parse(options), classes) as Qda;
+  const model = qda.classifier(qda.schema.parse(options), classes) as Qda;
   trainToEnd(model, data);
   return model;
 };

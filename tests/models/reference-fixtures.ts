@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { accuracy } from '../../src/dataset.js';
-import type { ModelSpec } from '../../src/models/types.js';
+import type { ModelSpec } from '../../src/models/model.js';
 import { readFixtureCsv, trainToEnd } from '../helpers.js';
 
 const dir = fileURLToPath(new URL('../fixtures/models-1/', import.meta.url));
@@ -37,7 +37,7 @@ export function compareWithSklearn(spec: ModelSpec, set: string, config: string,
   expect(reference.type).toBe(spec.type);
   const train = readFixtureCsv(`${dir}${set}-train.csv`, classes);
   const test = readFixtureCsv(`${dir}${set}-test.csv`, classes);
-  const model = spec.create(spec.schema.parse(reference.options), classes);
+  const model = spec.classifier(spec.schema.parse(reference.options), classes);
   trainToEnd(model, train);
   const proba = model.predictProba(test.X);
   const ours = accuracy(proba, test);

@@ -11,7 +11,7 @@ import { createRng } from '../../src/random.js';
 import { separatedGaussians, trainToEnd } from '../helpers.js';
 
 function fitted(data: Dataset, options: Record<string, unknown>, previous?: SupportVectorMachine) {
-  const model = svm.create(svm.schema.parse(options), data.classes) as SupportVectorMachine;
+  const model = svm.classifier(svm.schema.parse(options), data.classes) as SupportVectorMachine;
   if (previous) model.warmStart(previous);
   trainToEnd(model, data, createRng(1));
   return model;

@@ -1,17 +1,16 @@
-/** SVM: the dual solution against scikit-learn's, KKT conditions, accuracy against SVC, degenerate input. */
+/**
+ * SVM: KKT conditions, accuracy against SVC, stages, degenerate input. The solver and the
+ * probability pieces: tests/models/algorithms/ (smo, coupling, platt).
+ */
 import { describe, expect, it } from 'vitest';
 import { accuracy, type Dataset } from '../../src/dataset.js';
-import { PairwiseCoupling } from '../../src/models/algorithms/coupling.js';
-import { evaluateExpansion, type Kernel, KernelRows, kernelValue } from '../../src/models/algorithms/kernels.js';
-import { fitSigmoid } from '../../src/models/algorithms/platt.js';
-import { SmoSolver } from '../../src/models/algorithms/smo.js';
 import { type SupportVectorMachine, scaleGamma, svm } from '../../src/models/svm.js';
 import { createRng } from '../../src/random.js';
 import { expected, loadCsv } from '../fixtures/models-1-svm-mars/load.js';
 import { trainToEnd } from '../helpers.js';
 
 function trained(data: Dataset, options: Record<string, unknown> = {}): SupportVectorMachine {
-  const model = svm.create(svm.schema.parse(options), data.classes) as SupportVectorMachine;
+  const model = svm.classifier(svm.schema.parse(options), data.classes) as SupportVectorMachine;
   trainToEnd(model, data);
   return model;
 }
@@ -38,38 +37,6 @@ function kktViolation(model: SupportVectorMachine, data: Dataset): number {
   });
   return worst;
 }
-
-describe('svm dual against scikit-learn on a 10-point set', () => {
-  const tiny = loadCsv('tiny.csv');
-  it.each(['rbf', 'linear', 'poly'])('%s kernel: α, intercept and dual objective', (name) => {
-    const ref = expected.svm.tiny[name];
-    const kernel: Kernel = {
-      name: name as Kernel['name'],
-      gamma: ref.params.gamma ?? 1,
-      degree: ref.params.degree ?? 3,
-      coef0: ref.params.coef0 ?? 0,
-    };
-    const rows = new KernelRows(kernel, tiny.X, tiny.n);
-    const index = Int32Array.from({ length: tiny.n }, (_, i) => i);
-    const y = Int8Array.from(tiny.y, (c) => (c === 1 ? 1 : -1));
-    const solver = new SmoSolver(rows, index, y, ref.params.C, 1e-9);
-    solver.run(100000);
-    expect(solver.converged).toBe(true);
-    for (let i = 0; i < tiny.n; i++) expect(solver.alpha[i]).toBeCloseTo(ref.alpha[i], 4);
-    expect(-solver.rho()).toBeCloseTo(ref.intercept, 4);
-    // The dual objective of scikit-learn's α, computed here from the kernel directly.
-    let quad = 0;
-    let lin = 0;
-    for (let i = 0; i < tiny.n; i++) {
-      lin += ref.alpha[i];
-      for (let j = 0; j < tiny.n; j++) {
-        const k = kernelValue(kernel, tiny.X[2 * i], tiny.X[2 * i + 1], tiny.X[2 * j], tiny.X[2 * j + 1]);
-        quad += ref.alpha[i] * ref.alpha[j] * y[i] * y[j] * k;
-      }
-    }
-    expect(solver.objective()).toBeCloseTo(quad / 2 - lin, 6);
-  });
-});
 
 describe('svm KKT conditions', () => {
   it('hold at the end of training on the ESL mixture (rbf, C = 1)', () => {
@@ -123,7 +90,7 @@ describe('svm accuracy against scikit-learn SVC (same C, gamma, kernel; 400 trai
 describe('svm stages and degenerate input', () => {
   it('settles over several passes and predicts after each', () => {
     const data = loadCsv('mixture-train.csv');
-    const model = svm.create(svm.schema.parse({}), 2);
+    const model = svm.classifier(svm.schema.parse({}), 2);
     const probes = loadCsv('mixture-test.csv').X.subarray(0, 400);
     const seen: number[][] = [];
     let stages = 0;
@@ -163,68 +130,7 @@ describe('svm stages and degenerate input', () => {
   });
 });
 
-describe('svm pieces', () => {
-  it('the memoised rbf expansion equals the direct sum', () => {
-    const rng = createRng(9);
-    const kernel: Kernel = { name: 'rbf', gamma: 0.7, degree: 3, coef0: 0 };
-    const m = 13;
-    const S = Float64Array.from({ length: 2 * m }, () => rng.normal());
-    const coef = Float64Array.from({ length: 2 * m }, () => rng.normal());
-    // A 5×4 grid (repeated coordinates) followed by scattered points.
-    const pts: number[] = [];
-    for (let r = 0; r < 4; r++) for (let c = 0; c < 5; c++) pts.push(c * 0.5 - 1, r * 0.5 - 1);
-    for (let i = 0; i < 10; i++) pts.push(rng.normal(), rng.normal());
-    const X = Float64Array.from(pts);
-    const out = new Float64Array(X.length);
-    evaluateExpansion(kernel, S, m, coef, 2, X, out);
-    for (let i = 0; i < X.length / 2; i++) {
-      for (let e = 0; e < 2; e++) {
-        let direct = 0;
-        for (let j = 0; j < m; j++)
-          direct += coef[e * m + j] * kernelValue(kernel, S[2 * j], S[2 * j + 1], X[2 * i], X[2 * i + 1]);
-        expect(out[2 * i + e]).toBeCloseTo(direct, 12);
-      }
-    }
-  });
-
-  it('pairwise coupling recovers p from consistent pairwise probabilities', () => {
-    const truth = [0.5, 0.3, 0.15, 0.05];
-    const k = truth.length;
-    const r = new Float64Array(k * k);
-    for (let i = 0; i < k; i++)
-      for (let j = 0; j < k; j++) if (i !== j) r[i * k + j] = truth[i] / (truth[i] + truth[j]);
-    const p = new Float64Array(k);
-    new PairwiseCoupling(k).solve(r, p);
-    // LIBSVM stops at max |Qp − pᵀQp| < 0.005/k, so p is right to about 1e-3.
-    for (let i = 0; i < k; i++) expect(Math.abs(p[i] - truth[i])).toBeLessThan(2e-3);
-  });
-
-  it('Platt fit is a minimum of its objective', () => {
-    const rng = createRng(4);
-    const f = Float64Array.from({ length: 300 }, () => rng.normal() * 2);
-    const label = Array.from(f, (v) => rng.uniform() < 1 / (1 + Math.exp(-1.5 * v + 0.3)));
-    const s = fitSigmoid(f, (i) => label[i]);
-    const t = label.map((l) =>
-      l
-        ? (label.filter(Boolean).length + 1) / (label.filter(Boolean).length + 2)
-        : 1 / (label.filter((b) => !b).length + 2),
-    );
-    const objective = (A: number, B: number) =>
-      Array.from(f).reduce((sum, v, i) => {
-        const p = 1 / (1 + Math.exp(v * A + B));
-        return sum - t[i] * Math.log(p) - (1 - t[i]) * Math.log(1 - p);
-      }, 0);
-    const best = objective(s.A, s.B);
-    for (const [dA, dB] of [
-      [0.01, 0],
-      [-0.01, 0],
-      [0, 0.01],
-      [0, -0.01],
-    ])
-      expect(objective(s.A + dA, s.B + dB)).toBeGreaterThan(best);
-    expect(s.A).toBeCloseTo(-1.5, 0);
-  });
-
+describe('svm gamma', () => {
   it('gamma "scale" is 1/(2·var) over all input values', () => {
     expect(scaleGamma(Float64Array.from([0, 0, 2, 2]))).toBeCloseTo(0.5, 12);
     expect(scaleGamma(Float64Array.from([1, 1, 1, 1]))).toBe(1);

@@ -23,7 +23,7 @@ import {
 type TreeOptions = ReturnType<typeof tree.schema.parse>;
 
 function grow(data: Dataset, options: Partial<TreeOptions> = {}) {
-  const model = tree.create(tree.schema.parse(options), data.classes) as DecisionTree;
+  const model = tree.classifier(tree.schema.parse(options), data.classes) as DecisionTree;
   const steps = trainToEnd(model, data);
   return { model, steps };
 }
@@ -220,7 +220,7 @@ describe('tree', () => {
     const root = referenceTree(data, o);
     const order = bestFirstOrder(root);
     const points = lattice(25, -3, 4);
-    const model = tree.create(o, data.classes);
+    const model = tree.classifier(o, data.classes);
     const expanded = new Set<RefNode>();
     let stages = 0;
     let lastLoss = Number.POSITIVE_INFINITY;

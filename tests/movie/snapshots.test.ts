@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { gaussians } from '../../src/data/gaussians.js';
 import { type Grid, gridPoints } from '../../src/grid.js';
 import { logistic } from '../../src/models/logistic.js';
-import type { Classifier, ModelSpec } from '../../src/models/types.js';
+import type { Classifier, ModelSpec } from '../../src/models/model.js';
 import { chooseStages, sampleSizes, snapshots } from '../../src/movie/snapshots.js';
 import { createRng } from '../../src/random.js';
 import { validateScenario } from '../../src/scenario/load.js';
@@ -82,8 +82,8 @@ describe('snapshots', () => {
     const spec: ModelSpec = {
       ...logistic,
       type: 'probe',
-      create: (options, classes) => {
-        const model = logistic.create(options as never, classes);
+      classifier: (options, classes) => {
+        const model = logistic.classifier(logistic.schema.parse(options), classes);
         let previous: number | null = null;
         return {
           classes,

@@ -1,16 +1,16 @@
 /**
  * Sums of tree values over many points when every leaf value is an integer, as in a forest grown
  * to pure leaves (class shares 0 and 1). Integer sums are exact in floating point whatever the
- * order of the additions, so these give bit for bit the sums flat-tree.ts's runs give, in fewer
- * steps; each leaf is a rectangle of the plane and adds its value over it:
- * - on a lattice, at the four corners of a two-dimensional difference array, which prefix sums
+ * order of the additions, so these give bit for bit the sums tree-sums.ts adds tree by tree, in
+ * fewer steps; each leaf is a rectangle of the plane and adds its value over it:
+ * - on a grid, at the four corners of a two-dimensional difference array, which prefix sums
  *   along the rows and down the columns turn into the sums (a summed-area table; Crow 1984):
- *   four writes per leaf instead of two per leaf and row;
+ *   four writes per leaf instead of one per cell;
  * - at scattered points, by a sweep in x with a Fenwick tree over the y ranks (Fenwick 1994):
  *   a few logarithmic steps per leaf instead of a box test per point and tree.
  */
-import type { FlatTree } from './flat-tree.js';
-import { type Lattice, LatticeBlocks } from './lattice.js';
+import type { FlatTree, SumLayout } from './flat-tree.js';
+import type { Block, GridBlocks } from './grid-blocks.js';
 
 /** Whether every leaf of every tree holds integers: then sums of them do not depend on order. */
 export function integerLeaves(trees: readonly FlatTree[]): boolean {
@@ -25,28 +25,23 @@ export function integerLeaves(trees: readonly FlatTree[]): boolean {
 }
 
 /**
- * Σ_t value(tree t's leaf of x) for each point of a lattice, as n×stride (tree t adds its
- * `width` values at columns column(t)...). Integer-valued trees only (see integerLeaves).
+ * Σ_t value(tree t's leaf of x) for each point of a grid (gridPoints' order), as n×stride laid
+ * out by `layout`. Integer-valued trees only (see integerLeaves).
  */
-export function latticeIntegerSums(
-  trees: readonly FlatTree[],
-  lattice: Lattice,
-  stride: number,
-  column: (t: number) => number,
-): Float64Array {
-  const blocks = new LatticeBlocks(lattice);
-  const block = new Int32Array(4);
-  const C = lattice.xs.length;
-  const R = lattice.rows.length;
-  // D[(r·(C + 1) + c)·stride + j], rows in X's order; the extra row and column take the far corners.
+export function gridIntegerSums(trees: readonly FlatTree[], blocks: GridBlocks, layout: SumLayout): Float64Array {
+  const { stride } = layout;
+  const block: Block = { c0: 0, c1: 0, r0: 0, r1: 0 };
+  const C = blocks.nx;
+  const R = blocks.ny;
+  // D[(r·(C + 1) + c)·stride + j]; the extra row and column take the far corners.
   const W = C + 1;
   const D = new Float64Array((R + 1) * W * stride);
   for (let t = 0; t < trees.length; t++) {
     const { feature, lower, upper, value, width } = trees[t];
-    const offset = column(t);
+    const offset = layout.column(t);
     for (let node = 0; node < trees[t].size; node++) {
       if (feature[node] >= 0 || !blocks.block(lower, upper, node, block)) continue;
-      const [c0, c1, r0, r1] = [block[0], block[1], block[2], block[3]];
+      const { c0, c1, r0, r1 } = block;
       for (let j = 0; j < width; j++) {
         const v = value[node * width + j];
         if (v === 0) continue;
@@ -78,18 +73,14 @@ export function latticeIntegerSums(
 }
 
 /**
- * The same sums at scattered points (n×2, every coordinate finite), as n×stride, for
- * integer-valued trees. A sweep over the points in x order: a leaf's value enters at its first
+ * The same sums at scattered points (n×2, every coordinate finite), as n×stride laid out by
+ * `layout`, for integer-valued trees. A sweep over the points in x order: a leaf's value enters at its first
  * point in x and leaves after its last, as a range update over the y ranks of a Fenwick tree per
  * column (Fenwick 1994); each point then reads its column sums at its y rank. A leaf's x and y
  * ranges come from its ancestors' thresholds, each located once per tree.
  */
-export function scatteredIntegerSums(
-  trees: readonly FlatTree[],
-  X: Float64Array,
-  stride: number,
-  column: (t: number) => number,
-): Float64Array {
+export function scatteredIntegerSums(trees: readonly FlatTree[], X: Float64Array, layout: SumLayout): Float64Array {
+  const { stride } = layout;
   const n = X.length >> 1;
   const byX = new Uint32Array(n);
   for (let i = 0; i < n; i++) byX[i] = i;
@@ -115,7 +106,7 @@ export function scatteredIntegerSums(
   let e = 0;
   for (let t = 0; t < trees.length; t++) {
     const { feature, threshold, left, value, width, size } = trees[t];
-    const offset = column(t);
+    const offset = layout.column(t);
     lo[0] = 0;
     lo[1] = 0;
     hi[0] = n;

@@ -80,8 +80,8 @@ export class KdTree {
    * indices into ids and squared distances into d2. Returns how many were found.
    *
    * Depth-first and iterative (an explicit stack of the far sides still to visit, each with its
-   * offsets from the query): the grid asks tens of thousands of queries per frame, and a loop
-   * without calls or allocations is the fast form in JavaScript.
+   * offsets from the query), without calls or allocations: the grid asks tens of thousands of
+   * queries per frame.
    */
   nearest(x: number, y: number, k: number, ids: Int32Array, d2: Float64Array): number {
     const m = Math.min(k, this.n);

@@ -1,10 +1,13 @@
 /**
  * What a model is to the rest of mlgif. A Classifier trains as a generator that yields one Step
  * per stage of its own (an epoch, a split, a tree, a round, a term); after every yield it can
- * predict. Models never see the grid, the canvas or the scenario file.
+ * predict. Models never see the canvas or the scenario file; the evaluation grid reaches them
+ * only as a Grid (window and size), for the models that can predict on it faster than point by
+ * point (predictGrid).
  */
 import type { z } from 'zod';
 import type { Dataset } from '../dataset.js';
+import type { Grid } from '../grid.js';
 import type { Rng } from '../random.js';
 
 export interface Step {
@@ -27,6 +30,11 @@ export interface Classifier {
   train(data: Dataset, rng: Rng): Generator<Step, void, undefined>;
   /** Class probabilities of the n points in X (n×2): n×classes row-major, rows sum to 1. */
   predictProba(X: Float64Array, out?: Float32Array): Float32Array;
+  /**
+   * Optional: predictProba(gridPoints(grid), out), bit for bit, computed from the grid's axes
+   * (what depends on x once per column, on y once per row, a leaf's block of cells at once).
+   */
+  predictGrid?(grid: Grid, out?: Float32Array): Float32Array;
   /** Warnings about this fit for the user (e.g. "k = 15 > 8 training points: using all"). */
   warnings?(): string[];
   /**
@@ -38,6 +46,11 @@ export interface Classifier {
   warmStart?(previous: Classifier): void;
 }
 
+/**
+ * A model type: its scenario name, caption title, options, and what it builds for each task.
+ * Classification is the only task so far; a regression model will add its own factory beside
+ * `classifier` (a Regressor, whose predict(X) gives a Float64Array).
+ */
 export interface ModelSpec<Schema extends z.ZodObject = z.ZodObject> {
   /** The scenario's model.type. */
   type: string;
@@ -50,7 +63,17 @@ export interface ModelSpec<Schema extends z.ZodObject = z.ZodObject> {
   stage: string | null;
   /** Options (without "type"), each with a default. */
   schema: Schema;
-  create(options: z.output<Schema>, classes: number): Classifier;
+  /**
+   * A classifier for `classes` classes with these options (the schema's output). A method, not a
+   * function-valued property: a spec with its own options then stands in the registry's list of
+   * ModelSpec, whose callers pass options the scenario schema has already parsed.
+   */
+  classifier(options: z.output<Schema>, classes: number): Classifier;
+}
+
+/** A model's spec, its option types inferred from its schema. */
+export function defineModel<Schema extends z.ZodObject>(spec: ModelSpec<Schema>): ModelSpec<Schema> {
+  return spec;
 }
 
 /** Allocate or check the output buffer of predictProba. */

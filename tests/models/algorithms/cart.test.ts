@@ -3,11 +3,11 @@
  * grow, split for split and value for value, the trees the generic loop grows with the same rule.
  */
 import { describe, expect, it } from 'vitest';
-import type { Dataset } from '../../src/dataset.js';
-import { ClassRule, classStats, presort, type SplitRule, TreeGrower } from '../../src/models/algorithms/cart.js';
-import type { FlatTree } from '../../src/models/algorithms/flat-tree.js';
-import { createRng } from '../../src/random.js';
-import { separatedGaussians } from '../helpers.js';
+import type { Dataset } from '../../../src/dataset.js';
+import { ClassRule, classStats, presort, type SplitRule, TreeGrower } from '../../../src/models/algorithms/cart.js';
+import type { FlatTree } from '../../../src/models/algorithms/flat-tree.js';
+import { createRng } from '../../../src/random.js';
+import { separatedGaussians } from '../../helpers.js';
 
 /** The same rule behind an object that is not a ClassRule: the grower takes its generic loop. */
 function generic(rule: SplitRule): SplitRule {
