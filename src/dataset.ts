@@ -11,6 +11,13 @@ export interface Dataset {
 /** The most points a data set may hold, simulated or read from a file (the scenario's data.n limit). */
 export const MAX_POINTS = 200_000;
 
+/** Points of a 1-D regression: x and y, n of each (the regression figure's data). */
+export interface Series {
+  x: Float64Array;
+  y: Float64Array;
+  n: number;
+}
+
 /** The first n points of a dataset (a view, no copy): the growing-sample animation's frames. */
 export function head(data: Dataset, n: number): Dataset {
   const m = Math.min(n, data.n);

@@ -6,7 +6,7 @@
  * point (predictGrid).
  */
 import type { z } from 'zod';
-import type { Dataset } from '../dataset.js';
+import type { Dataset, Series } from '../dataset.js';
 import type { Grid } from '../grid.js';
 import type { Rng } from '../random.js';
 
@@ -47,9 +47,36 @@ export interface Classifier {
 }
 
 /**
- * A model type: its scenario name, caption title, options, and what it builds for each task.
- * Classification is the only task so far; a regression model will add its own factory beside
- * `classifier` (a Regressor, whose predict(X) gives a Float64Array).
+ * A regression model on 1-D points: the same training contract as a Classifier (one Step per
+ * stage, usable after every yield), predicting y for each x.
+ */
+export interface Regressor {
+  train(data: Series, rng: Rng): Generator<Step, void, undefined>;
+  /** Predictions at the n values of x. */
+  predict(x: Float64Array, out?: Float64Array): Float64Array;
+  warnings?(): string[];
+  /** As Classifier.warmStart, for the previous growing-sample frame's fitted regressor. */
+  warmStart?(previous: Regressor): void;
+  /**
+   * Only for models with exactly two trainable parameters (y = w·x + b): their values now and
+   * the training objective as a function of them, for the loss-landscape panel.
+   */
+  landscape?(): Landscape;
+}
+
+/** A model's two parameters and its training objective over them. */
+export interface Landscape {
+  /** The parameters' names, e.g. ["w", "b"]. */
+  names: readonly [string, string];
+  /** Their values after the latest stage. */
+  at: readonly [number, number];
+  /** The training objective (loss + penalty) at any values. */
+  loss(first: number, second: number): number;
+}
+
+/**
+ * A model type: its scenario name, caption title, options, and what it builds for each task:
+ * every model classifies 2-D points; those that also fit 1-D regressions have `regressor`.
  */
 export interface ModelSpec<Schema extends z.ZodObject = z.ZodObject> {
   /** The scenario's model.type. */
@@ -69,6 +96,8 @@ export interface ModelSpec<Schema extends z.ZodObject = z.ZodObject> {
    * ModelSpec, whose callers pass options the scenario schema has already parsed.
    */
   classifier(options: z.output<Schema>, classes: number): Classifier;
+  /** A regressor with these options, for models that do regression. */
+  regressor?(options: z.output<Schema>): Regressor;
 }
 
 /** A model's spec, its option types inferred from its schema. */
