@@ -5,12 +5,12 @@
  * or as a plain object; the user's mistakes are UserErrors carrying structured problems.
  */
 import { resolve } from 'node:path';
-import { drawData } from './data/simulate.js';
-import type { Dataset } from './dataset.js';
+import { drawData, drawSeries } from './data/simulate.js';
+import type { Dataset, Series } from './dataset.js';
 import { type Problem, UserError } from './errors.js';
 import { movieOf } from './movie/movie-of.js';
 import { writeMovie } from './output/write-movie.js';
-import type { RenderPlan } from './plan/plan.js';
+import type { DataChoice, RenderPlan } from './plan/plan.js';
 import { planRender } from './plan/plan-render.js';
 import type { CurveData } from './render/curves.js';
 import { INPUT_LIMITS, type LoadedScenario, loadScenario, validateScenario } from './scenario/load.js';
@@ -159,14 +159,53 @@ export interface Points {
   classNames?: readonly string[];
 }
 
-/** The scenario's simulated training points (in training order) or test points. */
-export function points(loaded: LoadedScenario, split: 'train' | 'test' = 'train'): Points {
-  // Only the data is drawn: the render's work budget does not apply.
+/** The scenario's (first) data set, planned: only the data is drawn, so the work budget does not apply. */
+function plannedData(loaded: LoadedScenario): DataChoice {
   const planned = planOf(loaded, '-', Number.POSITIVE_INFINITY);
-  const data =
-    planned.kind === 'compare' ? planned.datasets[0] : planned.kind === 'sweep' ? planned.frames[0].data : planned.data;
+  return planned.kind === 'compare'
+    ? planned.datasets[0]
+    : planned.kind === 'sweep'
+      ? planned.frames[0].data
+      : planned.data;
+}
+
+function wrongTask(data: DataChoice, expected: string): UserError {
+  const task = data.simulator.task;
+  return new UserError(
+    task === 'optimization'
+      ? `data.source ${data.entry.source} has no points: it is a function to minimise`
+      : `data.source ${data.entry.source} poses a ${task} task; expected ${expected}`,
+    'data.source',
+  );
+}
+
+/** The scenario's simulated training points (in training order) or test points: classification data. */
+export function points(loaded: LoadedScenario, split: 'train' | 'test' = 'train'): Points {
+  const data = plannedData(loaded);
+  if (data.simulator.task !== 'classification') throw wrongTask(data, 'classification data (labelled points)');
   const { simulator, train, test } = drawData(data.simulator, data.entry, loaded.scenario.seed);
   return { points: split === 'train' ? train : test, classNames: simulator.classNames };
+}
+
+/** The scenario's training points (in training order) or test points: regression data. */
+export function series(loaded: LoadedScenario, split: 'train' | 'test' = 'train'): Series {
+  const data = plannedData(loaded);
+  if (data.simulator.task !== 'regression') throw wrongTask(data, 'regression data (points x, y)');
+  const { train, test } = drawSeries(data.simulator, data.entry, loaded.scenario.seed);
+  return split === 'train' ? train : test;
+}
+
+/** The scenario's points as CSV, x,y,label or x,y by its task (what `mlgif data` writes). */
+export function dataCsv(loaded: LoadedScenario, split: 'train' | 'test' = 'train'): string {
+  const task = plannedData(loaded).simulator.task;
+  return task === 'regression' ? seriesCsv(series(loaded, split)) : toCsv(points(loaded, split));
+}
+
+/** A series as CSV with the header x,y, which `source: csv` reads back as regression data. */
+export function seriesCsv(data: Series): string {
+  const rows = ['x,y'];
+  for (let i = 0; i < data.n; i++) rows.push(`${data.x[i]},${data.y[i]}`);
+  return `${rows.join('\n')}\n`;
 }
 
 function csvField(text: string): string {

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { options } from '../options.js';
 import { drawNormal2, isotropic, logNormal2, sampleByClass } from './normal.js';
 import { priorsOption, resolvePriors } from './priors.js';
-import { defineSource, type Simulator } from './source.js';
+import { type ClassificationSimulator, defineSource } from './source.js';
 
 const schema = options({
   classes: z.number().int().min(2).max(8).default(3).describe('number of blobs, one class each'),
@@ -18,7 +18,7 @@ const schema = options({
   priors: priorsOption,
 });
 
-function create(opts: z.output<typeof schema>): Simulator {
+function create(opts: z.output<typeof schema>): ClassificationSimulator {
   const k = opts.classes;
   const blobs = Array.from({ length: k }, (_, c) => {
     const angle = Math.PI / 2 + (2 * Math.PI * c) / k;
@@ -26,6 +26,7 @@ function create(opts: z.output<typeof schema>): Simulator {
   });
   const priors = resolvePriors(opts.priors, k);
   return {
+    task: 'classification',
     classes: k,
     priors,
     sample: (n, rng) => sampleByClass(n, priors, rng, (c, r, X, o) => drawNormal2(blobs[c], r, X, o)),
@@ -36,6 +37,7 @@ function create(opts: z.output<typeof schema>): Simulator {
 export const blobs = defineSource({
   source: 'blobs',
   title: 'blobs',
+  tasks: ['classification'],
   schema,
   classes: (opts) => opts.classes,
   create,

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { options } from '../options.js';
 import { drawNormal2, isotropic, logNormal2, logSumExp, sampleByClass } from './normal.js';
 import { priorsOption, resolvePriors } from './priors.js';
-import { defineSource, type Simulator } from './source.js';
+import { type ClassificationSimulator, defineSource } from './source.js';
 
 const schema = options({
   noise: z.number().positive().max(10).default(0.5).describe('standard deviation of each cluster'),
@@ -18,7 +18,7 @@ const schema = options({
   priors: priorsOption,
 });
 
-function create(opts: z.output<typeof schema>): Simulator {
+function create(opts: z.output<typeof schema>): ClassificationSimulator {
   const a = opts.offset;
   const v = opts.noise * opts.noise;
   const clusters = [
@@ -28,6 +28,7 @@ function create(opts: z.output<typeof schema>): Simulator {
   const priors = resolvePriors(opts.priors, 2);
   const pair = new Float64Array(2);
   return {
+    task: 'classification',
     classes: 2,
     priors,
     sample: (n, rng) => sampleByClass(n, priors, rng, (c, r, X, o) => drawNormal2(clusters[c][r.int(2)], r, X, o)),
@@ -42,6 +43,7 @@ function create(opts: z.output<typeof schema>): Simulator {
 export const xor = defineSource({
   source: 'xor',
   title: 'XOR',
+  tasks: ['classification'],
   schema,
   classes: () => 2,
   create,

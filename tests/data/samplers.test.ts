@@ -11,13 +11,14 @@ import { gaussians } from '../../src/data/gaussians.js';
 import { dataSources } from '../../src/data/index.js';
 import { mixture } from '../../src/data/mixture.js';
 import { moons } from '../../src/data/moons.js';
-import type { DataSourceSpec, Simulator } from '../../src/data/source.js';
+import type { DataSourceSpec, ClassificationSimulator as Simulator } from '../../src/data/source.js';
 import { spirals } from '../../src/data/spirals.js';
 import { xor } from '../../src/data/xor.js';
 import { classCounts, type Dataset } from '../../src/dataset.js';
 import { formatProblem, UserError } from '../../src/errors.js';
 import { createRng } from '../../src/random.js';
 import { validateScenario } from '../../src/scenario/load.js';
+import { classifying } from '../helpers.js';
 
 const N = 20_000;
 
@@ -33,7 +34,7 @@ function problemsOf(scenario: Record<string, unknown>): string[] {
 }
 
 function make(spec: DataSourceSpec, opts: Record<string, unknown> = {}, seed = 1): Simulator {
-  return spec.create(spec.schema.parse(opts), { baseDir: '.', rng: createRng(seed).fork('data') });
+  return classifying(spec.create(spec.schema.parse(opts), { baseDir: '.', rng: createRng(seed).fork('data') }));
 }
 
 /** Per class: mean, covariance, and mean squared distance to a point. */
