@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { ClassificationSimulator, RegressionSimulator, Simulator } from '../src/data/source.js';
-import type { Dataset } from '../src/dataset.js';
+import type { Dataset, Series } from '../src/dataset.js';
 import type { Classifier, Step } from '../src/models/model.js';
 import { createRng, type Rng } from '../src/random.js';
 
@@ -67,4 +67,20 @@ export function classifying(simulator: Simulator): ClassificationSimulator {
 export function regressing(simulator: Simulator): RegressionSimulator {
   if (simulator.task !== 'regression') throw new Error(`expected a regression simulator, got ${simulator.task}`);
   return simulator;
+}
+
+/** A regression fixture CSV (header x,y), as the Python scripts under tests/fixtures/ write them. */
+export function readSeriesCsv(path: string | URL): Series {
+  const rows = readFileSync(path, 'utf8').trim().split('\n').slice(1);
+  const x = new Float64Array(rows.length);
+  const y = new Float64Array(rows.length);
+  rows.forEach((row, i) => {
+    [x[i], y[i]] = row.split(',').map(Number);
+  });
+  return { x, y, n: rows.length };
+}
+
+/** Trains a regressor or minimizer's generator to the end; returns the steps it yielded. */
+export function stepsOf(steps: Iterable<Step>): Step[] {
+  return [...steps];
 }
