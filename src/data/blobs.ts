@@ -13,7 +13,8 @@ import { type ClassificationSimulator, defineSource } from './source.js';
 
 const schema = options({
   classes: z.number().int().min(2).max(8).default(3).describe('number of blobs, one class each'),
-  spread: z.number().positive().max(100).default(1).describe('variance of each blob'),
+  // Not below 1e-6: the covariance's determinant, spread², must not underflow to 0.
+  spread: z.number().min(1e-6).max(100).default(1).describe('variance of each blob'),
   radius: z.number().min(0).max(100).default(2.5).describe('distance of the blob centres from the origin'),
   priors: priorsOption,
 });

@@ -21,7 +21,8 @@ const ESL_CENTERS: Vec2[] = [
 
 const schema = options({
   components: z.number().int().min(1).max(100).default(10).describe('mixture components per class'),
-  spread: z.number().positive().max(100).default(0.2).describe('variance of each component'),
+  // Not below 1e-6: the covariance's determinant, spread², must not underflow to 0.
+  spread: z.number().min(1e-6).max(100).default(0.2).describe('variance of each component'),
   classes: z.number().int().min(2).max(8).optional().describe('number of classes; default 2, or the number of centers'),
   centers: z
     .array(point)

@@ -32,10 +32,10 @@ type Options = Record<string, unknown>;
 const num = (options: Options, key: string, fallback: number) =>
   typeof options[key] === 'number' ? (options[key] as number) : fallback;
 
-/** Weights and biases of an MLP on 2-D inputs with `classes` outputs. */
+/** Weights and biases of an MLP on its inputs (the point, or Playground's features) with `classes` outputs. */
 function mlpParameters(options: Options): number {
   const hidden = Array.isArray(options.hidden) ? (options.hidden as number[]) : [16];
-  let inputs = 2;
+  let inputs = Array.isArray(options.features) ? options.features.length : 2;
   let total = 0;
   for (const units of [...hidden, 2]) {
     total += (inputs + 1) * units;

@@ -336,3 +336,15 @@ describe('spread and centres match the options', () => {
     expect(() => moons.schema.parse({ noise: 0.001 })).toThrow(/at least 0.01/);
   });
 });
+
+describe('spreads too small to have a covariance', () => {
+  it.each([
+    ['mixture', 'spread', 5e-324],
+    ['blobs', 'spread', 1e-200],
+    ['xor', 'noise', 1e-100],
+  ])('%s with %s = %d is refused as input, not an internal error', (source, option, value) => {
+    expect(problemsOf({ data: { source, [option]: value } })).toEqual([
+      expect.stringMatching(new RegExp(`^data\\.${option}: Too small`)),
+    ]);
+  });
+});
