@@ -56,6 +56,8 @@ import {
 } from './model.js';
 
 const REGRESSION_LOSSES = ['squared', 'absolute', 'huber'] as const;
+/** Huber's threshold: 1.345 is 95 % efficient for Gaussian noise of sd 1 (Huber 1981); scikit-learn's HuberRegressor takes 1.35. */
+const DEFAULT_DELTA = 1.35;
 const CLASSIFICATION_LOSSES = ['log', 'hinge', 'squared', 'perceptron'] as const;
 
 const schema = options({
@@ -80,7 +82,9 @@ const schema = options({
     { regression: REGRESSION_LOSSES, classification: CLASSIFICATION_LOSSES },
     'squared, absolute or huber (regression); log, hinge, squared or perceptron (classification); default squared, or log',
   ),
-  delta: forTasks(z.number().positive().max(1e6).default(1.35).describe("huber's threshold δ"), ['regression']),
+  delta: forTasks(z.number().positive().max(1e6).default(DEFAULT_DELTA).describe("huber's threshold δ"), [
+    'regression',
+  ]),
   optimizer: z
     .enum(['gd', 'momentum', 'adam', 'exact'])
     .default('gd')
@@ -599,6 +603,12 @@ export const linear = defineModel({
   regressor: (opts) => {
     refuseRateWithExact(opts);
     const size = opts.degree + 2 * opts.fourier + opts.rbf;
+    if (opts.delta !== DEFAULT_DELTA && regressionLossOf(opts) !== 'huber') {
+      throw new UserError(`delta is huber's threshold; loss ${regressionLossOf(opts)} has none`, 'delta');
+    }
+    if (opts.period !== undefined && opts.fourier === 0) {
+      throw new UserError('period is that of the Fourier terms; set fourier (1 or more) or remove period', 'period');
+    }
     if (opts.start && opts.start.length !== size + 1) {
       throw new UserError(
         `expected ${size + 1} starting parameters (${size} coefficient${size === 1 ? '' : 's'} of the basis, then the intercept b), got ${opts.start.length}`,

@@ -221,25 +221,6 @@ describe('bases and losses', () => {
     expect(error(bumps)).toBeLessThan(1e-3 * error(line));
   });
 
-  it('classifies with the Playground features: a circle from x2 and y2', () => {
-    const rng = createRng(4);
-    const n = 400;
-    const X = new Float64Array(2 * n);
-    const labels = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      X[2 * i] = 4 * rng.uniform() - 2;
-      X[2 * i + 1] = 4 * rng.uniform() - 2;
-      labels[i] = X[2 * i] ** 2 + X[2 * i + 1] ** 2 < 1.5 ? 1 : 0;
-    }
-    const data = { X, y: labels, n, classes: 2 };
-    const plain = linear.classifier(linear.schema.parse({ loss: 'log', optimizer: 'exact' }), 2);
-    const circle = linear.classifier(linear.schema.parse({ features: ['x2', 'y2'], loss: 'hinge', epochs: 500 }), 2);
-    trainToEnd(plain, data);
-    trainToEnd(circle, data);
-    expect(accuracy(plain.predictProba(X), data)).toBeLessThan(0.75);
-    expect(accuracy(circle.predictProba(X), data)).toBeGreaterThan(0.97);
-  });
-
   it.each(['hinge', 'perceptron', 'squared'])('%s loss separates three classes one-vs-rest', (loss) => {
     const train = separatedGaussians(300, 3, 1);
     const model = linear.classifier(linear.schema.parse({ loss, epochs: 300 }), 3);
@@ -279,5 +260,10 @@ describe('refusals', () => {
     );
     expect(refusal(() => linear.minimizer?.(linear.schema.parse({ start: [1, 2, 3] }))).problems[0].path).toBe('start');
     expect(refusal(() => regressor({ optimizer: 'exact', learningRate: 0.1 })).problems[0].path).toBe('learningRate');
+    expect(refusal(() => regressor({ loss: 'absolute', delta: 2 })).message).toMatch(
+      /delta: delta is huber's threshold; loss absolute has none/,
+    );
+    expect(refusal(() => regressor({ period: 2 })).problems[0].path).toBe('period');
+    expect(regressor({ loss: 'huber', delta: 2, fourier: 1, period: 2 }).landscape).toBeUndefined();
   });
 });
