@@ -99,11 +99,22 @@ export function superviseCommandLine(argv: readonly string[], workerFile: string
   const end = async (code: number, message?: string) => {
     if (finished) return;
     finished = true;
-    await Promise.race([worker.terminate(), new Promise((done) => setTimeout(done, TERMINATE_MS))]);
+    const stopped = await Promise.race([
+      worker.terminate().then(() => true),
+      new Promise<boolean>((done) => setTimeout(() => done(false), TERMINATE_MS)),
+    ]);
     // Notices posted just before the worker stopped are delivered on the next turns of the loop.
     await new Promise((done) => setTimeout(done, 10));
     removeTemporaries();
     if (message) process.stderr.write(`mlgif: ${message}\n`);
+    // process.exit joins the worker threads first: one stuck in a system call would keep the
+    // process alive. A stop signal whose default action just ends the process is then delivered
+    // again, with that action (the status is the same 128 + n); anything else ends by SIGKILL.
+    if (!stopped) {
+      const again = stopping && stopping !== 'SIGQUIT' ? stopping : 'SIGKILL';
+      process.removeAllListeners(again);
+      process.kill(process.pid, again);
+    }
     process.exit(code);
   };
 
