@@ -160,13 +160,38 @@ export interface Points {
 }
 
 /** The scenario's simulated training points (in training order) or test points. */
-export function points(loaded: LoadedScenario, split: 'train' | 'test' = 'train'): Points {
+export function points(loaded: LoadedScenario, split: 'train' | 'test' = 'train', row?: number): Points {
   // Only the data is drawn: the render's work budget does not apply.
   const planned = planOf(loaded, '-', Number.POSITIVE_INFINITY);
   const data =
-    planned.kind === 'compare' ? planned.datasets[0] : planned.kind === 'sweep' ? planned.frames[0].data : planned.data;
+    planned.kind === 'compare'
+      ? rowOf(planned.datasets, planned.byRows, row)
+      : noRow(planned.kind === 'sweep' ? planned.frames[0].data : planned.data, row);
   const { simulator, train, test } = drawData(data.simulator, data.entry, loaded.scenario.seed);
   return { points: split === 'train' ? train : test, classNames: simulator.classNames };
+}
+
+/** The data set of rows[row]: a scenario with rows must say which. */
+function rowOf<T>(datasets: readonly T[], byRows: boolean, row: number | undefined): T {
+  if (!byRows) return noRow(datasets[0], row);
+  if (row === undefined) {
+    throw new UserError(
+      `the scenario has ${datasets.length} data sets (rows); choose one with --row 0..${datasets.length - 1}`,
+      '--row',
+    );
+  }
+  if (row >= datasets.length) {
+    throw new UserError(
+      `the scenario has ${datasets.length} data sets (rows[0] to rows[${datasets.length - 1}]), not rows[${row}]`,
+      '--row',
+    );
+  }
+  return datasets[row];
+}
+
+function noRow<T>(data: T, row: number | undefined): T {
+  if (row !== undefined) throw new UserError('the scenario has one data set (data:); --row goes with rows:', '--row');
+  return data;
 }
 
 function csvField(text: string): string {
