@@ -159,14 +159,15 @@ export interface Points {
   classNames?: readonly string[];
 }
 
-/** The scenario's (first) data set, planned: only the data is drawn, so the work budget does not apply. */
-function plannedData(loaded: LoadedScenario): DataChoice {
+/**
+ * The scenario's data set, planned (only the data is drawn, so the work budget does not apply):
+ * with rows, rows[row].
+ */
+function plannedData(loaded: LoadedScenario, row?: number): DataChoice {
   const planned = planOf(loaded, '-', Number.POSITIVE_INFINITY);
   return planned.kind === 'compare'
-    ? planned.datasets[0]
-    : planned.kind === 'sweep'
-      ? planned.frames[0].data
-      : planned.data;
+    ? rowOf(planned.datasets, planned.byRows, row)
+    : noRow(planned.kind === 'sweep' ? planned.frames[0].data : planned.data, row);
 }
 
 function wrongTask(data: DataChoice, expected: string): UserError {
@@ -179,26 +180,37 @@ function wrongTask(data: DataChoice, expected: string): UserError {
   );
 }
 
-/** The scenario's simulated training points (in training order) or test points: classification data. */
-export function points(loaded: LoadedScenario, split: 'train' | 'test' = 'train'): Points {
-  const data = plannedData(loaded);
+/** A data set's classification points (a UserError for data of another task). */
+function pointsOf(data: DataChoice, seed: number, split: 'train' | 'test'): Points {
   if (data.simulator.task !== 'classification') throw wrongTask(data, 'classification data (labelled points)');
-  const { simulator, train, test } = drawData(data.simulator, data.entry, loaded.scenario.seed);
+  const { simulator, train, test } = drawData(data.simulator, data.entry, seed);
   return { points: split === 'train' ? train : test, classNames: simulator.classNames };
 }
 
-/** The scenario's training points (in training order) or test points: regression data. */
-export function series(loaded: LoadedScenario, split: 'train' | 'test' = 'train'): Series {
-  const data = plannedData(loaded);
+/** A data set's regression points (a UserError for data of another task). */
+function seriesOf(data: DataChoice, seed: number, split: 'train' | 'test'): Series {
   if (data.simulator.task !== 'regression') throw wrongTask(data, 'regression data (points x, y)');
-  const { train, test } = drawSeries(data.simulator, data.entry, loaded.scenario.seed);
+  const { train, test } = drawSeries(data.simulator, data.entry, seed);
   return split === 'train' ? train : test;
 }
 
+/** The scenario's simulated training points (in training order) or test points: classification data. */
+export function points(loaded: LoadedScenario, split: 'train' | 'test' = 'train', row?: number): Points {
+  return pointsOf(plannedData(loaded, row), loaded.scenario.seed, split);
+}
+
+/** The scenario's training points (in training order) or test points: regression data. */
+export function series(loaded: LoadedScenario, split: 'train' | 'test' = 'train', row?: number): Series {
+  return seriesOf(plannedData(loaded, row), loaded.scenario.seed, split);
+}
+
 /** The scenario's points as CSV, x,y,label or x,y by its task (what `mlgif data` writes). */
-export function dataCsv(loaded: LoadedScenario, split: 'train' | 'test' = 'train'): string {
-  const task = plannedData(loaded).simulator.task;
-  return task === 'regression' ? seriesCsv(series(loaded, split)) : toCsv(points(loaded, split));
+export function dataCsv(loaded: LoadedScenario, split: 'train' | 'test' = 'train', row?: number): string {
+  const data = plannedData(loaded, row);
+  const seed = loaded.scenario.seed;
+  return data.simulator.task === 'regression'
+    ? seriesCsv(seriesOf(data, seed, split))
+    : toCsv(pointsOf(data, seed, split));
 }
 
 /** A series as CSV with the header x,y, which `source: csv` reads back as regression data. */
@@ -206,6 +218,29 @@ export function seriesCsv(data: Series): string {
   const rows = ['x,y'];
   for (let i = 0; i < data.n; i++) rows.push(`${data.x[i]},${data.y[i]}`);
   return `${rows.join('\n')}\n`;
+}
+
+/** The data set of rows[row]: a scenario with rows must say which. */
+function rowOf<T>(datasets: readonly T[], byRows: boolean, row: number | undefined): T {
+  if (!byRows) return noRow(datasets[0], row);
+  if (row === undefined) {
+    throw new UserError(
+      `the scenario has ${datasets.length} data sets (rows); choose one with --row 0..${datasets.length - 1}`,
+      '--row',
+    );
+  }
+  if (row >= datasets.length) {
+    throw new UserError(
+      `the scenario has ${datasets.length} data sets (rows[0] to rows[${datasets.length - 1}]), not rows[${row}]`,
+      '--row',
+    );
+  }
+  return datasets[row];
+}
+
+function noRow<T>(data: T, row: number | undefined): T {
+  if (row !== undefined) throw new UserError('the scenario has one data set (data:); --row goes with rows:', '--row');
+  return data;
 }
 
 function csvField(text: string): string {

@@ -264,6 +264,23 @@ describe('mlgif data', () => {
     expect(read.X.every(Number.isFinite)).toBe(true);
   });
 
+  it('a scenario with rows exports the data set --row names, and refuses to guess', async () => {
+    const dir = tempDir();
+    const text =
+      'rows: [{ source: moons, n: 30 }, { source: circles, n: 20 }]\ncompare: [{ type: knn }]\nanimate: { frames: 2 }';
+    const scenario = writeScenario(dir, 'rows.yaml', text);
+    const guess = await run(['data', scenario]);
+    expect(guess.code).toBe(2);
+    expect(guess.stderr).toMatch(/--row: the scenario has 2 data sets \(rows\); choose one with --row 0\.\.1/);
+    expect(guess.stdout.length).toBe(0);
+    const second = await run(['data', scenario, '--row', '1']);
+    expect(second.code).toBe(0);
+    expect(second.stdout.toString().trim().split('\n')).toHaveLength(21);
+    expect((await run(['data', scenario, '--row', '2'])).stderr).toMatch(/not rows\[2\]/);
+    const single = writeScenario(dir, 's.yaml', smallScenario());
+    expect((await run(['data', single, '--row', '0'])).stderr).toMatch(/--row goes with rows:/);
+  });
+
   it('--split test and -o write the test points to a file; class names survive', async () => {
     const dir = tempDir();
     const scenario = writeScenario(

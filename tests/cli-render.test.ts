@@ -36,7 +36,12 @@ describe('several files', () => {
     expect(result.stderr).toMatch(/bad\.yaml: model\.k: Too small/);
     expect(result.stderr).toMatch(/missing\.yaml: no such file/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect(jsonLines(result.stdout).map((l) => l.output)).toEqual([join(out, 'a.gif'), join(out, 'c.gif')]);
+    // Every file gets its JSON line, in the order given: a failed one says why and its status.
+    const json = jsonLines(result.stdout);
+    expect(json.map((l) => l.file)).toEqual([paths[0], bad, missing, paths[2]]);
+    expect(json.map((l) => l.output ?? null)).toEqual([join(out, 'a.gif'), null, null, join(out, 'c.gif')]);
+    expect(json[1]).toEqual({ file: bad, error: 'model.k: Too small: expected number to be >=1', exit: 2 });
+    expect(json[2]).toMatchObject({ file: missing, error: expect.stringMatching(/no such file/), exit: 2 });
     expect(files(out)).toEqual(['a.gif', 'c.gif']);
     expect(decodeGif(readFileSync(join(out, 'c.gif'))).frames).toBe(3);
   });

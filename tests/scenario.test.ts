@@ -76,6 +76,27 @@ describe('scenario loading', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('--set reaches list entries by index: compare[1].title, compare.1.title, rows[0].noise', () => {
+    const scenario = {
+      compare: [{ type: 'knn' }, { type: 'lda' }],
+      rows: [{ source: 'moons' }, { source: 'circles' }],
+    };
+    const s = validateScenario(scenario, ['compare[1].title=Mine', 'compare.0.k=9', 'rows[0].noise=0.3']);
+    expect(s.compare?.[1].title).toBe('Mine');
+    expect(s.compare?.[0].k).toBe(9);
+    expect(s.rows?.[0].noise).toBe(0.3);
+    expect(scenario.compare[1]).toEqual({ type: 'lda' });
+    expect(problem(() => validateScenario(scenario, ['compare[2].k=1']))).toMatch(
+      /--set: cannot set "compare\[2\]\.k": the list has 2 entries/,
+    );
+    expect(problem(() => validateScenario(scenario, ['compare[0]k=1']))).toMatch(
+      /not a usable path.*compare\[1\]\.title/,
+    );
+    expect(problem(() => validateScenario(scenario, ['rows.title[0]=x']))).toMatch(
+      /cannot set "rows\.title\[0\]": "rows" is not an object/,
+    );
+  });
+
   it('refuses prototype keys, alias bombs, absurd numbers and junk', () => {
     expect(problem(() => validateScenario(JSON.parse('{"model":{"type":"logistic"},"__proto__":{"x":1}}')))).toMatch(
       /__proto__/,

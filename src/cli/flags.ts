@@ -27,6 +27,14 @@ export function positiveAmount(value: string): number {
   return n;
 }
 
+/** A whole number flag value (0 or more). */
+export function wholeNumber(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n))
+    throw new InvalidArgumentError('expected a whole number');
+  return n;
+}
+
 interface FlagSpec {
   flags: string;
   description: string;

@@ -4,6 +4,7 @@
  */
 import { type Command, InvalidArgumentError } from 'commander';
 import type { DataSourceInfo, ModelInfo, OptionInfo } from '../scenario/catalog.js';
+import { suggest } from '../suggest.js';
 import type { Context } from './shared.js';
 
 function show(value: unknown): string {
@@ -46,7 +47,10 @@ export function registerList(cli: Command, { io }: Context): void {
     .command('list')
     .description('list models and data sources with their options, types and defaults')
     .argument('[what]', 'models or data (default: both)', (value: string) => {
-      if (value !== 'models' && value !== 'data') throw new InvalidArgumentError('expected models or data');
+      if (value !== 'models' && value !== 'data') {
+        const close = suggest(value, ['models', 'data']);
+        throw new InvalidArgumentError(`expected models or data${close ? ` (did you mean "${close}"?)` : ''}`);
+      }
       return value;
     })
     .option('--json', 'print JSON on stdout')

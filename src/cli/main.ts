@@ -19,7 +19,7 @@ function program(context: Context): Command {
   const { io } = context;
   const cli = new Command('mlgif')
     .description('Animated GIFs of machine-learning classifiers learning a decision rule.')
-    .version('0.1.0')
+    .version('0.1.0', '-v, --version', 'print the version')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
     .showHelpAfterError('(run mlgif --help for usage)')

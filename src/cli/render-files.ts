@@ -102,7 +102,7 @@ function planTasks(
   all: readonly string[],
   flags: RenderFlags,
   stdinText: string | undefined,
-  report: Reporter,
+  fail: (id: number, file: string, error: unknown) => void,
 ) {
   const base = commonDir(all);
   const below = (file: string, dir: string, name: string) =>
@@ -138,11 +138,14 @@ function planTasks(
         maxWork: flags.maxWork,
       });
     } catch (error) {
-      report.failure(file, error);
+      fail(id, file, error);
     }
   });
   return tasks;
 }
+
+/** What --json prints for a file: its render, or why it failed and the exit status that gives. */
+type JsonLine = RenderLine | { file: string; error: string; exit: number };
 
 /** Everything written to stderr (through the progress line) and the worst exit status so far. */
 class Reporter {
@@ -156,11 +159,6 @@ class Reporter {
   log(text: string): void {
     if (this.progress) this.progress.log(text);
     else this.io.stderr(text);
-  }
-
-  failure(file: string, error: unknown): void {
-    const { lines, code } = failure(error, Boolean(this.flags.debug));
-    this.failed(file, lines, code);
   }
 
   failed(file: string, lines: readonly string[], code: number): void {
@@ -207,22 +205,27 @@ export async function renderFiles(
     return 0;
   }
   const stdinText = selected.includes('-') ? await io.readStdin() : undefined;
-  const tasks = planTasks(selected, files, flags, stdinText, report);
 
-  // JSON lines in file order, whatever order the workers finish in.
-  const lines = new Map<number, RenderLine | null>();
+  // JSON lines in file order, whatever order the workers finish in; a file that failed gets one
+  // too, so that a CI job parsing them sees every file.
+  const lines = new Map<number, JsonLine>();
   let next = 0;
-  const settle = (id: number, line: RenderLine | null) => {
+  const settle = (id: number, line: JsonLine) => {
     lines.set(id, line);
-    for (; next < selected.length; next++) {
-      if (!lines.has(next)) {
-        if (tasks.some((t) => t.id === next)) break;
-        continue;
-      }
-      const ready = lines.get(next);
-      if (ready && flags.json) io.stdout(`${JSON.stringify(ready)}\n`);
+    for (; next < selected.length && lines.has(next); next++) {
+      if (flags.json) io.stdout(`${JSON.stringify(lines.get(next))}\n`);
     }
   };
+  const failedLine = (file: string, messages: readonly string[], code: number): JsonLine => ({
+    file,
+    error: messages.join('\n'),
+    exit: code,
+  });
+  const tasks = planTasks(selected, files, flags, stdinText, (id, file, error) => {
+    const { lines: messages, code } = failure(error, Boolean(flags.debug));
+    report.failed(file, messages, code);
+    settle(id, failedLine(file, messages, code));
+  });
 
   const planned = new Map<number, number>();
   for (const task of tasks) {
@@ -246,7 +249,7 @@ export async function renderFiles(
     // Its frames will not come: the total and the time left shrink accordingly.
     progress?.plan((drawn.get(task.id) ?? 0) - (planned.get(task.id) ?? 0));
     report.failed(task.file, lines, code);
-    settle(task.id, null);
+    settle(task.id, failedLine(task.file, lines, code));
   };
 
   const jobs = Math.min(flags.jobs ?? availableParallelism(), tasks.length);

@@ -14,6 +14,7 @@
 import { readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { BroadcastChannel, Worker } from 'node:worker_threads';
 import type { CommandLineData, FromCommandLine, ToCommandLine } from '../cli/command-line-worker.js';
+import { EXIT } from '../cli/exit-status.js';
 import { SIGNAL_STATUS, type StopSignal } from '../errors.js';
 import { TEMPORARIES_CHANNEL, type TemporaryNotice } from '../output/temporaries.js';
 import { INPUT_LIMITS } from '../scenario/limits.js';
@@ -22,9 +23,6 @@ import { INPUT_LIMITS } from '../scenario/limits.js';
 const GRACE_MS = 300;
 /** How long a terminated worker may take to end (a blocking system call cannot be interrupted). */
 const TERMINATE_MS = 300;
-
-const EXIT_BUG = 1;
-const EXIT_BROKEN_PIPE = 141;
 
 /**
  * Whether stdout was closed when the process started: Node then opens /dev/null in its place,
@@ -76,7 +74,7 @@ export function superviseCommandLine(argv: readonly string[], workerFile: string
   } catch {
     // A worker thread cannot even start there; nor could relative paths be resolved.
     process.stderr.write('mlgif: the working folder no longer exists; run mlgif from a folder that does\n');
-    process.exitCode = EXIT_BUG;
+    process.exitCode = EXIT.bug;
     return;
   }
   const data: CommandLineData = { mlgif: 'command-line', argv: [...argv], stderrIsTTY: Boolean(process.stderr.isTTY) };
@@ -101,11 +99,22 @@ export function superviseCommandLine(argv: readonly string[], workerFile: string
   const end = async (code: number, message?: string) => {
     if (finished) return;
     finished = true;
-    await Promise.race([worker.terminate(), new Promise((done) => setTimeout(done, TERMINATE_MS))]);
+    const stopped = await Promise.race([
+      worker.terminate().then(() => true),
+      new Promise<boolean>((done) => setTimeout(() => done(false), TERMINATE_MS)),
+    ]);
     // Notices posted just before the worker stopped are delivered on the next turns of the loop.
     await new Promise((done) => setTimeout(done, 10));
     removeTemporaries();
     if (message) process.stderr.write(`mlgif: ${message}\n`);
+    // process.exit joins the worker threads first: one stuck in a system call would keep the
+    // process alive. A stop signal whose default action just ends the process is then delivered
+    // again, with that action (the status is the same 128 + n); anything else ends by SIGKILL.
+    if (!stopped) {
+      const again = stopping && stopping !== 'SIGQUIT' ? stopping : 'SIGKILL';
+      process.removeAllListeners(again);
+      process.kill(process.pid, again);
+    }
     process.exit(code);
   };
 
@@ -125,8 +134,8 @@ export function superviseCommandLine(argv: readonly string[], workerFile: string
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     // The reader went away (`mlgif list | head -1`): stop quietly, with the status a program
     // killed by SIGPIPE has (128 + 13).
-    if (error.code === 'EPIPE') void end(EXIT_BROKEN_PIPE);
-    else void end(EXIT_BUG, `cannot write to stdout: ${error.message}`);
+    if (error.code === 'EPIPE') void end(EXIT.brokenPipe);
+    else void end(EXIT.bug, `cannot write to stdout: ${error.message}`);
   });
   let stdoutChecked = false;
 
@@ -135,7 +144,7 @@ export function superviseCommandLine(argv: readonly string[], workerFile: string
       case 'stdout':
         if (!stdoutChecked) {
           stdoutChecked = true;
-          if (stdoutWasClosed()) return void end(EXIT_BUG, 'cannot write to stdout: it is closed');
+          if (stdoutWasClosed()) return void end(EXIT.bug, 'cannot write to stdout: it is closed');
         }
         process.stdout.write(message.chunk);
         return;
@@ -156,9 +165,9 @@ export function superviseCommandLine(argv: readonly string[], workerFile: string
     }
   });
   worker.on('error', (error) => {
-    void end(EXIT_BUG, `internal error: ${argv.includes('--debug') ? error.stack : error.message}`);
+    void end(EXIT.bug, `internal error: ${argv.includes('--debug') ? error.stack : error.message}`);
   });
   worker.on('exit', () => {
-    if (!finished) void end(stopping ? SIGNAL_STATUS[stopping] : EXIT_BUG, 'internal error: the command line stopped');
+    if (!finished) void end(stopping ? SIGNAL_STATUS[stopping] : EXIT.bug, 'internal error: the command line stopped');
   });
 }

@@ -139,7 +139,10 @@ function* bySamples(plan: TrainPlan): Generator<Snapshot, void, undefined> {
     timed(plan.timings, 'train', () => {
       for (const step of model.train(used, plan.rng.fork('model'))) last = step;
     });
-    warnOnce(plan, model, said);
+    // A few points cannot settle what the model does with all of them (k above n, classes that
+    // happen to separate): early frames show what a small sample gives, and what a user should
+    // hear about is the fit to every point.
+    if (frame === sizes.length - 1) warnOnce(plan, model, said);
     yield {
       frame,
       frames: sizes.length,

@@ -32,6 +32,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { makeFolders } from './make-folders.js';
 import { announceTemporary } from './temporaries.js';
 
 export interface AtomicFile {
@@ -102,7 +103,7 @@ export function createAtomicFile(output: string): AtomicFile {
     }
   }
   // A folder that cannot be made is named itself.
-  mkdirSync(dirname(target), { recursive: true });
+  makeFolders(dirname(target));
   const temp = tempName(target);
   announceTemporary({ path: temp, open: true, folder: false });
   let fd: number | null;
@@ -195,7 +196,7 @@ export interface AtomicFolder {
 export function createAtomicFolder(output: string, ours: (name: string) => boolean): AtomicFolder {
   const target = resolve(output);
   const temp = tempName(target);
-  mkdirSync(dirname(target), { recursive: true });
+  makeFolders(dirname(target));
   announceTemporary({ path: temp, open: true, folder: true });
   try {
     mkdirSync(temp);

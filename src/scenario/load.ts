@@ -175,10 +175,7 @@ export function applySet(target: Record<string, unknown>, assignment: string): v
   const eq = assignment.indexOf('=');
   if (eq <= 0) throw new UserError(`expected path=value, e.g. model.k=5, got ${quote(assignment)}`, '--set');
   const path = assignment.slice(0, eq).trim();
-  const keys = path.split('.');
-  if (keys.some((k) => k === '' || FORBIDDEN_KEYS.has(k))) {
-    throw new UserError(`${quote(path)} is not a usable path`, '--set');
-  }
+  const segments = setPath(path);
   const doc = parseDocument(assignment.slice(eq + 1), { logLevel: 'silent' });
   const problem = doc.errors[0] ?? doc.warnings[0];
   let value: unknown;
@@ -188,16 +185,58 @@ export function applySet(target: Record<string, unknown>, assignment: string): v
   } catch (error) {
     throw new UserError(`the value of ${quote(path)} is not readable: ${firstLine(error)}`, '--set');
   }
-  let node: Record<string, unknown> = target;
-  for (const key of keys.slice(0, -1)) {
-    const next = node[key];
-    if (next === undefined || next === null) node[key] = {};
-    else if (typeof next !== 'object' || Array.isArray(next)) {
-      throw new UserError(`cannot set ${quote(path)}: ${quote(key)} is not an object`, '--set');
+  // Objects on the way are made as needed; a list entry must exist already.
+  let node: Record<string | number, unknown> = target;
+  segments.forEach((segment, i) => {
+    const last = i === segments.length - 1;
+    const at = pathText(segments.slice(0, i + 1));
+    if (typeof segment === 'number') {
+      if (!Array.isArray(node))
+        throw new UserError(
+          `cannot set ${quote(path)}: ${quote(pathText(segments.slice(0, i)))} is not a list`,
+          '--set',
+        );
+      if (segment >= node.length) {
+        throw new UserError(
+          `cannot set ${quote(path)}: the list has ${node.length} entries, ${quote(at)} is not one`,
+          '--set',
+        );
+      }
+    } else if (Array.isArray(node) || typeof node !== 'object') {
+      throw new UserError(
+        `cannot set ${quote(path)}: ${quote(pathText(segments.slice(0, i)))} is not an object`,
+        '--set',
+      );
     }
-    node = node[key] as Record<string, unknown>;
+    if (last) {
+      node[segment] = value;
+      return;
+    }
+    const next = node[segment];
+    if ((next === undefined || next === null) && typeof segments[i + 1] === 'string') node[segment] = {};
+    else if (next === undefined || next === null || typeof next !== 'object') {
+      throw new UserError(
+        `cannot set ${quote(path)}: ${quote(at)} is not ${typeof segments[i + 1] === 'number' ? 'a list' : 'an object'}`,
+        '--set',
+      );
+    }
+    node = node[segment] as Record<string | number, unknown>;
+  });
+}
+
+/** A --set path as keys and list indices: compare[1].title (or compare.1.title) → ["compare", 1, "title"]. */
+function setPath(path: string): (string | number)[] {
+  const pattern = /^[A-Za-z_$][\w$]*(\[\d+\])*(\.([A-Za-z_$][\w$]*|\d+)(\[\d+\])*)*$/;
+  const segments = [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) =>
+    m[2] !== undefined ? Number(m[2]) : /^\d+$/.test(m[1]) ? Number(m[1]) : m[1],
+  );
+  if (!pattern.test(path) || segments.some((k) => typeof k === 'string' && FORBIDDEN_KEYS.has(k))) {
+    throw new UserError(
+      `${quote(path)} is not a usable path; expected keys and list indices, e.g. model.k or compare[1].title`,
+      '--set',
+    );
   }
-  node[keys[keys.length - 1]] = value;
+  return segments;
 }
 
 function pathOf(issue: z.core.$ZodIssue): string {

@@ -265,6 +265,14 @@ export const CASES: Case[] = [
   },
   {
     item: 6,
+    name: "an output under /proc (Node's recursive mkdir never returns there)",
+    files: { 's.yaml': scenario },
+    args: ['render', 's.yaml', '-o', '/proc/mlgif-nope/x.gif'],
+    status: 2,
+    stderr: [/cannot create the folder \/proc\/mlgif-nope: no such file or folder/],
+  },
+  {
+    item: 6,
     name: '-o / (a folder that cannot be replaced)',
     files: { 's.yaml': scenario },
     args: ['render', 's.yaml', '-o', '/'],

@@ -4,7 +4,9 @@
  * for stdin. bin/mlgif runs as a child process; each run must end with 128 + the signal's number,
  * within 1 s of the signal, and leave no file but its input.
  */
+import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir, writeScenario } from '../cli-helpers.js';
 import { mlgif } from './child.js';
@@ -80,6 +82,24 @@ describe('a stop signal during one long synchronous step', () => {
   ] as const)('%s, waiting for stdin: %s', async (command, signal) => {
     const args = command === 'render' ? ['render', '-', '-o', 'out.gif'] : [command, '-'];
     await expectStop(() => args, signal, { stdin: null, afterMs: 400 });
+  });
+
+  it('render, its worker blocked in a system call (opening a FIFO nobody reads): SIGTERM', async () => {
+    // A thread stuck in a system call cannot be terminated, and process.exit waits for it.
+    const dir = tempDir();
+    writeScenario(dir, 'in.yaml', slowFrame);
+    execFileSync('mkfifo', [join(dir, 'out.gif')]);
+    const result = await mlgif(['render', 'in.yaml', '-o', 'out.gif'], {
+      cwd: dir,
+      interrupt: { signal: 'SIGTERM', afterMs: 600 },
+    });
+    measured.push(`render in.yaml -o <fifo without a reader>  SIGTERM  ${result.afterSignal.toFixed(0)} ms`);
+    // Ended by the signal itself, delivered again with its default action: a shell sees 143.
+    const status = result.code ?? (result.killedBy === 'SIGTERM' ? STATUS.SIGTERM : result.killedBy);
+    expect(status, result.stderr).toBe(STATUS.SIGTERM);
+    expect(result.stderr).toMatch(/interrupted by SIGTERM/);
+    expect(readdirSync(dir).sort()).toEqual(['in.yaml', 'out.gif']);
+    expect(result.afterSignal).toBeLessThan(1000);
   });
 
   it('prints what it measured', () => {

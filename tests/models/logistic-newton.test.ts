@@ -181,7 +181,7 @@ describe('logistic regression, optimizer newton', () => {
       }
     });
 
-    it('by samples: the warning is said once per render, not once per frame', () => {
+    it('by samples: warnings are those of the fit to every point, said once (separable early prefixes are not)', () => {
       // The first prefixes are separable (class 0 left, class 1 right), the later ones overlap.
       const overlap = separatedGaussians(60, 2, 3, 0.8);
       const data: Dataset = {
@@ -210,7 +210,22 @@ describe('logistic regression, optimizer newton', () => {
         frames++;
       }
       expect(frames).toBe(20);
-      expect(said.sort()).toEqual([ignoredWarning(['learningRate']), SATURATED_WARNING].sort());
+      expect(said).toEqual([ignoredWarning(['learningRate'])]);
+      // Separable to the last point: the saturation is said, once.
+      const alone: string[] = [];
+      for (const _ of snapshots({
+        model: { spec: logistic, options },
+        mode: 'samples',
+        train: separable,
+        test: separable,
+        grid: { xmin: 0, xmax: 50, ymin: -50, ymax: 0, nx: 2, ny: 1 },
+        points: gridPoints({ xmin: 0, xmax: 50, ymin: -50, ymax: 0, nx: 2, ny: 1 }),
+        animate: s.animate,
+        rng: createRng(1),
+        timings: newTimings(),
+        warn: (m) => alone.push(m),
+      }));
+      expect(alone.sort()).toEqual([ignoredWarning(['learningRate']), SATURATED_WARNING].sort());
     });
   });
 
