@@ -33,14 +33,14 @@ describe('several files', () => {
     const out = join(dir, 'out');
     const result = await run(['render', paths[0], bad, missing, paths[2], '--out-dir', out, '--json', '--jobs', '1']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/bad\.yaml: model\.k: Too small/);
+    expect(result.stderr).toMatch(/bad\.yaml: model\.k: must be at least 1, got 0/);
     expect(result.stderr).toMatch(/missing\.yaml: no such file/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     // Every file gets its JSON line, in the order given: a failed one says why and its status.
     const json = jsonLines(result.stdout);
     expect(json.map((l) => l.file)).toEqual([paths[0], bad, missing, paths[2]]);
     expect(json.map((l) => l.output ?? null)).toEqual([join(out, 'a.gif'), null, null, join(out, 'c.gif')]);
-    expect(json[1]).toEqual({ file: bad, error: 'model.k: Too small: expected number to be >=1', exit: 2 });
+    expect(json[1]).toEqual({ file: bad, error: 'model.k: must be at least 1, got 0', exit: 2 });
     expect(json[2]).toMatchObject({ file: missing, error: expect.stringMatching(/no such file/), exit: 2 });
     expect(files(out)).toEqual(['a.gif', 'c.gif']);
     expect(decodeGif(readFileSync(join(out, 'c.gif'))).frames).toBe(3);
@@ -103,7 +103,7 @@ describe('several files', () => {
   it('refuses limits with exit 2 and no output: size, frames, points, the pixel budget', async () => {
     const dir = tempDir();
     const cases: [string[], RegExp][] = [
-      [['render.width=4097'], /render\.width: Too big: expected number to be <=4096/],
+      [['render.width=4097'], /render\.width: must be at most 4096, got 4097/],
       [['animate.frames=2001'], /animate\.frames/],
       [['data.n=200001'], /data\.n/],
       [
@@ -215,7 +215,8 @@ describe('--jobs', () => {
     for (const name of ['a.gif', 'b.gif', 'c.gif']) {
       expect(readFileSync(join(dir, 'two', name)).equals(readFileSync(join(dir, 'one', name)))).toBe(true);
     }
-    expect(jsonLines(two.stdout).map((l) => l.file)).toEqual(paths);
+    expect(jsonLines(two.stdout).map((l) => l.file)).toEqual(list);
+    expect(jsonLines(two.stdout)[1]).toMatchObject({ file: csv, error: expect.stringMatching(/nope\.csv/), exit: 2 });
     expect((await run(['render', paths[0], '--jobs', '0'])).code).toBe(2);
   });
 });

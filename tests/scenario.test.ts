@@ -45,9 +45,9 @@ describe('scenario loading', () => {
     const message = problem(() =>
       validateScenario({ data: { n: -5 }, model: { type: 'logistic', learningRate: 0 }, render: { width: 'big' } }),
     );
-    expect(message).toMatch(/data\.n: .*>=2/);
-    expect(message).toMatch(/model\.learningRate: .*>0/);
-    expect(message).toMatch(/render\.width: .*number/);
+    expect(message).toMatch(/data\.n: must be at least 2, got -5/);
+    expect(message).toMatch(/model\.learningRate: must be above 0, got 0/);
+    expect(message).toMatch(/render\.width: expected a number, got "big"/);
   });
 
   it('suggests the nearest name for unknown keys and types', () => {

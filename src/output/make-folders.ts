@@ -12,8 +12,8 @@ export function makeFolders(folder: string): void {
   for (let dir = resolve(folder); ; dir = dirname(dir)) {
     try {
       if (statSync(dir).isDirectory()) break;
-      throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${dir}'`), {
-        code: 'ENOTDIR',
+      throw Object.assign(new Error(`EEXIST: a file is in the way, mkdir '${dir}'`), {
+        code: 'EEXIST',
         syscall: 'mkdir',
         path: dir,
       });

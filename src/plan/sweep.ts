@@ -14,6 +14,7 @@ import { dataSource } from '../data/index.js';
 import type { DataEntry } from '../data/simulate.js';
 import { joinPath, type Problem, UserError } from '../errors.js';
 import { unknownKeyMessage } from '../options.js';
+import { plainError } from '../scenario/plain-errors.js';
 import { dataEntrySchemas } from '../scenario/schema.js';
 import type { DataChoice, ModelChoice } from './plan.js';
 
@@ -147,14 +148,16 @@ export function planSweep(
   const swept = values.map((v, i) => {
     const value = priors ? [roundValue(1 - v), v] : v;
     if (section === 'model') {
-      const parsed = model.spec.schema.safeParse({ ...model.options, [key]: value });
+      const parsed = model.spec.schema.safeParse({ ...model.options, [key]: value }, { error: plainError });
       if (!parsed.success) {
         problems.push({ path: endPath(values, i), message: notAllowed(sweep.path, v, parsed.error.issues, 'model') });
         return null;
       }
       return { model: { spec: model.spec, options: parsed.data as Record<string, unknown> }, data };
     }
-    const parsed = dataEntrySchemas.get(data.entry.source)?.safeParse({ ...data.entry, [key]: value });
+    const parsed = dataEntrySchemas
+      .get(data.entry.source)
+      ?.safeParse({ ...data.entry, [key]: value }, { error: plainError });
     if (!parsed?.success) {
       problems.push({
         path: endPath(values, i),

@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { UserError } from '../errors.js';
 import { ECHO_LIMIT, quote } from '../quote.js';
 import { INPUT_LIMITS } from './limits.js';
+import { plainError } from './plain-errors.js';
 import { type Scenario, scenarioSchema } from './schema.js';
 
 export { INPUT_LIMITS };
@@ -56,7 +57,8 @@ export function parseScenarioText(text: string, source: string): unknown {
   const first = doc.errors[0] ?? doc.warnings[0];
   if (first) {
     const where = first.linePos ? `${source}:${first.linePos[0].line}:${first.linePos[0].col}` : source;
-    throw new UserError(`not valid YAML: ${firstLine(first)}`, where);
+    // The place is in `where` already (file:line:column).
+    throw new UserError(`not valid YAML: ${firstLine(first).replace(/ at line \d+, column \d+:?$/, '')}`, where);
   }
   try {
     return doc.toJS({ maxAliasCount: INPUT_LIMITS.aliases });
@@ -258,7 +260,7 @@ export function validateScenario(
   const copy = structuredClone(raw) as Record<string, unknown>;
   for (const s of sets) applySet(copy, s);
   checkValue(copy);
-  const result = scenarioSchema.safeParse(copy);
+  const result = scenarioSchema.safeParse(copy, { error: plainError });
   if (!result.success) {
     throw UserError.of(result.error.issues.map((issue) => ({ path: pathOf(issue), message: issue.message })));
   }

@@ -15,7 +15,7 @@ import { options, unknownNameMessage } from '../options.js';
 export const LIMITS = { size: 4096, frames: 2000, points: MAX_POINTS, grid: 1000 } as const;
 
 const range = z
-  .tuple([z.number(), z.number()])
+  .tuple([z.number(), z.number()], { error: 'expected [min, max], two numbers' })
   .refine(([a, b]) => a < b, { message: 'expected [min, max] with min < max' })
   // Ticks, grid and pixels need a span that doubles resolve (5e-324 to 1e-323 is one step).
   .refine(([a, b]) => !(a < b) || (b - a >= 1e-12 && b - a >= 1e-9 * Math.max(Math.abs(a), Math.abs(b))), {

@@ -51,7 +51,7 @@ describe('validate and render agree', () => {
       'a model.k sweep starting at 0',
       'model: { type: knn }\nanimate: { by: sweep, sweep: { path: model.k, from: 0, to: 5 } }',
       [],
-      /animate\.sweep\.from: model\.k = 0 is not allowed: model\.k: Too small/,
+      /animate\.sweep\.from: model\.k = 0 is not allowed: model\.k: must be at least 1, got 0/,
     ],
     [
       'a data.priors sweep on 4 blobs',
