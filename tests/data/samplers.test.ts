@@ -344,7 +344,7 @@ describe('spreads too small to have a covariance', () => {
     ['xor', 'noise', 1e-100],
   ])('%s with %s = %d is refused as input, not an internal error', (source, option, value) => {
     expect(problemsOf({ data: { source, [option]: value } })).toEqual([
-      expect.stringMatching(new RegExp(`^data\\.${option}: Too small`)),
+      expect.stringMatching(new RegExp(`^data\\.${option}: must be at least`)),
     ]);
   });
 });

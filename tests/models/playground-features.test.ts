@@ -77,7 +77,9 @@ describe('Playground features', () => {
     const problems = (model: Record<string, unknown>, source = 'circles') =>
       validate({ data: { source }, model }).problems.map(formatProblem);
     expect(problems({ type: 'mlp', features: ['x', 'x'] })).toEqual(['model.features: expected each feature once']);
-    expect(problems({ type: 'logistic', features: ['x', 'x3'] })[0]).toMatch(/^model\.features\[1\]: .*"x2"/);
+    expect(problems({ type: 'logistic', features: ['x', 'x3'] })[0]).toMatch(
+      /^model\.features\[1\]: expected x \| y \| x2 .*, got "x3"$/,
+    );
     expect(problems({ type: 'linear', features: ['x2'] }, 'sine')).toEqual([
       'model.features: features applies to classification only; data.source sine poses a regression task',
     ]);
