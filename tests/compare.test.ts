@@ -261,7 +261,13 @@ describe('sweeps', () => {
   });
 
   it.each([
-    ['k below its minimum', 'model.k', 0, 5, /animate\.sweep\.from: model\.k = 0 is not allowed: model\.k: must be at least 1, got 0/],
+    [
+      'k below its minimum',
+      'model.k',
+      0,
+      5,
+      /animate\.sweep\.from: model\.k = 0 is not allowed: model\.k: must be at least 1, got 0/,
+    ],
     ['k not an option of knn', 'model.kk', 1, 5, /model\.kk: unknown option.*did you mean "k"/],
     ['a prior share of 1.2', 'data.priors', 0.5, 1.2, /animate\.sweep\.to: data\.priors is swept by p/],
     ['log scale through 0', 'model.k', 0, 5, /scale: log needs from and to above 0/],
