@@ -198,6 +198,20 @@ describe('--shard', () => {
   });
 });
 
+describe('warnings', () => {
+  it('warns when render.xlim / ylim leave most training points out of the plot, not otherwise', async () => {
+    const dir = tempDir();
+    const file = writeScenario(dir, 's.yaml', tiny());
+    const far = await run(['render', file, '-o', join(dir, 'far.gif'), '--set', 'render.xlim=[20, 30]']);
+    expect(far.code).toBe(0);
+    expect(far.stderr).toMatch(
+      /warning: render\.xlim shows 0 of the 40 training points \(the data spans x .* to .*, y .* to .*\)/,
+    );
+    const near = await run(['render', file, '-o', join(dir, 'near.gif'), '--set', 'render.xlim=[-3, 5]']);
+    expect(near.stderr).not.toMatch(/warning/);
+  });
+});
+
 describe('--jobs', () => {
   it('--jobs 2 (worker threads) writes the same bytes as --jobs 1, JSON lines in file order, failures reported', async () => {
     const { dir, paths } = gallery();

@@ -72,9 +72,11 @@ describe('render --watch', () => {
     await until(() => w.stderr().includes('watching 1 file'));
     writeFileSync(a, tiny({ model: '{ type: knn, k: 0 }' }));
     await until(() => /model\.k/.test(w.stderr()));
-    expect(w.lines()).toHaveLength(1);
+    // The broken render's JSON line says why.
+    expect(w.lines()).toHaveLength(2);
+    expect(w.lines()[1]).toMatchObject({ error: expect.stringMatching(/model\.k/), exit: 2 });
     writeFileSync(a, tiny({ model: '{ type: knn, k: 3 }' }));
-    await until(() => w.lines().length === 2);
+    await until(() => w.lines().length === 3);
     w.stop();
     expect((await w.result).code).toBe(130);
   });

@@ -7,11 +7,12 @@
 import { z } from 'zod';
 import { options } from '../options.js';
 import { curveSimulator, noiseOption } from './curve-source.js';
-import { priorsOption, resolvePriors } from './priors.js';
+import { priorsOption, resolvePriors, twoClasses } from './priors.js';
 import { logRice } from './rice.js';
 import { defineSource } from './source.js';
 
 const schema = options({
+  classes: twoClasses,
   noise: noiseOption(0.1),
   factor: z.number().gt(0).lt(1).default(0.5).describe('radius of the inner circle (the outer has radius 1)'),
   priors: priorsOption,

@@ -7,10 +7,11 @@
  */
 import { options } from '../options.js';
 import { curveSimulator, noiseOption } from './curve-source.js';
-import { priorsOption, resolvePriors } from './priors.js';
+import { priorsOption, resolvePriors, twoClasses } from './priors.js';
 import { defineSource } from './source.js';
 
 const schema = options({
+  classes: twoClasses,
   noise: noiseOption(0.2),
   priors: priorsOption,
 });

@@ -8,6 +8,9 @@ export const priorsOption = z
   .optional()
   .describe('class probabilities (normalised); default equal');
 
+/** `classes` on a source that always has two: accepted when it says 2, so scenarios can be explicit. */
+export const twoClasses = z.literal(2).optional().describe('always 2 for this source');
+
 /** The problem with a priors option for this many classes, or null. */
 export function priorsProblem(priors: readonly number[] | undefined, classes: number): string | null {
   return priors && priors.length !== classes

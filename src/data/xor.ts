@@ -9,10 +9,11 @@
 import { z } from 'zod';
 import { options } from '../options.js';
 import { drawNormal2, isotropic, logNormal2, logSumExp, sampleByClass } from './normal.js';
-import { priorsOption, resolvePriors } from './priors.js';
+import { priorsOption, resolvePriors, twoClasses } from './priors.js';
 import { type ClassificationSimulator, defineSource } from './source.js';
 
 const schema = options({
+  classes: twoClasses,
   // Not below 1e-3: the covariance's determinant, noise⁴, must not underflow to 0.
   noise: z.number().min(1e-3).max(10).default(0.5).describe('standard deviation of each cluster'),
   offset: z.number().positive().max(100).default(1).describe('clusters are centred at (±offset, ±offset)'),

@@ -55,6 +55,7 @@ export function compareMovie(plan: ComparePlan, context: MovieContext): Movie {
       layout: (legend) => panelLayout(layout.side, legend, MIN_PANEL_UNIT),
     }),
   );
+  for (const warning of new Set(prepared.flatMap((p) => p.warnings))) context.warn?.(warning);
   const palette = prepared[0].scene.palette;
   const theme = THEMES[r.theme];
   const painter = createGridPainter(layout, theme, palette);

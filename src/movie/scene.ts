@@ -5,6 +5,7 @@
  */
 import { bayesAccuracy, bayesProba, hasBayes } from '../data/bayes.js';
 import type { Simulation } from '../data/simulate.js';
+import type { Dataset } from '../dataset.js';
 import { type Grid, gridPoints, plotWindow, type Window } from '../grid.js';
 import { boundaries } from '../render/contours.js';
 import { computeLayout, type Layout } from '../render/layout.js';
@@ -30,6 +31,31 @@ export interface PreparedScene {
   /** The grid's points (n×2), where the models are evaluated. */
   points: Float64Array;
   bayesAccuracy: number | null;
+  /** What the user should hear about the scene (limits that leave out most of the data). */
+  warnings: string[];
+}
+
+/** A warning when render.xlim / ylim leave most training points out of the plot. */
+function windowWarning(r: RenderOptions, window: Window, train: Dataset): string | null {
+  if ((!r.xlim && !r.ylim) || train.n === 0) return null;
+  let inside = 0;
+  let [x0, x1, y0, y1] = [
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+  ];
+  for (let i = 0; i < train.n; i++) {
+    const x = train.X[2 * i];
+    const y = train.X[2 * i + 1];
+    if (x >= window.xmin && x <= window.xmax && y >= window.ymin && y <= window.ymax) inside++;
+    [x0, x1, y0, y1] = [Math.min(x0, x), Math.max(x1, x), Math.min(y0, y), Math.max(y1, y)];
+  }
+  if (2 * inside >= train.n) return null;
+  const span = (a: number, b: number) => `${Number(a.toPrecision(3))} to ${Number(b.toPrecision(3))}`;
+  const limits = [r.xlim ? 'render.xlim' : '', r.ylim ? 'render.ylim' : ''].filter(Boolean).join(' and ');
+  const verb = r.xlim && r.ylim ? 'show' : 'shows';
+  return `${limits} ${verb} ${inside} of the ${train.n} training points (the data spans x ${span(x0, x1)}, y ${span(y0, y1)})`;
 }
 
 export function prepareScene(
@@ -78,5 +104,6 @@ export function prepareScene(
     legend: legendNeeded ? colours.map((colour, c) => ({ name: names?.[c] ?? `class ${c}`, colour })) : null,
     axisLabels: { x: r.xlabel, y: r.ylabel },
   };
-  return { scene, points, bayesAccuracy: bayesAcc };
+  const warning = windowWarning(r, window, train);
+  return { scene, points, bayesAccuracy: bayesAcc, warnings: warning ? [warning] : [] };
 }

@@ -15,11 +15,12 @@ import { snapshots } from './snapshots.js';
 export function singleMovie(plan: SinglePlan, context: MovieContext, size?: { width: number; height: number }): Movie {
   const { scenario, model, mode } = plan;
   const simulation = drawData(classificationSimulator(plan.data), plan.data.entry, scenario.seed);
-  const { scene, points, bayesAccuracy } = prepareScene(scenario.render, simulation, context.timings, {
+  const { scene, points, bayesAccuracy, warnings } = prepareScene(scenario.render, simulation, context.timings, {
     title: plan.title,
     subtitle: plan.subtitle,
     ...size,
   });
+  for (const warning of warnings) context.warn?.(warning);
   const renderer = createFrameRenderer(scene);
   return {
     width: scene.layout.width,

@@ -30,6 +30,7 @@ export function sweepMovie(plan: SweepPlan, context: MovieContext, size?: { widt
   const sceneOf = (sim: Simulation) =>
     prepareScene(r, sim, context.timings, { title: plan.title, subtitle: plan.subtitle, ...size, window });
   const firstScene = sceneOf(first);
+  for (const warning of firstScene.warnings) context.warn?.(warning);
 
   return {
     width: firstScene.scene.layout.width,

@@ -13,6 +13,7 @@ import { UserError } from '../errors.js';
 import { modelSpec } from '../models/index.js';
 import type { Scenario } from '../scenario/schema.js';
 import { animationMode } from './animation-mode.js';
+import { checkFigureData } from './figure-data.js';
 import { checkOutput } from './outputs.js';
 import { checkPanelSize } from './panel-size.js';
 import type { ComparePlan, DataChoice, ModelChoice, RenderPlan, SinglePlan, SweepPlan } from './plan.js';
@@ -53,6 +54,7 @@ export function planRender(
       ? planSweepFigure(scenario, base, dataOf)
       : planSingle(scenario, base, dataOf);
   checkModelsFit(plan);
+  checkFigureData(plan);
   checkWork(plan, maxWork);
   const inputs = [...(scenarioFile ? [resolve(scenarioFile)] : []), ...dataFiles(plan)];
   checkOutput(output, inputs);

@@ -94,6 +94,14 @@ describe('class proportions follow the priors', () => {
     expectProportions(d, priors);
   });
 
+  it.each(['moons', 'circles', 'xor'])(
+    '%s takes classes: 2 (it always has two), and refuses another count',
+    (source) => {
+      expect(problemsOf({ data: { source, classes: 2 } })).toEqual([]);
+      expect(problemsOf({ data: { source, classes: 3 } })).toEqual(['data.classes: expected 2, got 3']);
+    },
+  );
+
   it('rejects priors of the wrong length, at data.priors and at rows[i].priors', () => {
     expect(problemsOf({ data: { source: 'blobs', classes: 3, priors: [1, 2] } })).toEqual([
       'data.priors: expected 3 class priors (one per class), got 2',

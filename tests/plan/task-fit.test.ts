@@ -80,6 +80,11 @@ describe('the model fits the task of its data', () => {
       },
       'animate.sweep.path: data.priors is swept by the share of class 1, which needs two classes; the data poses a regression task',
     ],
+    [
+      'a growing sample of a function',
+      { data: { source: 'function' }, model: { type: 'linear' }, animate: { by: 'samples' } },
+      "animate.by: data.source function has no points to grow: animate by the optimizer's steps (by: epochs)",
+    ],
   ])('%s', (_what, scenario, message) => {
     expect(problems(scenario)).toEqual([message]);
   });
