@@ -5,12 +5,12 @@
  * or as a plain object; the user's mistakes are UserErrors carrying structured problems.
  */
 import { resolve } from 'node:path';
-import { drawData } from './data/simulate.js';
-import type { Dataset } from './dataset.js';
+import { drawData, drawSeries } from './data/simulate.js';
+import type { Dataset, Series } from './dataset.js';
 import { type Problem, UserError } from './errors.js';
 import { movieOf } from './movie/movie-of.js';
 import { writeMovie } from './output/write-movie.js';
-import type { RenderPlan } from './plan/plan.js';
+import type { DataChoice, RenderPlan } from './plan/plan.js';
 import { planRender } from './plan/plan-render.js';
 import type { CurveData } from './render/curves.js';
 import { INPUT_LIMITS, type LoadedScenario, loadScenario, validateScenario } from './scenario/load.js';
@@ -159,16 +159,65 @@ export interface Points {
   classNames?: readonly string[];
 }
 
-/** The scenario's simulated training points (in training order) or test points. */
-export function points(loaded: LoadedScenario, split: 'train' | 'test' = 'train', row?: number): Points {
-  // Only the data is drawn: the render's work budget does not apply.
+/**
+ * The scenario's data set, planned (only the data is drawn, so the work budget does not apply):
+ * with rows, rows[row].
+ */
+function plannedData(loaded: LoadedScenario, row?: number): DataChoice {
   const planned = planOf(loaded, '-', Number.POSITIVE_INFINITY);
-  const data =
-    planned.kind === 'compare'
-      ? rowOf(planned.datasets, planned.byRows, row)
-      : noRow(planned.kind === 'sweep' ? planned.frames[0].data : planned.data, row);
-  const { simulator, train, test } = drawData(data.simulator, data.entry, loaded.scenario.seed);
+  return planned.kind === 'compare'
+    ? rowOf(planned.datasets, planned.byRows, row)
+    : noRow(planned.kind === 'sweep' ? planned.frames[0].data : planned.data, row);
+}
+
+function wrongTask(data: DataChoice, expected: string): UserError {
+  const task = data.simulator.task;
+  return new UserError(
+    task === 'optimization'
+      ? `data.source ${data.entry.source} has no points: it is a function to minimise`
+      : `data.source ${data.entry.source} poses a ${task} task; expected ${expected}`,
+    'data.source',
+  );
+}
+
+/** A data set's classification points (a UserError for data of another task). */
+function pointsOf(data: DataChoice, seed: number, split: 'train' | 'test'): Points {
+  if (data.simulator.task !== 'classification') throw wrongTask(data, 'classification data (labelled points)');
+  const { simulator, train, test } = drawData(data.simulator, data.entry, seed);
   return { points: split === 'train' ? train : test, classNames: simulator.classNames };
+}
+
+/** A data set's regression points (a UserError for data of another task). */
+function seriesOf(data: DataChoice, seed: number, split: 'train' | 'test'): Series {
+  if (data.simulator.task !== 'regression') throw wrongTask(data, 'regression data (points x, y)');
+  const { train, test } = drawSeries(data.simulator, data.entry, seed);
+  return split === 'train' ? train : test;
+}
+
+/** The scenario's simulated training points (in training order) or test points: classification data. */
+export function points(loaded: LoadedScenario, split: 'train' | 'test' = 'train', row?: number): Points {
+  return pointsOf(plannedData(loaded, row), loaded.scenario.seed, split);
+}
+
+/** The scenario's training points (in training order) or test points: regression data. */
+export function series(loaded: LoadedScenario, split: 'train' | 'test' = 'train', row?: number): Series {
+  return seriesOf(plannedData(loaded, row), loaded.scenario.seed, split);
+}
+
+/** The scenario's points as CSV, x,y,label or x,y by its task (what `mlgif data` writes). */
+export function dataCsv(loaded: LoadedScenario, split: 'train' | 'test' = 'train', row?: number): string {
+  const data = plannedData(loaded, row);
+  const seed = loaded.scenario.seed;
+  return data.simulator.task === 'regression'
+    ? seriesCsv(seriesOf(data, seed, split))
+    : toCsv(pointsOf(data, seed, split));
+}
+
+/** A series as CSV with the header x,y, which `source: csv` reads back as regression data. */
+export function seriesCsv(data: Series): string {
+  const rows = ['x,y'];
+  for (let i = 0; i < data.n; i++) rows.push(`${data.x[i]},${data.y[i]}`);
+  return `${rows.join('\n')}\n`;
 }
 
 /** The data set of rows[row]: a scenario with rows must say which. */

@@ -7,6 +7,7 @@
  */
 
 export {
+  dataCsv,
   defaultOutput,
   type LoadOptions,
   load,
@@ -20,16 +21,26 @@ export {
   render,
   renderPlan,
   type ScenarioInput,
+  series,
+  seriesCsv,
   toCsv,
   type Validation,
   validate,
 } from './api.js';
 export { dataSources } from './data/index.js';
-export type { DataSourceSpec, Simulator } from './data/source.js';
-export type { Dataset } from './dataset.js';
+export { optimalLoss } from './data/optimal-loss.js';
+export type {
+  ClassificationSimulator,
+  DataSourceSpec,
+  OptimizationSimulator,
+  RegressionSimulator,
+  Simulator,
+} from './data/source.js';
+export type { Dataset, Objective, Series, Task } from './dataset.js';
 export { formatProblem, Interrupted, type Problem, UserError } from './errors.js';
+export type { RegressionLoss } from './losses.js';
 export { models } from './models/index.js';
-export type { Classifier, ModelSpec, Step } from './models/model.js';
+export type { Classifier, Landscape, Minimizer, ModelSpec, Regressor, Step } from './models/model.js';
 export type { RenderPlan } from './plan/plan.js';
 export { createRng, type Rng } from './random.js';
 export {

@@ -152,15 +152,28 @@ describe('mlgif init', () => {
     expect(files(dir)).toEqual(['s.gif', 'starter.yaml']);
   });
 
-  it('lists every option of the chosen model and source, and each pair validates', async () => {
+  it('lists every option of the chosen model and source for its task, and each pair that fits validates', async () => {
     for (const m of listModels()) {
       for (const d of listDataSources().filter((d) => d.source !== 'csv')) {
         const result = await run(['init', '--model', m.type, '--data', d.source, '-o', '-']);
+        if (!d.tasks.some((task) => m.tasks.includes(task))) {
+          expect(result.code).toBe(2);
+          expect(result.stderr).toMatch(
+            new RegExp(`--model: ${m.type} does not do ${d.tasks[0]}.*models that do: .*linear`),
+          );
+          continue;
+        }
         expect(result.code).toBe(0);
         const text = result.stdout.toString();
-        for (const o of [...m.options, ...d.options]) expect(text).toMatch(new RegExp(`^  (# )?${o.name}:`, 'm'));
+        const fitting = m.options.filter((o) => !o.tasks || o.tasks.some((t) => d.tasks.includes(t)));
+        for (const o of [...fitting, ...d.options]) expect(text).toMatch(new RegExp(`^  (# )?${o.name}:`, 'm'));
+        const modelSection = text.slice(text.indexOf('\nmodel:'), text.indexOf('\nanimate:'));
+        for (const o of m.options.filter((o) => !fitting.includes(o))) {
+          expect(modelSection).not.toMatch(new RegExp(`^  (# )?${o.name}:`, 'm'));
+        }
         // validate() builds the data and the model: cheap, so every pair is checked.
-        const check = validate(parseYaml(text), { set: ['data.n=40', 'data.test=0'] });
+        const small = d.tasks.includes('optimization') ? [] : ['data.n=40', 'data.test=0'];
+        const check = validate(parseYaml(text), { set: small });
         expect(check.problems).toEqual([]);
       }
     }

@@ -1,7 +1,8 @@
 /** Shared test helpers: small, well-understood data sets, fixture CSVs, and a way to run a model to the end. */
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import type { Dataset } from '../src/dataset.js';
+import type { ClassificationSimulator, RegressionSimulator, Simulator } from '../src/data/source.js';
+import type { Dataset, Series } from '../src/dataset.js';
 import type { Classifier, Step } from '../src/models/model.js';
 import { createRng, type Rng } from '../src/random.js';
 
@@ -54,4 +55,32 @@ export function expectSameBits(actual: Float32Array, expected: Float32Array): vo
   const b = new Uint32Array(expected.buffer, expected.byteOffset, expected.length);
   const i = a.findIndex((v, j) => v !== b[j]);
   expect(i < 0 ? null : { index: i, actual: actual[i], expected: expected[i] }).toBeNull();
+}
+
+/** A simulator of the task a test expects (fails the test otherwise). */
+export function classifying(simulator: Simulator): ClassificationSimulator {
+  if (simulator.task !== 'classification')
+    throw new Error(`expected a classification simulator, got ${simulator.task}`);
+  return simulator;
+}
+
+export function regressing(simulator: Simulator): RegressionSimulator {
+  if (simulator.task !== 'regression') throw new Error(`expected a regression simulator, got ${simulator.task}`);
+  return simulator;
+}
+
+/** A regression fixture CSV (header x,y), as the Python scripts under tests/fixtures/ write them. */
+export function readSeriesCsv(path: string | URL): Series {
+  const rows = readFileSync(path, 'utf8').trim().split('\n').slice(1);
+  const x = new Float64Array(rows.length);
+  const y = new Float64Array(rows.length);
+  rows.forEach((row, i) => {
+    [x[i], y[i]] = row.split(',').map(Number);
+  });
+  return { x, y, n: rows.length };
+}
+
+/** Trains a regressor or minimizer's generator to the end; returns the steps it yielded. */
+export function stepsOf(steps: Iterable<Step>): Step[] {
+  return [...steps];
 }

@@ -1,7 +1,7 @@
 /**
- * `mlgif data FILE`: the scenario's simulated points as CSV (x,y,label), training points in
- * training order or the test points, so the data can be used elsewhere or fed back with
- * `data: { source: csv, path: points.csv }`.
+ * `mlgif data FILE`: the scenario's simulated points as CSV (x,y,label for classification, x,y
+ * for regression), training points in training order or the test points, so the data can be
+ * used elsewhere or fed back with `data: { source: csv, path: points.csv }`.
  */
 import { type Command, Option } from 'commander';
 import { addFlags, type ScenarioFlags, wholeNumber } from './flags.js';
@@ -17,7 +17,7 @@ interface DataFlags extends ScenarioFlags {
 export function registerData(cli: Command, { io }: Context): void {
   const command = cli
     .command('data')
-    .description("write a scenario's simulated points as CSV (x,y,label)")
+    .description("write a scenario's simulated points as CSV (x,y,label, or x,y for a regression)")
     .argument('<file>', 'scenario file ("-" reads stdin)')
     .addOption(new Option('--split <split>', 'which points').choices(['train', 'test']).default('train'))
     .option('-o, --output <csv>', "CSV file ('-' = stdout)", '-')
@@ -34,11 +34,8 @@ export function registerData(cli: Command, { io }: Context): void {
     .action(async (file: string, flags: DataFlags) => {
       const stdinText = file === '-' ? await io.readStdin() : undefined;
       // Loaded here, not at start-up: --help and --version do without them.
-      const [{ points, toCsv }, { loadScenario }] = await Promise.all([
-        import('../api.js'),
-        import('../scenario/load.js'),
-      ]);
+      const [{ dataCsv }, { loadScenario }] = await Promise.all([import('../api.js'), import('../scenario/load.js')]);
       const loaded = loadScenario(file, flags.set ?? [], stdinText, flags.maxPixels);
-      writeOutput(io, flags.output, toCsv(points(loaded, flags.split, flags.row)), { force: true });
+      writeOutput(io, flags.output, dataCsv(loaded, flags.split, flags.row), { force: true });
     });
 }

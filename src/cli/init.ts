@@ -7,7 +7,7 @@ import type { Context } from './shared.js';
 import { writeOutput } from './write.js';
 
 interface InitFlags {
-  model: string;
+  model?: string;
   data: string;
   output: string;
   force?: boolean;
@@ -17,7 +17,10 @@ export function registerInit(cli: Command, { io }: Context): void {
   cli
     .command('init')
     .description('write a commented starter scenario that renders as is')
-    .option('--model <type>', 'model type (see mlgif list models)', 'logistic')
+    .option(
+      '--model <type>',
+      'model type (see mlgif list models; default logistic, or linear for data without classes)',
+    )
     .option('--data <source>', 'data source (see mlgif list data)', 'gaussians')
     .option('-o, --output <file>', "where to write it ('-' = stdout)", 'scenario.yaml')
     .option('--force', 'overwrite an existing file')

@@ -17,7 +17,7 @@ function table(options: readonly OptionInfo[]): string[] {
     o.name,
     o.type,
     o.required ? 'required' : o.default === undefined ? '(derived)' : `= ${show(o.default)}`,
-    o.description ?? '',
+    [o.tasks ? `(${o.tasks.join(', ')})` : '', o.description ?? ''].filter(Boolean).join(' '),
   ]);
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));
   return rows.map((r) => `    ${r.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]) : cell)).join('  ')}`.trimEnd());
@@ -26,7 +26,8 @@ function table(options: readonly OptionInfo[]): string[] {
 export function modelsText(models: readonly ModelInfo[]): string {
   const lines = ['Models (model.type):', ''];
   for (const m of models) {
-    lines.push(`  ${m.type} — ${m.title}${m.stage ? ` (a frame per ${m.stage})` : ' (one fit; animate by samples)'}`);
+    const stage = m.stage ? `a frame per ${m.stage}` : 'one fit; animate by samples';
+    lines.push(`  ${m.type} — ${m.title} (${stage}; ${m.tasks.join(', ')})`);
     lines.push(...table(m.options), '');
   }
   return lines.join('\n');
@@ -35,7 +36,7 @@ export function modelsText(models: readonly ModelInfo[]): string {
 export function dataText(sources: readonly DataSourceInfo[]): string {
   const lines = ['Data sources (data.source):', ''];
   for (const d of sources) {
-    lines.push(`  ${d.source} — ${d.title}`);
+    lines.push(`  ${d.source} — ${d.title} (${d.tasks.join(' or ')})`);
     lines.push(...table(d.options), '');
   }
   return lines.join('\n');

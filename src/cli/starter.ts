@@ -1,8 +1,8 @@
 /**
  * The starter scenario of `mlgif init` (init.ts has the command): a commented scenario that
  * renders as is. It is generated from the schemas: every option of the chosen model and data
- * source is listed, commented out, with its default and description, so the file doubles as the
- * reference for that pair.
+ * source that applies to the data's task is listed, commented out, with its default and
+ * description, so the file doubles as the reference for that pair.
  */
 import { UserError } from '../errors.js';
 import { unknownNameMessage } from '../options.js';
@@ -39,20 +39,13 @@ function section(indent: string, options: readonly OptionInfo[], explicit: reado
   return options.map((o) => line(indent, o, explicit.includes(o.name)));
 }
 
-export function starterScenario(modelType: string, source: string): string {
+/**
+ * The starter for a model and a data source; without a model, logistic regression for
+ * classification data and the linear model for the rest (a regression, a function).
+ */
+export function starterScenario(modelType: string | undefined, source: string): string {
   const models = listModels();
   const sources = listDataSources();
-  const model = models.find((m) => m.type === modelType);
-  if (!model) {
-    throw new UserError(
-      unknownNameMessage(
-        'model',
-        modelType,
-        models.map((m) => m.type),
-      ),
-      '--model',
-    );
-  }
   const data = sources.find((d) => d.source === source);
   if (!data) {
     throw new UserError(
@@ -62,6 +55,26 @@ export function starterScenario(modelType: string, source: string): string {
         sources.map((d) => d.source),
       ),
       '--data',
+    );
+  }
+  const type = modelType ?? (data.tasks.includes('classification') ? 'logistic' : 'linear');
+  const model = models.find((m) => m.type === type);
+  if (!model) {
+    throw new UserError(
+      unknownNameMessage(
+        'model',
+        type,
+        models.map((m) => m.type),
+      ),
+      '--model',
+    );
+  }
+  if (!data.tasks.some((task) => model.tasks.includes(task))) {
+    const task = data.tasks.join(' or ');
+    const fitting = models.filter((m) => data.tasks.some((t) => m.tasks.includes(t))).map((m) => m.type);
+    throw new UserError(
+      `${model.type} does not do ${task}, the task of ${source} data; models that do: ${fitting.join(', ')}`,
+      '--model',
     );
   }
   if (data.options.some((o) => o.required)) {
@@ -87,7 +100,12 @@ export function starterScenario(modelType: string, source: string): string {
     '',
     'model:',
     `  type: ${model.type}`,
-    ...section('  ', model.options, []),
+    // Options of another task would be refused on this data.
+    ...section(
+      '  ',
+      model.options.filter((o) => !o.tasks || o.tasks.some((t) => data.tasks.includes(t))),
+      [],
+    ),
     '',
     'animate:',
     ...section('  ', sectionOptions('animate'), EXPLICIT.animate),

@@ -5,14 +5,14 @@
  */
 
 import { accuracy, type Dataset } from '../dataset.js';
-import type { Simulator } from './source.js';
+import type { ClassificationSimulator } from './source.js';
 
-export function hasBayes(sim: Simulator): boolean {
+export function hasBayes(sim: ClassificationSimulator): boolean {
   return sim.logDensity !== undefined && sim.priors !== undefined;
 }
 
 /** Posterior class probabilities of n×2 points (n×classes, rows sum to 1). */
-export function bayesProba(sim: Simulator, X: Float64Array): Float32Array {
+export function bayesProba(sim: ClassificationSimulator, X: Float64Array): Float32Array {
   const { logDensity, priors, classes: k } = sim;
   if (!logDensity || !priors) throw new Error('this data source has no densities');
   const n = X.length / 2;
@@ -35,6 +35,6 @@ export function bayesProba(sim: Simulator, X: Float64Array): Float32Array {
   return out;
 }
 
-export function bayesAccuracy(sim: Simulator, data: Dataset): number {
+export function bayesAccuracy(sim: ClassificationSimulator, data: Dataset): number {
   return accuracy(bayesProba(sim, data.X), data);
 }

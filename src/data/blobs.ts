@@ -9,16 +9,17 @@ import { z } from 'zod';
 import { options } from '../options.js';
 import { drawNormal2, isotropic, logNormal2, sampleByClass } from './normal.js';
 import { priorsOption, resolvePriors } from './priors.js';
-import { defineSource, type Simulator } from './source.js';
+import { type ClassificationSimulator, defineSource } from './source.js';
 
 const schema = options({
   classes: z.number().int().min(2).max(8).default(3).describe('number of blobs, one class each'),
-  spread: z.number().positive().max(100).default(1).describe('variance of each blob'),
+  // Not below 1e-6: the covariance's determinant, spread², must not underflow to 0.
+  spread: z.number().min(1e-6).max(100).default(1).describe('variance of each blob'),
   radius: z.number().min(0).max(100).default(2.5).describe('distance of the blob centres from the origin'),
   priors: priorsOption,
 });
 
-function create(opts: z.output<typeof schema>): Simulator {
+function create(opts: z.output<typeof schema>): ClassificationSimulator {
   const k = opts.classes;
   const blobs = Array.from({ length: k }, (_, c) => {
     const angle = Math.PI / 2 + (2 * Math.PI * c) / k;
@@ -26,6 +27,7 @@ function create(opts: z.output<typeof schema>): Simulator {
   });
   const priors = resolvePriors(opts.priors, k);
   return {
+    task: 'classification',
     classes: k,
     priors,
     sample: (n, rng) => sampleByClass(n, priors, rng, (c, r, X, o) => drawNormal2(blobs[c], r, X, o)),
@@ -36,6 +38,7 @@ function create(opts: z.output<typeof schema>): Simulator {
 export const blobs = defineSource({
   source: 'blobs',
   title: 'blobs',
+  tasks: ['classification'],
   schema,
   classes: (opts) => opts.classes,
   create,

@@ -21,6 +21,7 @@ const schema = options({
 export const circles = defineSource({
   source: 'circles',
   title: 'two circles',
+  tasks: ['classification'],
   schema,
   classes: () => 2,
   create: (opts) =>

@@ -1,24 +1,28 @@
 /**
- * The user's own points: a CSV file with the header x,y,label (any column order) and one point
- * per line; optionally a second file of test points. Labels are integers (classes sorted by
- * value) or any strings (classes in order of first appearance); the names go to the legend.
- * The files are read when the source is created, so the class count is known up front, and
- * checked strictly: every problem is a UserError naming the file and line. A UTF-8 BOM, CRLF
- * line ends, blank lines and RFC 4180 quoted fields (without line breaks) are accepted. There
- * are no densities, so no Bayes boundary.
+ * The user's own points: a CSV file with one point per line under a header that says the task —
+ * x,y,label (any column order) for classification, x,y for regression — and optionally a second
+ * file of test points with the same header. Labels are integers (classes sorted by value) or any
+ * strings (classes in order of first appearance); the names go to the legend. The files are read
+ * when the source is created, so the task and the class count are known up front, and checked
+ * strictly: every problem is a UserError naming the file and line. A UTF-8 BOM, CRLF line ends,
+ * blank lines and RFC 4180 quoted fields (without line breaks) are accepted. There are no
+ * densities (no Bayes boundary) and no true function (no optimal loss).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { type Dataset, MAX_POINTS } from '../dataset.js';
+import { type Dataset, MAX_POINTS, type Series } from '../dataset.js';
 import { UserError } from '../errors.js';
 import { options } from '../options.js';
 import { quote, shown } from '../quote.js';
-import { type DataContext, defineSource, type Simulator } from './source.js';
+import { type ClassificationSimulator, type DataContext, defineSource, type RegressionSimulator } from './source.js';
 
 /** The most classes the palette can tell apart. */
 export const MAX_CLASSES = 8;
-const HEADER = ['x', 'y', 'label'] as const;
+/** The two headers: classification's and regression's. */
+const LABELLED = ['x', 'y', 'label'] as const;
+const UNLABELLED = ['x', 'y'] as const;
+const HEADERS = 'x,y,label (classification) or x,y (regression)';
 // One way to match each number (no nested choices between \d runs): linear time on any line.
 const NUMBER = /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
 const INTEGER = /^[-+]?\d+$/;
@@ -28,16 +32,24 @@ const MAX_LINE = 1000;
 const MAX_LABEL = 60;
 
 const schema = options({
-  path: z.string().min(1).describe('CSV file of training points, header x,y,label (relative to the scenario file)'),
+  path: z
+    .string()
+    .min(1)
+    .describe('CSV file of training points, header x,y,label or x,y (relative to the scenario file)'),
   testPath: z.string().min(1).optional().describe('CSV file of test points, same header; default none'),
 });
 
-/** Rows of one file: coordinates, raw labels, and the line each row came from. */
+/**
+ * Rows of one file: the pairs (x, y), the raw labels (none under the header x,y), the line each
+ * row came from, and the header's line.
+ */
 interface Table {
+  labelled: boolean;
   X: Float64Array;
   labels: string[];
   lines: Uint32Array;
   n: number;
+  headerLine: number;
 }
 
 /** Fields of one line; the quote-aware path only for lines that contain a quote. */
@@ -110,13 +122,13 @@ function readText(file: string, path: string): string {
 function checkLength(line: string, where: () => string): void {
   if (line.length > MAX_LINE) {
     throw new UserError(
-      `the line is ${line.length} characters long; expected x,y,label (at most ${MAX_LINE})`,
+      `the line is ${line.length} characters long; expected a point x,y,label or x,y (at most ${MAX_LINE})`,
       where(),
     );
   }
 }
 
-/** Parses one file: header x,y,label, then one point per non-blank line. */
+/** Parses one file: the header x,y,label or x,y, then one point per non-blank line. */
 export function parseCsv(text: string, file: string): Table {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const rows = body.split('\n');
@@ -134,19 +146,22 @@ export function parseCsv(text: string, file: string): Table {
   }
   if (header === undefined) {
     lineNo = 1;
-    throw new UserError('the file is empty; expected the header x,y,label and one point per line', where());
+    throw new UserError(`the file is empty; expected the header ${HEADERS} and one point per line`, where());
   }
-  const column = HEADER.map((name) => header.indexOf(name));
-  if (header.length !== 3 || column.includes(-1)) {
-    const looksLikeData = header.length === 3 && NUMBER.test(header[0]) && NUMBER.test(header[1]);
+  const headerLine = lineNo;
+  const labelled = header.length === 3;
+  const column = (labelled ? LABELLED : UNLABELLED).map((name) => header.indexOf(name));
+  if (header.length < 2 || header.length > 3 || column.includes(-1)) {
+    const looksLikeData = header.length >= 2 && NUMBER.test(header[0]) && NUMBER.test(header[1]);
     throw new UserError(
       looksLikeData
-        ? `missing header: the first line is data; expected the header x,y,label`
-        : 'expected the header x,y,label as the first line (is this a CSV file of points?)',
+        ? `missing header: the first line is data; expected the header ${HEADERS}`
+        : `expected the header ${HEADERS} as the first line (is this a CSV file of points?)`,
       where(),
     );
   }
   const [cx, cy, cl] = column;
+  const fieldNames = labelled ? 'x,y,label' : 'x,y';
   const capacity = rows.length - r;
   const X = new Float64Array(2 * capacity);
   const lines = new Uint32Array(capacity);
@@ -164,21 +179,26 @@ export function parseCsv(text: string, file: string): Table {
       );
     }
     const fields = splitFields(line, where);
-    if (fields.length !== 3) {
-      throw new UserError(`expected 3 fields (x,y,label), got ${fields.length}: ${quote(line)}`, where());
+    if (fields.length !== header.length) {
+      throw new UserError(
+        `expected ${header.length} fields (${fieldNames}), got ${fields.length}: ${quote(line)}`,
+        where(),
+      );
     }
     X[2 * n] = coordinate(fields[cx], 'x', where);
     X[2 * n + 1] = coordinate(fields[cy], 'y', where);
-    const label = fields[cl].trim();
-    if (label === '') throw new UserError('the label is empty', where());
-    if (label.length > MAX_LABEL) {
-      throw new UserError(`the label ${quote(label)} is longer than ${MAX_LABEL} characters`, where());
+    if (labelled) {
+      const label = fields[cl].trim();
+      if (label === '') throw new UserError('the label is empty', where());
+      if (label.length > MAX_LABEL) {
+        throw new UserError(`the label ${quote(label)} is longer than ${MAX_LABEL} characters`, where());
+      }
+      labels.push(label);
     }
-    labels.push(label);
     lines[n] = lineNo;
     n++;
   }
-  return { X: X.subarray(0, 2 * n), labels, lines: lines.subarray(0, n), n };
+  return { labelled, X: X.subarray(0, 2 * n), labels, lines: lines.subarray(0, n), n, headerLine };
 }
 
 /**
@@ -238,30 +258,89 @@ function load(file: string, baseDir: string): Table {
   return parseCsv(readText(file, resolve(baseDir, file)), file);
 }
 
-function create(opts: z.output<typeof schema>, context: DataContext): Simulator {
-  const trainTable = load(opts.path, context.baseDir);
-  const classes = classesOf(trainTable, opts.path);
-  const train = toDataset(trainTable, opts.path, classes, opts.path);
+function classification(
+  train: Table,
+  test: Table | null,
+  opts: z.output<typeof schema>,
+  files: string[],
+): ClassificationSimulator {
+  const classes = classesOf(train, opts.path);
+  const trainSet = toDataset(train, opts.path, classes, opts.path);
   const k = classes.names.length;
-  const test: Dataset = opts.testPath
-    ? toDataset(load(opts.testPath, context.baseDir), opts.testPath, classes, opts.path)
-    : { X: new Float64Array(0), y: new Uint8Array(0), n: 0, classes: k };
+  const testSet: Dataset =
+    test && opts.testPath
+      ? toDataset(test, opts.testPath, classes, opts.path)
+      : { X: new Float64Array(0), y: new Uint8Array(0), n: 0, classes: k };
   return {
+    task: 'classification',
     classes: k,
     classNames: classes.names,
     fromFile: true,
-    files: [opts.path, opts.testPath].flatMap((file) => (file ? [resolve(context.baseDir, file)] : [])),
+    files,
     // Copies: the caller may reorder or shuffle what it gets.
     sample: (_n, _rng, split = 'train') => {
-      const d = split === 'test' ? test : train;
+      const d = split === 'test' ? testSet : trainSet;
       return { X: d.X.slice(), y: d.y.slice(), n: d.n, classes: k };
     },
   };
 }
 
+/** The pairs (x, y) of a table as a series. */
+function toSeries(table: Table): Series {
+  const x = new Float64Array(table.n);
+  const y = new Float64Array(table.n);
+  for (let i = 0; i < table.n; i++) {
+    x[i] = table.X[2 * i];
+    y[i] = table.X[2 * i + 1];
+  }
+  return { x, y, n: table.n };
+}
+
+function regression(train: Table, test: Table | null, file: string, files: string[]): RegressionSimulator {
+  if (train.n < 2) {
+    throw new UserError(
+      `${train.n === 0 ? 'no points' : 'one point'} after the header; expected at least two points`,
+      `${file}:${train.n === 0 ? train.headerLine + 1 : train.lines[0]}`,
+    );
+  }
+  const trainSet = toSeries(train);
+  const testSet = test ? toSeries(test) : { x: new Float64Array(0), y: new Float64Array(0), n: 0 };
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const x of trainSet.x) {
+    lo = Math.min(lo, x);
+    hi = Math.max(hi, x);
+  }
+  return {
+    task: 'regression',
+    domain: [lo, hi],
+    fromFile: true,
+    files,
+    sample: (_n, _rng, split = 'train') => {
+      const d = split === 'test' ? testSet : trainSet;
+      return { x: d.x.slice(), y: d.y.slice(), n: d.n };
+    },
+  };
+}
+
+function create(opts: z.output<typeof schema>, context: DataContext): ClassificationSimulator | RegressionSimulator {
+  const train = load(opts.path, context.baseDir);
+  const test = opts.testPath ? load(opts.testPath, context.baseDir) : null;
+  if (test && opts.testPath && test.labelled !== train.labelled) {
+    const header = (t: Table) => (t.labelled ? 'x,y,label' : 'x,y');
+    throw new UserError(
+      `the header is ${header(test)} but the training file's is ${header(train)}: expected the same kind of points`,
+      `${opts.testPath}:${test.headerLine}`,
+    );
+  }
+  const files = [opts.path, opts.testPath].flatMap((file) => (file ? [resolve(context.baseDir, file)] : []));
+  return train.labelled ? classification(train, test, opts, files) : regression(train, test, opts.path, files);
+}
+
 export const csv = defineSource({
   source: 'csv',
   title: 'CSV file',
+  tasks: ['classification', 'regression'],
   schema,
   classes: () => undefined,
   create,

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Rng } from '../random.js';
 import { type CurveDensity, curveDensity } from './curve-density.js';
 import { drawClass, type Vec2 } from './normal.js';
-import type { Simulator } from './source.js';
+import type { ClassificationSimulator } from './source.js';
 
 export interface ClassCurve {
   curve: (t: number) => Vec2;
@@ -29,10 +29,15 @@ export function noiseOption(fallback: number) {
     .describe('standard deviation of the Gaussian noise added to each point');
 }
 
-export function curveSimulator(curves: readonly ClassCurve[], noise: number, priors: readonly number[]): Simulator {
+export function curveSimulator(
+  curves: readonly ClassCurve[],
+  noise: number,
+  priors: readonly number[],
+): ClassificationSimulator {
   const classes = curves.length;
   let densities: CurveDensity[] | undefined;
-  const simulator: Simulator = {
+  const simulator: ClassificationSimulator = {
+    task: 'classification',
     classes,
     priors,
     sample(n: number, rng: Rng) {

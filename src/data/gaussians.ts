@@ -11,7 +11,7 @@ import { matrix2, options, point } from '../options.js';
 import { circleMeans } from './circle-means.js';
 import { covarianceProblem, drawNormal2, logNormal2, type Mat2, normal2, sampleByClass, type Vec2 } from './normal.js';
 import { priorsOption, resolvePriors } from './priors.js';
-import { defineSource, type ReportProblem, type Simulator } from './source.js';
+import { type ClassificationSimulator, defineSource, type ReportProblem } from './source.js';
 
 const HOLBROOK_MEANS: Vec2[] = [
   [0, 2],
@@ -67,13 +67,14 @@ function check(opts: z.output<typeof schema>, report: ReportProblem): void {
   });
 }
 
-function create(opts: z.output<typeof schema>): Simulator {
+function create(opts: z.output<typeof schema>): ClassificationSimulator {
   const classes = classesOf(opts);
   const means = opts.means ?? (classes === 2 ? HOLBROOK_MEANS : circleMeans(classes, [1, 1], 2 * Math.SQRT2));
   const covs = opts.covs ?? (classes === 2 ? HOLBROOK_COVS : new Array<Mat2>(classes).fill(IDENTITY));
   const normals = means.map((m, c) => normal2(m, covs[c]));
   const priors = resolvePriors(opts.priors, classes);
   return {
+    task: 'classification',
     classes,
     priors,
     sample: (n, rng) => sampleByClass(n, priors, rng, (c, r, X, o) => drawNormal2(normals[c], r, X, o)),
@@ -84,6 +85,7 @@ function create(opts: z.output<typeof schema>): Simulator {
 export const gaussians = defineSource({
   source: 'gaussians',
   title: 'Gaussian classes',
+  tasks: ['classification'],
   schema,
   classes: classesOf,
   check,

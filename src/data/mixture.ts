@@ -12,7 +12,7 @@ import { options, point } from '../options.js';
 import { circleMeans } from './circle-means.js';
 import { drawNormal2, isotropic, logNormal2, logSumExp, type Normal2, sampleByClass, type Vec2 } from './normal.js';
 import { priorsOption, resolvePriors } from './priors.js';
-import { type DataContext, defineSource, type ReportProblem, type Simulator } from './source.js';
+import { type ClassificationSimulator, type DataContext, defineSource, type ReportProblem } from './source.js';
 
 const ESL_CENTERS: Vec2[] = [
   [0, 1],
@@ -21,7 +21,8 @@ const ESL_CENTERS: Vec2[] = [
 
 const schema = options({
   components: z.number().int().min(1).max(100).default(10).describe('mixture components per class'),
-  spread: z.number().positive().max(100).default(0.2).describe('variance of each component'),
+  // Not below 1e-6: the covariance's determinant, spread², must not underflow to 0.
+  spread: z.number().min(1e-6).max(100).default(0.2).describe('variance of each component'),
   classes: z.number().int().min(2).max(8).optional().describe('number of classes; default 2, or the number of centers'),
   centers: z
     .array(point)
@@ -43,7 +44,7 @@ function check(opts: z.output<typeof schema>, report: ReportProblem): void {
   }
 }
 
-function create(opts: z.output<typeof schema>, context: DataContext): Simulator {
+function create(opts: z.output<typeof schema>, context: DataContext): ClassificationSimulator {
   const classes = classesOf(opts);
   const centers = opts.centers ?? (classes === 2 ? ESL_CENTERS : circleMeans(classes, [0.5, 0.5], Math.SQRT2));
   const priors = resolvePriors(opts.priors, classes);
@@ -56,6 +57,7 @@ function create(opts: z.output<typeof schema>, context: DataContext): Simulator 
   const logK = Math.log(opts.components);
   const scratch = new Float64Array(opts.components);
   return {
+    task: 'classification',
     classes,
     priors,
     sample: (n, rng) =>
@@ -71,6 +73,7 @@ function create(opts: z.output<typeof schema>, context: DataContext): Simulator 
 export const mixture = defineSource({
   source: 'mixture',
   title: 'ESL mixture',
+  tasks: ['classification'],
   schema,
   classes: classesOf,
   check,

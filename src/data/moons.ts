@@ -19,6 +19,7 @@ const schema = options({
 export const moons = defineSource({
   source: 'moons',
   title: 'two moons',
+  tasks: ['classification'],
   schema,
   classes: () => 2,
   create: (opts) =>

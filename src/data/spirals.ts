@@ -20,6 +20,7 @@ const schema = options({
 export const spirals = defineSource({
   source: 'spirals',
   title: 'spirals',
+  tasks: ['classification'],
   schema,
   classes: (opts) => opts.classes,
   create(opts) {

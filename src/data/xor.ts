@@ -10,16 +10,17 @@ import { z } from 'zod';
 import { options } from '../options.js';
 import { drawNormal2, isotropic, logNormal2, logSumExp, sampleByClass } from './normal.js';
 import { priorsOption, resolvePriors, twoClasses } from './priors.js';
-import { defineSource, type Simulator } from './source.js';
+import { type ClassificationSimulator, defineSource } from './source.js';
 
 const schema = options({
   classes: twoClasses,
-  noise: z.number().positive().max(10).default(0.5).describe('standard deviation of each cluster'),
+  // Not below 1e-3: the covariance's determinant, noise⁴, must not underflow to 0.
+  noise: z.number().min(1e-3).max(10).default(0.5).describe('standard deviation of each cluster'),
   offset: z.number().positive().max(100).default(1).describe('clusters are centred at (±offset, ±offset)'),
   priors: priorsOption,
 });
 
-function create(opts: z.output<typeof schema>): Simulator {
+function create(opts: z.output<typeof schema>): ClassificationSimulator {
   const a = opts.offset;
   const v = opts.noise * opts.noise;
   const clusters = [
@@ -29,6 +30,7 @@ function create(opts: z.output<typeof schema>): Simulator {
   const priors = resolvePriors(opts.priors, 2);
   const pair = new Float64Array(2);
   return {
+    task: 'classification',
     classes: 2,
     priors,
     sample: (n, rng) => sampleByClass(n, priors, rng, (c, r, X, o) => drawNormal2(clusters[c][r.int(2)], r, X, o)),
@@ -43,6 +45,7 @@ function create(opts: z.output<typeof schema>): Simulator {
 export const xor = defineSource({
   source: 'xor',
   title: 'XOR',
+  tasks: ['classification'],
   schema,
   classes: () => 2,
   create,

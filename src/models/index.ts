@@ -4,6 +4,7 @@ import { boosting } from './boosting.js';
 import { forest } from './forest.js';
 import { knn } from './knn.js';
 import { lda } from './lda.js';
+import { linear } from './linear.js';
 import { logistic } from './logistic.js';
 import { mars } from './mars.js';
 import { mlp } from './mlp.js';
@@ -15,6 +16,7 @@ import { tree } from './tree.js';
 
 export const models: readonly ModelSpec[] = [
   logistic,
+  linear,
   lda,
   qda,
   naiveBayes,

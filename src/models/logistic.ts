@@ -2,25 +2,27 @@
  * Logistic regression: multinomial logit with class 0 as the reference (the parameterisation
  * of R's glm for two classes and nnet::multinom for more; McCullagh & Nelder 1989, ch. 4–5),
  * fitted by minimising the mean softmax cross-entropy plus (l2/2)·‖w‖² (no penalty on the
- * intercepts). Inputs are standardized internally.
+ * intercepts). The inputs are the point (x, y), or TensorFlow Playground's features of it
+ * (`features`, algorithms/playground-features.ts), standardized internally.
  * - First-order optimizers (gd, sgd, momentum, adam): one stage = one epoch, a full pass over
  *   the data in mini-batches of batchSize points (0 = the whole set in one step).
  * - newton: the exact maximum-likelihood fit as R's glm finds it, by Newton–Raphson (IRLS for
  *   two classes; McCullagh & Nelder 1989, §4.4; Hastie, Tibshirani & Friedman, ESL §4.4.1; see
- *   ./algorithms/glm-newton.ts) on the design (1, x, y), the ridge l2·n on the deviance's scale.
+ *   ./algorithms/glm-newton.ts) on the design (1, inputs), the ridge l2·n on the deviance's scale.
  *   One stage = one Newton step, `epochs` the cap (glm's maxit is 25); training ends early by
  *   glm's rule |D − D_old| / (|D| + 0.1) < 1e-8 on the penalised deviance, so an animation by
  *   epochs has one frame per step taken. learningRate and batchSize do not apply.
  */
 import { z } from 'zod';
 import type { Dataset } from '../dataset.js';
-import { type Grid, gridAxes } from '../grid.js';
+import { type Grid, gridAxes, gridPoints } from '../grid.js';
 import { options } from '../options.js';
 import { permutation, type Rng } from '../random.js';
 import { converged, GlmNewton } from './algorithms/glm-newton.js';
 import { crossEntropyRow, softmaxInPlace, softmaxPairInto } from './algorithms/loss.js';
 import { createOptimizer, optimizerName } from './algorithms/optimizers.js';
-import { fitScaler, type Scaler, transform } from './algorithms/standardize.js';
+import { type FeatureMap, featureMap, featuresOption, isPlainPoint } from './algorithms/playground-features.js';
+import { type ColumnScaler, fitColumns, standardizeColumns } from './algorithms/standardize.js';
 import { type Classifier, defineModel, probaBuffer } from './model.js';
 
 const DEFAULT_LEARNING_RATE = 0.1;
@@ -34,14 +36,17 @@ const schema = options({
   epochs: z.number().int().min(1).max(100000).default(100),
   batchSize: z.number().int().min(0).default(0).describe('points per step; 0 = full batch; not used by newton'),
   l2: z.number().min(0).default(0).describe('ridge penalty on the weights'),
+  features: featuresOption,
 });
 
-/** Logits of one point: class 0 is 0, class c ≥ 1 is w_c · (1, x, y). */
-function logits(w: Float64Array, k: number, x: number, y: number, out: Float64Array, offset: number) {
-  out[offset] = 0;
+/** Logits of point i of the standardized inputs F (n×d): class 0 is 0, class c ≥ 1 is w_c · (1, F_i). */
+function logits(w: Float64Array, k: number, F: Float64Array, d: number, i: number, out: Float64Array) {
+  out[0] = 0;
   for (let c = 1; c < k; c++) {
-    const o = 3 * (c - 1);
-    out[offset + c] = w[o] + w[o + 1] * x + w[o + 2] * y;
+    const o = (d + 1) * (c - 1);
+    let z = w[o];
+    for (let j = 0; j < d; j++) z += w[o + 1 + j] * F[i * d + j];
+    out[c] = z;
   }
 }
 
@@ -57,13 +62,14 @@ export function ignoredWarning(names: string[]): string {
  * The same logits in another standardization's coordinates: w·(1, (x − m)/s) = w′·(1, (x − m′)/s′)
  * for every point, so a fit carried over to a frame whose data (and so scaler) grew is unchanged.
  */
-function reexpress(w: Float64Array, from: Scaler, to: Scaler): Float64Array {
+function reexpress(w: Float64Array, from: ColumnScaler, to: ColumnScaler): Float64Array {
+  const d = from.mean.length;
   const out = new Float64Array(w.length);
-  for (let o = 0; o < w.length; o += 3) {
+  for (let o = 0; o < w.length; o += d + 1) {
     out[o] = w[o];
-    for (let d = 0; d < 2; d++) {
-      out[o] += (w[o + 1 + d] * (to.mean[d] - from.mean[d])) / from.scale[d];
-      out[o + 1 + d] = (w[o + 1 + d] * to.scale[d]) / from.scale[d];
+    for (let j = 0; j < d; j++) {
+      out[o] += (w[o + 1 + j] * (to.mean[j] - from.mean[j])) / from.scale[j];
+      out[o + 1 + j] = (w[o + 1 + j] * to.scale[j]) / from.scale[j];
     }
   }
   return out;
@@ -71,7 +77,10 @@ function reexpress(w: Float64Array, from: Scaler, to: Scaler): Float64Array {
 
 class LogisticRegression implements Classifier {
   private weights: Float64Array;
-  private scaler: Scaler = { mean: [0, 0], scale: [1, 1] };
+  /** The inputs: (x, y), or Playground's features of it; d of them. */
+  private readonly map: FeatureMap;
+  private readonly d: number;
+  private scaler: ColumnScaler;
   private saturated = false;
   /** A previous frame's Newton fit to start from (warmStart), used by the next train(). */
   private seed: LogisticRegression | null = null;
@@ -80,7 +89,15 @@ class LogisticRegression implements Classifier {
     readonly classes: number,
     private readonly opts: z.output<typeof schema>,
   ) {
-    this.weights = new Float64Array(3 * (classes - 1));
+    this.map = featureMap(opts.features);
+    this.d = this.map.size;
+    this.weights = new Float64Array((this.d + 1) * (classes - 1));
+    this.scaler = fitColumns(new Float64Array(0), this.d);
+  }
+
+  /** The standardized inputs of n×2 points (n×d). */
+  private inputs(X: Float64Array): Float64Array {
+    return standardizeColumns(this.scaler, this.map.apply(X));
   }
 
   /**
@@ -110,6 +127,7 @@ class LogisticRegression implements Classifier {
       previous instanceof LogisticRegression &&
       previous.opts.optimizer === 'newton' &&
       previous.opts.l2 === this.opts.l2 &&
+      previous.d === this.d &&
       previous.classes === this.classes &&
       !previous.saturated;
     this.seed = usable ? previous : null;
@@ -120,14 +138,17 @@ class LogisticRegression implements Classifier {
     const { epochs, learningRate, l2 } = this.opts;
     const seed = this.seed;
     this.seed = null;
-    this.scaler = fitScaler(data);
-    const X = transform(this.scaler, data.X);
+    const { d } = this;
+    const p = d + 1;
+    const raw = this.map.apply(data.X);
+    this.scaler = fitColumns(raw, d);
+    const X = standardizeColumns(this.scaler, raw);
     if (this.opts.optimizer === 'newton') {
-      this.weights = seed ? reexpress(seed.weights, seed.scaler, this.scaler) : new Float64Array(3 * (k - 1));
+      this.weights = seed ? reexpress(seed.weights, seed.scaler, this.scaler) : new Float64Array(p * (k - 1));
       yield* this.trainNewton(X, data, this.weights);
       return;
     }
-    const w = new Float64Array(3 * (k - 1));
+    const w = new Float64Array(p * (k - 1));
     this.weights = w;
     const grad = new Float64Array(w.length);
     const optimizer = createOptimizer(this.opts.optimizer, w.length, learningRate);
@@ -142,37 +163,35 @@ class LogisticRegression implements Classifier {
         grad.fill(0);
         for (let b = start; b < end; b++) {
           const i = order ? order[b] : b;
-          const x = X[2 * i];
-          const y = X[2 * i + 1];
           if (k === 2) {
             // crossEntropyRow's numbers for logits (0, z), without the row arrays.
-            softmaxPairInto(w[0] + w[1] * x + w[2] * y, z, 0);
+            let logit = w[0];
+            for (let j = 0; j < d; j++) logit += w[1 + j] * X[i * d + j];
+            softmaxPairInto(logit, z, 0);
             const label = data.y[i];
             loss += -Math.log(Math.max(z[label], 1e-300));
-            const d = z[1] - (label === 1 ? 1 : 0);
-            grad[0] += d;
-            grad[1] += d * x;
-            grad[2] += d * y;
+            const r = z[1] - (label === 1 ? 1 : 0);
+            grad[0] += r;
+            for (let j = 0; j < d; j++) grad[1 + j] += r * X[i * d + j];
             continue;
           }
-          logits(w, k, x, y, z, 0);
+          logits(w, k, X, d, i, z);
           loss += crossEntropyRow(z, dz, 0, k, data.y[i]);
           for (let c = 1; c < k; c++) {
-            const o = 3 * (c - 1);
+            const o = p * (c - 1);
             grad[o] += dz[c];
-            grad[o + 1] += dz[c] * x;
-            grad[o + 2] += dz[c] * y;
+            for (let j = 0; j < d; j++) grad[o + 1 + j] += dz[c] * X[i * d + j];
           }
         }
         const m = end - start;
         for (let j = 0; j < grad.length; j++) {
           grad[j] /= m;
-          if (j % 3 !== 0) grad[j] += l2 * w[j];
+          if (j % p !== 0) grad[j] += l2 * w[j];
         }
         optimizer.step(w, grad);
       }
       let penalty = 0;
-      for (let j = 0; j < w.length; j++) if (j % 3 !== 0) penalty += w[j] * w[j];
+      for (let j = 0; j < w.length; j++) if (j % p !== 0) penalty += w[j] * w[j];
       yield {
         stage: epoch,
         total: epochs,
@@ -189,9 +208,13 @@ class LogisticRegression implements Classifier {
    */
   private *trainNewton(X: Float64Array, data: Dataset, w: Float64Array) {
     const { n } = data;
-    const design = new Float64Array(3 * n);
-    for (let i = 0; i < n; i++) design.set([1, X[2 * i], X[2 * i + 1]], 3 * i);
-    const solver = new GlmNewton({ design, n, p: 3, y: data.y, classes: this.classes, ridge: this.opts.l2 * n });
+    const { d } = this;
+    const design = new Float64Array((d + 1) * n);
+    for (let i = 0; i < n; i++) {
+      design[(d + 1) * i] = 1;
+      design.set(X.subarray(d * i, d * (i + 1)), (d + 1) * i + 1);
+    }
+    const solver = new GlmNewton({ design, n, p: d + 1, y: data.y, classes: this.classes, ridge: this.opts.l2 * n });
     let deviance = solver.deviance(w);
     for (let step = 1; step <= this.opts.epochs; step++) {
       const next = solver.step(w, deviance);
@@ -208,6 +231,7 @@ class LogisticRegression implements Classifier {
     const n = X.length / 2;
     const p = probaBuffer(n, k, out);
     const w = this.weights;
+    if (!isPlainPoint(this.opts.features)) return this.predictFeatures(X, p);
     const { mean, scale } = this.scaler;
     if (k === 2) {
       // The logit w₀ + w₁x + w₂y through softmaxPairInto: one exp.
@@ -219,8 +243,24 @@ class LogisticRegression implements Classifier {
       return p;
     }
     const z = new Float64Array(k);
+    const point = new Float64Array(2);
     for (let i = 0; i < n; i++) {
-      logits(w, k, (X[2 * i] - mean[0]) / scale[0], (X[2 * i + 1] - mean[1]) / scale[1], z, 0);
+      point[0] = (X[2 * i] - mean[0]) / scale[0];
+      point[1] = (X[2 * i + 1] - mean[1]) / scale[1];
+      logits(w, k, point, 2, 0, z);
+      softmaxInPlace(z, 0, k);
+      for (let c = 0; c < k; c++) p[i * k + c] = z[c];
+    }
+    return p;
+  }
+
+  /** predictProba on Playground's features: the logits of each point's standardized features. */
+  private predictFeatures(X: Float64Array, p: Float32Array): Float32Array {
+    const k = this.classes;
+    const F = this.inputs(X);
+    const z = new Float64Array(k);
+    for (let i = 0; i < X.length / 2; i++) {
+      logits(this.weights, k, F, this.d, i, z);
       softmaxInPlace(z, 0, k);
       for (let c = 0; c < k; c++) p[i * k + c] = z[c];
     }
@@ -232,6 +272,7 @@ class LogisticRegression implements Classifier {
    * once per row: predictProba's operations, in its order.
    */
   predictGrid(grid: Grid, out?: Float32Array): Float32Array {
+    if (!isPlainPoint(this.opts.features)) return this.predictProba(gridPoints(grid), out);
     const k = this.classes;
     const { nx, ny } = grid;
     const p = probaBuffer(nx * ny, k, out);

@@ -2,7 +2,8 @@
  * Multilayer perceptron: fully connected hidden layers with a tanh, ReLU or logistic-sigmoid
  * activation, a linear output layer and softmax cross-entropy, trained by
  * backpropagation (Rumelhart, Hinton & Williams 1986) in shuffled mini-batches with the shared
- * optimizers (adam by default). One stage = one epoch. Inputs are standardized internally.
+ * optimizers (adam by default). One stage = one epoch. The inputs are the point (x, y), or
+ * TensorFlow Playground's features of it (`features`), standardized internally.
  *
  * Weights start Glorot/Xavier uniform, U(±√(6/(fan_in + fan_out))) (Glorot & Bengio 2010), for
  * tanh and sigmoid, and He uniform, U(±√(6/fan_in)) (He et al. 2015), for the layers that feed
@@ -19,12 +20,20 @@
  */
 import { z } from 'zod';
 import type { Dataset } from '../dataset.js';
-import { type Grid, gridAxes } from '../grid.js';
+import { type Grid, gridAxes, gridPoints } from '../grid.js';
 import { options } from '../options.js';
 import { permutation, type Rng } from '../random.js';
 import { crossEntropyRow, softmaxInPlace, softmaxPairInto } from './algorithms/loss.js';
 import { createOptimizer, optimizerName } from './algorithms/optimizers.js';
-import { fitScaler, type Scaler, transform } from './algorithms/standardize.js';
+import { type FeatureMap, featureMap, featuresOption, isPlainPoint } from './algorithms/playground-features.js';
+import {
+  type ColumnScaler,
+  fitColumns,
+  fitScaler,
+  type Scaler,
+  standardizeColumns,
+  transform,
+} from './algorithms/standardize.js';
 import { type Classifier, defineModel, probaBuffer } from './model.js';
 
 export const activationName = z.enum(['tanh', 'relu', 'sigmoid']);
@@ -43,6 +52,7 @@ const schema = options({
   batchSize: z.number().int().min(0).default(32).describe('points per step; 0 = full batch'),
   epochs: z.number().int().min(1).max(100000).default(200),
   l2: z.number().min(0).default(0).describe("weight penalty, as scikit-learn's alpha"),
+  features: featuresOption,
 });
 
 /**
@@ -55,7 +65,7 @@ export function tanh(x: number): number {
   return x < 0 ? -r : r;
 }
 
-/** A mini-batch: the training points order[start..end) of X (n×2, standardized) and their labels. */
+/** A mini-batch: the training points order[start..end) of X (n×inputs, standardized) and their labels. */
 export interface Batch {
   X: Float64Array;
   labels: Uint8Array;
@@ -74,7 +84,7 @@ const BLOCK = 256;
  * buffers are allocated once: a forward or backward pass allocates nothing.
  */
 export class Network {
-  /** Units per layer, inputs (2) first, outputs last: one logit for two classes, else K. */
+  /** Units per layer, inputs (2, or the number of features) first, outputs last: one logit for two classes, else K. */
   readonly sizes: number[];
   /** Where W_l and b_l start in the parameter vector. */
   readonly weightAt: number[] = [];
@@ -91,8 +101,9 @@ export class Network {
     hidden: readonly number[],
     readonly classes: number,
     readonly activation: Activation,
+    inputs = 2,
   ) {
-    this.sizes = [2, ...hidden, classes === 2 ? 1 : classes];
+    this.sizes = [inputs, ...hidden, classes === 2 ? 1 : classes];
     this.z = new Float64Array(classes);
     this.dLogits = new Float64Array(classes);
     let p = 0;
@@ -130,6 +141,26 @@ export class Network {
   input(b: number, x: number, y: number): void {
     this.act[b] = x;
     this.act[BLOCK + b] = y;
+  }
+
+  /** Points order[first..first + count) of X (n×inputs) into the block; without an order, points first.. in turn. */
+  private inputRows(X: Float64Array, order: ArrayLike<number> | null, first: number, count: number): void {
+    const d = this.sizes[0];
+    for (let b = 0; b < count; b++) {
+      const i = order ? order[first + b] : first + b;
+      for (let u = 0; u < d; u++) this.act[u * BLOCK + b] = X[d * i + u];
+    }
+  }
+
+  /** Class probabilities of n points given as standardized inputs (n×inputs) into p (n×K). */
+  predictInputs(params: Float64Array, X: Float64Array, p: Float32Array): void {
+    const n = X.length / this.sizes[0];
+    for (let first = 0; first < n; first += BLOCK) {
+      const count = Math.min(BLOCK, n - first);
+      this.inputRows(X, null, first, count);
+      this.forward(params, count);
+      this.probabilities(count, p, first);
+    }
   }
 
   /** Forward pass of the first `count` points of the block. */
@@ -207,10 +238,7 @@ export class Network {
     let loss = 0;
     for (let first = start; first < end; first += BLOCK) {
       const count = Math.min(BLOCK, end - first);
-      for (let b = 0; b < count; b++) {
-        const i = order[first + b];
-        this.input(b, X[2 * i], X[2 * i + 1]);
-      }
+      this.inputRows(X, order, first, count);
       this.forward(params, count);
       for (let b = 0; b < count; b++) {
         // The output deltas are dLoss/dlogit = p − onehot(y).
@@ -371,19 +399,32 @@ class MultilayerPerceptron implements Classifier {
   private readonly net: Network;
   private params: Float64Array;
   private scaler: Scaler = { mean: [0, 0], scale: [1, 1] };
+  /** With Playground's features: the map and the standardization of its columns. */
+  private readonly features: FeatureMap | null;
+  private columns: ColumnScaler;
 
   constructor(
     readonly classes: number,
     private readonly opts: z.output<typeof schema>,
   ) {
-    this.net = new Network(opts.hidden, classes, opts.activation);
+    this.features = isPlainPoint(opts.features) ? null : featureMap(opts.features);
+    const inputs = this.features?.size ?? 2;
+    this.net = new Network(opts.hidden, classes, opts.activation, inputs);
     this.params = new Float64Array(this.net.size);
+    this.columns = fitColumns(new Float64Array(0), inputs);
+  }
+
+  /** The standardized features of n×2 points (n×inputs); `fit` first fits the standardization to them. */
+  private featureInputs(map: FeatureMap, X: Float64Array, fit: boolean): Float64Array {
+    const raw = map.apply(X);
+    if (fit) this.columns = fitColumns(raw, map.size);
+    return standardizeColumns(this.columns, raw);
   }
 
   *train(data: Dataset, rng: Rng) {
     const { epochs, learningRate, l2 } = this.opts;
     this.scaler = fitScaler(data);
-    const X = transform(this.scaler, data.X);
+    const X = this.features ? this.featureInputs(this.features, data.X, true) : transform(this.scaler, data.X);
     const params = this.net.init(rng);
     this.params = params;
     const grad = new Float64Array(params.length);
@@ -403,11 +444,13 @@ class MultilayerPerceptron implements Classifier {
 
   predictProba(X: Float64Array, out?: Float32Array): Float32Array {
     const p = probaBuffer(X.length / 2, this.classes, out);
-    this.net.predict(this.params, this.scaler, X, p);
+    if (this.features) this.net.predictInputs(this.params, this.featureInputs(this.features, X, false), p);
+    else this.net.predict(this.params, this.scaler, X, p);
     return p;
   }
 
   predictGrid(grid: Grid, out?: Float32Array): Float32Array {
+    if (this.features) return this.predictProba(gridPoints(grid), out);
     const p = probaBuffer(grid.nx * grid.ny, this.classes, out);
     this.net.predictGrid(this.params, this.scaler, grid, p);
     return p;

@@ -1,12 +1,18 @@
 /**
- * What a model is to the rest of mlgif. A Classifier trains as a generator that yields one Step
- * per stage of its own (an epoch, a split, a tree, a round, a term); after every yield it can
- * predict. Models never see the canvas or the scenario file; the evaluation grid reaches them
- * only as a Grid (window and size), for the models that can predict on it faster than point by
- * point (predictGrid).
+ * What a model is to the rest of mlgif. For each task the data poses, a model type may build
+ * one thing: a Classifier (2-D points → class probabilities), a Regressor (x → y), a Minimizer
+ * (the path of an optimizer over a function of two variables). Each trains as a generator that
+ * yields one Step per stage of its own (an epoch, a split, a tree, a round, a term, a step);
+ * after every yield it can predict. Models never see the canvas or the scenario file; the
+ * evaluation grid reaches them only as a Grid (window and size), for the models that can predict
+ * on it faster than point by point (predictGrid).
+ *
+ * A factory may refuse options that do not go together (a UserError whose path is the option,
+ * e.g. "optimizer"): the plan calls every factory a render will call, and reports the problem
+ * under the model's own path.
  */
 import type { z } from 'zod';
-import type { Dataset, Series } from '../dataset.js';
+import type { Dataset, Objective, Point2, Series, Task } from '../dataset.js';
 import type { Grid } from '../grid.js';
 import type { Rng } from '../random.js';
 
@@ -69,14 +75,28 @@ export interface Landscape {
   /** The parameters' names, e.g. ["w", "b"]. */
   names: readonly [string, string];
   /** Their values after the latest stage. */
-  at: readonly [number, number];
+  at: Point2;
   /** The training objective (loss + penalty) at any values. */
   loss(first: number, second: number): number;
+  /** Where the objective is least, where the model knows it (to mark it). */
+  minimum?: Point2;
+}
+
+/**
+ * An optimizer on its own, walking over a function of two variables from a start point: the
+ * model of a pure optimization scenario (data.source: function). Its landscape is the function
+ * itself; `at` is the point after the latest step.
+ */
+export interface Minimizer {
+  train(objective: Objective, rng: Rng): Generator<Step, void, undefined>;
+  landscape(): Landscape;
+  warnings?(): string[];
 }
 
 /**
  * A model type: its scenario name, caption title, options, and what it builds for each task:
- * every model classifies 2-D points; those that also fit 1-D regressions have `regressor`.
+ * every model classifies 2-D points; those that also fit 1-D regressions have `regressor`, those
+ * that minimise a given function (data.source: function) have `minimizer`.
  */
 export interface ModelSpec<Schema extends z.ZodObject = z.ZodObject> {
   /** The scenario's model.type. */
@@ -98,6 +118,17 @@ export interface ModelSpec<Schema extends z.ZodObject = z.ZodObject> {
   classifier(options: z.output<Schema>, classes: number): Classifier;
   /** A regressor with these options, for models that do regression. */
   regressor?(options: z.output<Schema>): Regressor;
+  /** A minimizer with these options, for models that minimise a given function. */
+  minimizer?(options: z.output<Schema>): Minimizer;
+}
+
+/** The tasks a model type takes on, in the order of Task. */
+export function tasksOf(spec: ModelSpec): Task[] {
+  return [
+    'classification',
+    ...(spec.regressor ? (['regression'] as const) : []),
+    ...(spec.minimizer ? (['optimization'] as const) : []),
+  ];
 }
 
 /** A model's spec, its option types inferred from its schema. */

@@ -21,6 +21,7 @@ import { createFrameRenderer, type FrameRenderer } from '../render/frame.js';
 import { blit, createGridPainter, type GridText, gridLayout, panelLayout } from '../render/grid-frame.js';
 import { THEMES } from '../render/palette.js';
 import { timed } from '../timings.js';
+import { classificationSimulator } from './classification-only.js';
 import type { Movie, MovieContext, MovieFrame } from './movie.js';
 import { prepareScene } from './scene.js';
 import { type Snapshot, snapshots, type TrainPlan } from './snapshots.js';
@@ -46,7 +47,7 @@ export function compareMovie(plan: ComparePlan, context: MovieContext): Movie {
   const { scenario, models, datasets, byRows, rows, columns, mode } = plan;
   const r = scenario.render;
   const layout = gridLayout(r.width, r.height, { rows, columns, rowLabels: byRows, titles: byRows ? 'top' : 'each' });
-  const simulations = datasets.map((d) => drawData(d.simulator, d.entry, scenario.seed));
+  const simulations = datasets.map((d) => drawData(classificationSimulator(d), d.entry, scenario.seed));
   const prepared = simulations.map((sim) =>
     prepareScene(r, sim, context.timings, {
       title: '',

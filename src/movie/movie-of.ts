@@ -2,6 +2,7 @@
 import type { RenderPlan } from '../plan/plan.js';
 import { curvesSplit } from '../render/curves.js';
 import { THEMES } from '../render/palette.js';
+import { classificationSimulator } from './classification-only.js';
 import { compareMovie } from './compare.js';
 import type { Movie, MovieContext } from './movie.js';
 import { singleMovie } from './single.js';
@@ -15,6 +16,6 @@ export function movieOf(plan: RenderPlan, context: MovieContext): Movie {
     plan.kind === 'sweep' ? sweepMovie(plan, context, size) : singleMovie(plan, context, size);
   if (!r.curves) return map();
   const split = curvesSplit(r.width, r.height);
-  const classes = (plan.kind === 'sweep' ? plan.frames[0].data : plan.data).simulator.classes;
+  const classes = classificationSimulator(plan.kind === 'sweep' ? plan.frames[0].data : plan.data).classes;
   return withCurves(map(split.map), split, THEMES[r.theme], classes);
 }

@@ -7,13 +7,14 @@ import type { SinglePlan } from '../plan/plan.js';
 import { createRng } from '../random.js';
 import { createFrameRenderer } from '../render/frame.js';
 import { timed } from '../timings.js';
+import { classificationSimulator } from './classification-only.js';
 import type { Movie, MovieContext } from './movie.js';
 import { prepareScene } from './scene.js';
 import { snapshots } from './snapshots.js';
 
 export function singleMovie(plan: SinglePlan, context: MovieContext, size?: { width: number; height: number }): Movie {
   const { scenario, model, mode } = plan;
-  const simulation = drawData(plan.data.simulator, plan.data.entry, scenario.seed);
+  const simulation = drawData(classificationSimulator(plan.data), plan.data.entry, scenario.seed);
   const { scene, points, bayesAccuracy, warnings } = prepareScene(scenario.render, simulation, context.timings, {
     title: plan.title,
     subtitle: plan.subtitle,

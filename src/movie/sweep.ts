@@ -5,13 +5,13 @@
  * the option; its plot window is fixed from the first and last frames' data, so the axes do not
  * move.
  */
-import { type DataEntry, drawData, type Simulation } from '../data/simulate.js';
-import type { Simulator } from '../data/source.js';
+import { drawData, type Simulation } from '../data/simulate.js';
 import { plotWindow, type Window } from '../grid.js';
-import type { SweepPlan } from '../plan/plan.js';
+import type { DataChoice, SweepPlan } from '../plan/plan.js';
 import { createRng } from '../random.js';
 import { createFrameRenderer } from '../render/frame.js';
 import { timed } from '../timings.js';
+import { classificationSimulator } from './classification-only.js';
 import type { Movie, MovieContext, MovieFrame } from './movie.js';
 import { prepareScene } from './scene.js';
 import { snapshots } from './snapshots.js';
@@ -19,8 +19,7 @@ import { snapshots } from './snapshots.js';
 export function sweepMovie(plan: SweepPlan, context: MovieContext, size?: { width: number; height: number }): Movie {
   const { scenario, values, labels } = plan;
   const r = scenario.render;
-  const draw = ({ simulator, entry }: { simulator: Simulator; entry: DataEntry }) =>
-    drawData(simulator, entry, scenario.seed);
+  const draw = (choice: DataChoice) => drawData(classificationSimulator(choice), choice.entry, scenario.seed);
   const dataSweep = plan.path.startsWith('data.');
   const first = draw(plan.frames[0].data);
   let window: Window | undefined;

@@ -10,7 +10,9 @@ export function checkFigureData(plan: RenderPlan): void {
   const { scenario } = plan;
   const datasets = plan.kind === 'single' ? [plan.data] : plan.kind === 'sweep' ? [plan.frames[0].data] : plan.datasets;
   const palette = scenario.render.palette;
-  const classes = Math.max(...datasets.map((d) => d.simulator.classes));
+  const classes = Math.max(
+    ...datasets.map(({ simulator }) => (simulator.task === 'classification' ? simulator.classes : 0)),
+  );
   if (Array.isArray(palette) && palette.length < classes) {
     throw new UserError(
       `${palette.length} colours for ${classes} classes: give one colour per class (at least ${classes}), or a named palette`,
@@ -21,6 +23,12 @@ export function checkFigureData(plan: RenderPlan): void {
   if (!growing) return;
   const { start } = scenario.animate;
   for (const [i, { entry, simulator }] of datasets.entries()) {
+    if (simulator.task === 'optimization') {
+      throw new UserError(
+        `data.source ${entry.source} has no points to grow: animate by the optimizer's steps (by: epochs)`,
+        'animate.by',
+      );
+    }
     // A file's points are all its rows (n does not apply).
     if (simulator.fromFile || start < entry.n) continue;
     const where = plan.kind === 'compare' && scenario.rows ? `rows[${i}].n` : 'data.n';

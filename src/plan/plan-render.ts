@@ -1,11 +1,14 @@
 /**
  * planRender: a validated scenario → the RenderPlan (see plan.ts). Everything a render would
  * refuse is refused here, as a UserError naming each problem's path: the animation mode, the
- * data sets (a CSV file is read, the simulators built), panels that cannot share one palette,
- * each swept value, and each model built for its data.
+ * data sets (a CSV file is read, the simulators built), panels that cannot share one palette or
+ * one kind of panel (one task), each swept value, and each model checked against its data's task
+ * and built for it.
  */
 import { resolve } from 'node:path';
 import { createSimulator, type DataEntry } from '../data/simulate.js';
+import type { Simulator } from '../data/source.js';
+import type { Task } from '../dataset.js';
 import { UserError } from '../errors.js';
 import { modelSpec } from '../models/index.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -15,6 +18,7 @@ import { checkOutput } from './outputs.js';
 import { checkPanelSize } from './panel-size.js';
 import type { ComparePlan, DataChoice, ModelChoice, RenderPlan, SinglePlan, SweepPlan } from './plan.js';
 import { planSweep, sweepAxisName, sweepLabel } from './sweep.js';
+import { checkTaskFit } from './task-fit.js';
 import { captionTitles, panelTitles } from './titles.js';
 import { checkWork } from './work.js';
 
@@ -59,10 +63,31 @@ export function planRender(
 
 type Base = { scenario: Scenario; baseDir: string; output: string; inputs: readonly string[] };
 
+/** Each data set of a plan with the path of its entry. */
+function dataOfPlan(plan: RenderPlan): DataChoice[] {
+  return plan.kind === 'single' ? [plan.data] : plan.kind === 'sweep' ? plan.frames.map((f) => f.data) : plan.datasets;
+}
+
+function filesOf(simulator: Simulator): readonly string[] {
+  return simulator.task === 'optimization' ? [] : (simulator.files ?? []);
+}
+
 function dataFiles(plan: RenderPlan): string[] {
-  const data =
-    plan.kind === 'single' ? [plan.data] : plan.kind === 'sweep' ? plan.frames.map((f) => f.data) : plan.datasets;
-  return [...new Set(data.flatMap((d) => d.simulator.files ?? []))];
+  return [...new Set(dataOfPlan(plan).flatMap((d) => filesOf(d.simulator)))];
+}
+
+/** The task of a comparison's data sets: every row must pose the same (a figure has one kind of panel). */
+function sharedTask(datasets: readonly DataChoice[]): Task {
+  const task = datasets[0].simulator.task;
+  datasets.forEach(({ simulator }, i) => {
+    if (simulator.task !== task) {
+      throw new UserError(
+        `every row must pose the same task (one kind of panel): ${simulator.task} here, ${task} in rows[0]`,
+        `rows[${i}]`,
+      );
+    }
+  });
+  return task;
 }
 
 function requiredModel(scenario: Scenario): ModelEntry {
@@ -73,11 +98,13 @@ function requiredModel(scenario: Scenario): ModelEntry {
 
 function planSingle(scenario: Scenario, base: Base, dataOf: (e: DataEntry) => DataChoice): SinglePlan {
   const model = modelChoice(requiredModel(scenario));
+  const data = dataOf(scenario.data);
   return {
     ...base,
     kind: 'single',
+    task: data.simulator.task,
     model,
-    data: dataOf(scenario.data),
+    data,
     mode: animationMode([model.spec], scenario.animate.by),
     ...captionTitles(scenario.title, model.spec.title, scenario.data.source),
   };
@@ -88,10 +115,12 @@ function planSweepFigure(scenario: Scenario, base: Base, dataOf: (e: DataEntry) 
   // The schema requires sweep with by: sweep.
   if (!sweep) throw new Error('by: sweep comes with animate.sweep');
   const model = modelChoice(requiredModel(scenario));
-  const { values, frames } = planSweep(sweep, scenario.animate.frames, model, dataOf(scenario.data), dataOf);
+  const data = dataOf(scenario.data);
+  const { values, frames } = planSweep(sweep, scenario.animate.frames, model, data, dataOf);
   return {
     ...base,
     kind: 'sweep',
+    task: data.simulator.task,
     path: sweep.path,
     values,
     labels: values.map((v) => sweepLabel(sweep.path, v)),
@@ -105,11 +134,13 @@ function planCompare(scenario: Scenario, base: Base, dataOf: (e: DataEntry) => D
   const entries = scenario.compare ?? [];
   const models = entries.map(modelChoice);
   const datasets = (scenario.rows ?? [scenario.data]).map(dataOf);
-  const classes = datasets[0].simulator.classes;
+  const task = sharedTask(datasets);
+  const classesOf = (simulator: Simulator) => (simulator.task === 'classification' ? simulator.classes : 0);
+  const classes = classesOf(datasets[0].simulator);
   datasets.forEach(({ simulator }, i) => {
-    if (simulator.classes !== classes) {
+    if (classesOf(simulator) !== classes) {
       throw new UserError(
-        `every row must have the same number of classes (one palette): ${simulator.classes} here, ${classes} in rows[0]`,
+        `every row must have the same number of classes (one palette): ${classesOf(simulator)} here, ${classes} in rows[0]`,
         `rows[${i}]`,
       );
     }
@@ -123,6 +154,7 @@ function planCompare(scenario: Scenario, base: Base, dataOf: (e: DataEntry) => D
   return {
     ...base,
     kind: 'compare',
+    task,
     models,
     datasets,
     byRows,
@@ -136,13 +168,20 @@ function planCompare(scenario: Scenario, base: Base, dataOf: (e: DataEntry) => D
   };
 }
 
-/** Every model the plan will train, built once for its data's classes (what training would do first). */
+/** Every model the plan will train, checked against its data's task and built for it (what training would do first). */
 function checkModelsFit(plan: RenderPlan): void {
-  const pairs: [ModelChoice, DataChoice][] =
+  const pairs: [ModelChoice, string, DataChoice, string][] =
     plan.kind === 'single'
-      ? [[plan.model, plan.data]]
+      ? [[plan.model, 'model', plan.data, 'data']]
       : plan.kind === 'sweep'
-        ? plan.frames.map((f) => [f.model, f.data])
-        : plan.datasets.flatMap((d) => plan.models.map((m): [ModelChoice, DataChoice] => [m, d]));
-  for (const [model, data] of pairs) model.spec.classifier(model.options, data.simulator.classes);
+        ? plan.frames.map((f) => [f.model, 'model', f.data, 'data'])
+        : plan.datasets.flatMap((d, row) =>
+            plan.models.map((m, i): [ModelChoice, string, DataChoice, string] => [
+              m,
+              `compare[${i}]`,
+              d,
+              plan.byRows ? `rows[${row}]` : 'data',
+            ]),
+          );
+  for (const [model, modelPath, data, dataPath] of pairs) checkTaskFit(model, data, modelPath, dataPath);
 }

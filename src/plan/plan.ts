@@ -10,6 +10,7 @@
  */
 import type { DataEntry } from '../data/simulate.js';
 import type { Simulator } from '../data/source.js';
+import type { Task } from '../dataset.js';
 import type { ModelSpec } from '../models/model.js';
 import type { Scenario } from '../scenario/schema.js';
 
@@ -22,7 +23,7 @@ export interface ModelChoice {
   options: Record<string, unknown>;
 }
 
-/** A data set: its validated entry and its simulator (a CSV file has been read). */
+/** A data set: its validated entry and its simulator (a CSV file has been read), which says its task. */
 export interface DataChoice {
   entry: DataEntry;
   simulator: Simulator;
@@ -37,6 +38,8 @@ interface PlanBase {
   output: string;
   /** The files the render reads (the scenario's, the data's; absolute paths): never written. */
   inputs: readonly string[];
+  /** What every data set of the figure asks of its models (one task per figure). */
+  task: Task;
 }
 
 /** One model on one data set, by its stages or by samples. */

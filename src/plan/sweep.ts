@@ -112,15 +112,18 @@ export function planSweep(
         );
       }
     }
-    const classes = data.simulator.classes;
+    const simulator = data.simulator;
+    const classes = simulator.task === 'classification' ? simulator.classes : 0;
     if (classes !== 2) {
       throw new UserError(
-        `data.priors is swept by the share of class 1, which needs two classes; the data has ${classes}`,
+        `data.priors is swept by the share of class 1, which needs two classes; the data ${
+          simulator.task === 'classification' ? `has ${classes}` : `poses a ${simulator.task} task`
+        }`,
         SWEEP_PATH,
       );
     }
   }
-  if (section === 'data' && data.simulator.fromFile) {
+  if (section === 'data' && data.simulator.task !== 'optimization' && data.simulator.fromFile) {
     throw new UserError(
       `${sweep.path} cannot be swept: the points of ${data.entry.source} data come from its file`,
       SWEEP_PATH,

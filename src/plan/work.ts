@@ -32,10 +32,10 @@ type Options = Record<string, unknown>;
 const num = (options: Options, key: string, fallback: number) =>
   typeof options[key] === 'number' ? (options[key] as number) : fallback;
 
-/** Weights and biases of an MLP on 2-D inputs with `classes` outputs. */
+/** Weights and biases of an MLP on its inputs (the point, or Playground's features) with `classes` outputs. */
 function mlpParameters(options: Options): number {
   const hidden = Array.isArray(options.hidden) ? (options.hidden as number[]) : [16];
-  let inputs = 2;
+  let inputs = Array.isArray(options.features) ? options.features.length : 2;
   let total = 0;
   for (const units of [...hidden, 2]) {
     total += (inputs + 1) * units;
@@ -47,6 +47,12 @@ function mlpParameters(options: Options): number {
 /** Depth a tree reaches on n points: its limit, or about log2 n when unlimited. */
 const depthOf = (options: Options, n: number) =>
   Math.min(num(options, 'maxDepth', 64), Math.ceil(Math.log2(Math.max(2, n))) + 1);
+
+/** Coefficients of a linear model's basis or features (its cost per point and per step). */
+function linearParameters(options: Options): number {
+  const features = Array.isArray(options.features) ? options.features.length : 2;
+  return 1 + Math.max(features, num(options, 'degree', 1) + 2 * num(options, 'fourier', 0) + num(options, 'rbf', 0));
+}
 
 /** Units of one prediction at one point. */
 function predictionCost(model: ModelChoice, n: number): number {
@@ -66,6 +72,8 @@ function predictionCost(model: ModelChoice, n: number): number {
       return num(o, 'maxTerms', 21) * num(o, 'degree', 1);
     case 'mlp':
       return mlpParameters(o);
+    case 'linear':
+      return linearParameters(o);
     default:
       return 1;
   }
@@ -77,6 +85,8 @@ function trainingCost(model: ModelChoice, n: number): number {
   switch (model.spec.type) {
     case 'logistic':
       return num(o, 'epochs', 100) * n;
+    case 'linear':
+      return num(o, 'epochs', 100) * Math.max(n, 1) * linearParameters(o);
     case 'mlp':
       return 3 * num(o, 'epochs', 200) * n * mlpParameters(o);
     case 'svm':

@@ -6,7 +6,10 @@
  */
 import { z } from 'zod';
 import { dataSources } from '../data/index.js';
+import type { Task } from '../dataset.js';
 import { models } from '../models/index.js';
+import { tasksOf } from '../models/model.js';
+import { taskFits } from '../options.js';
 import { scenarioSchema } from './schema.js';
 
 export interface OptionInfo {
@@ -17,6 +20,8 @@ export interface OptionInfo {
   default?: unknown;
   required: boolean;
   description?: string;
+  /** The tasks the option applies to, when not all the model's (options.ts, taskFits). */
+  tasks?: Task[];
 }
 
 export interface ModelInfo {
@@ -24,12 +29,16 @@ export interface ModelInfo {
   title: string;
   /** Noun for one stage of the model's own training, or null (one fit). */
   stage: string | null;
+  /** What it does: classification, regression, optimization (a given function). */
+  tasks: Task[];
   options: OptionInfo[];
 }
 
 export interface DataSourceInfo {
   source: string;
   title: string;
+  /** The task its data poses (a file: either, by its header). */
+  tasks: Task[];
   options: OptionInfo[];
 }
 
@@ -91,6 +100,8 @@ export function describeOptions(schema: z.ZodObject, skip: readonly string[] = [
       const info: OptionInfo = { name, type: typeOf(j), required: !(field as z.ZodType).safeParse(undefined).success };
       if ('default' in j) info.default = j.default;
       if (typeof j.description === 'string') info.description = j.description;
+      const tasks = taskFits.get(field as z.ZodType)?.tasks;
+      if (tasks) info.tasks = [...tasks];
       return info;
     });
 }
@@ -101,9 +112,15 @@ function dataBranches(schema: Json): Json[] {
   return ((data.oneOf ?? data.anyOf ?? []) as Json[]).filter((b) => b.properties);
 }
 
-/** The options every source has besides its own (n, test), taken from the scenario schema. */
-function commonDataOptions(): OptionInfo[] {
-  const props = (dataBranches(scenarioJsonSchema())[0]?.properties ?? {}) as Record<string, Json>;
+/**
+ * The options a source with points has besides its own (n, test; n's default is the source's),
+ * taken from its branch of the scenario schema.
+ */
+function commonDataOptions(source: string): OptionInfo[] {
+  const branch = dataBranches(scenarioJsonSchema()).find(
+    (b) => ((b.properties as Record<string, Json>).source as Json | undefined)?.const === source,
+  );
+  const props = (branch?.properties ?? {}) as Record<string, Json>;
   return ['n', 'test']
     .filter((name) => props[name])
     .map((name) => {
@@ -123,6 +140,7 @@ export function listModels(): ModelInfo[] {
     type: m.type,
     title: m.title,
     stage: m.stage ?? null,
+    tasks: tasksOf(m),
     options: describeOptions(m.schema),
   }));
   return structuredClone(modelCache);
@@ -130,11 +148,11 @@ export function listModels(): ModelInfo[] {
 
 export function listDataSources(): DataSourceInfo[] {
   if (!sourceCache) {
-    const common = commonDataOptions();
     sourceCache = dataSources.map((d) => ({
       source: d.source,
       title: d.title,
-      options: [...common, ...describeOptions(d.schema)],
+      tasks: [...d.tasks],
+      options: [...commonDataOptions(d.source), ...describeOptions(d.schema)],
     }));
   }
   return structuredClone(sourceCache);

@@ -25,7 +25,12 @@ const range = z
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like "#0072B2"');
 
 /** A discriminated union on `key` whose unknown-name error lists the names and suggests one. */
-function union<T extends z.ZodObject>(key: string, what: string, members: readonly T[], names: string[]) {
+function union<T extends z.core.$ZodTypeDiscriminable>(
+  key: string,
+  what: string,
+  members: readonly T[],
+  names: string[],
+) {
   const [first, ...rest] = members;
   if (!first) throw new Error(`no ${what} is registered`);
   return z.discriminatedUnion(key, [first, ...rest], {
@@ -40,22 +45,36 @@ const dataNames = dataSources.map((d) => d.source);
 
 /**
  * One source's data entry: its options beside source, n and test, and the checks across
- * options (its own, and one prior per class), each reported at its path below the entry.
+ * options (its own, and for classes one prior per class), each reported at its path below the
+ * entry. A source without points (a function to minimise) has no n and test: the entry comes
+ * out with both 0, so every data entry has the same shape.
  */
 function dataEntrySchema(spec: DataSourceSpec) {
-  return options({
-    source: z.literal(spec.source),
-    n: z.number().int().min(2).max(LIMITS.points).default(400).describe('training points, all classes together'),
-    test: z.number().int().min(0).max(LIMITS.points).default(2000).describe('held-out test points (0 = none)'),
-    ...spec.schema.shape,
-  }).superRefine((entry, ctx) => {
+  const check = (entry: Record<string, unknown>, ctx: z.RefinementCtx) => {
     const report = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
     spec.check?.(entry, report);
-    const classes = spec.classes(entry);
+    const classes = spec.classes?.(entry);
     const priors = (entry as { priors?: number[] }).priors;
     const problem = classes === undefined ? null : priorsProblem(priors, classes);
     if (problem) report(['priors'], problem);
-  });
+  };
+  if (!spec.tasks.some((task) => task !== 'optimization')) {
+    return options({ source: z.literal(spec.source), ...spec.schema.shape })
+      .superRefine(check)
+      .transform((entry) => ({ ...entry, n: 0, test: 0 }));
+  }
+  return options({
+    source: z.literal(spec.source),
+    n: z
+      .number()
+      .int()
+      .min(2)
+      .max(LIMITS.points)
+      .default(spec.defaultN ?? 400)
+      .describe(spec.tasks.includes('classification') ? 'training points, all classes together' : 'training points'),
+    test: z.number().int().min(0).max(LIMITS.points).default(2000).describe('held-out test points (0 = none)'),
+    ...spec.schema.shape,
+  }).superRefine(check);
 }
 
 const dataEntries = dataSources.map((d) => [d.source, dataEntrySchema(d)] as const);

@@ -13,18 +13,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dataSources } from '../../src/data/index.js';
-import type { Simulator } from '../../src/data/source.js';
+import type { ClassificationSimulator as Simulator } from '../../src/data/source.js';
 import type { Dataset } from '../../src/dataset.js';
 import { accuracy } from '../../src/dataset.js';
 import { logistic } from '../../src/models/logistic.js';
 import { createRng } from '../../src/random.js';
-import { trainToEnd } from '../helpers.js';
+import { classifying, trainToEnd } from '../helpers.js';
 
 type Box = [[number, number], [number, number]];
 
 function make(source: string, opts: Record<string, unknown> = {}, seed = 1): Simulator {
   const spec = dataSources.find((d) => d.source === source)!;
-  return spec.create(spec.schema.parse(opts), { baseDir: '.', rng: createRng(seed).fork('data') });
+  return classifying(spec.create(spec.schema.parse(opts), { baseDir: '.', rng: createRng(seed).fork('data') }));
 }
 
 /** Midpoint rule over the box: the mass of each class density and ∫ max_c π_c p_c. */

@@ -7,10 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { csv, parseCsv } from '../../src/data/csv.js';
 import { UserError } from '../../src/errors.js';
 import { createRng } from '../../src/random.js';
+import { classifying } from '../helpers.js';
 
 const baseDir = fileURLToPath(new URL('../fixtures/csv/', import.meta.url));
 const open = (path: string, testPath?: string) =>
-  csv.create(csv.schema.parse({ path, testPath }), { baseDir, rng: createRng(1) });
+  classifying(csv.create(csv.schema.parse({ path, testPath }), { baseDir, rng: createRng(1) }));
 
 /** The UserError that `f` throws (fails the test if it throws nothing or something else). */
 function userError(f: () => unknown): UserError {
@@ -70,7 +71,7 @@ describe('csv source', () => {
     ['empty.csv', 1, /empty/],
     ['blank.csv', 1, /empty/],
     ['no-header.csv', 1, /missing header/],
-    ['wrong-header.csv', 1, /expected the header x,y,label as the first line/],
+    ['wrong-header.csv', 1, /expected the header x,y,label \(classification\) or x,y \(regression\) as the first line/],
     ['ragged.csv', 4, /expected 3 fields .* got 4/],
     ['nan.csv', 3, /x is NaN/],
     ['infinity.csv', 5, /y is -Infinity/],
@@ -110,7 +111,7 @@ describe('csv source', () => {
     const rows = ['x,y,label'];
     for (let i = 0; i < 100_000; i++) rows.push(`${(i * 0.001).toFixed(3)},${-i},${i % 3}`);
     writeFileSync(join(dir, 'big.csv'), `${rows.join('\n')}\n`);
-    const sim = csv.create(csv.schema.parse({ path: 'big.csv' }), { baseDir: dir, rng: createRng(1) });
+    const sim = classifying(csv.create(csv.schema.parse({ path: 'big.csv' }), { baseDir: dir, rng: createRng(1) }));
     const d = sim.sample(0, createRng(1));
     expect(d.n).toBe(100_000);
     expect(sim.classNames).toEqual(['0', '1', '2']);

@@ -11,13 +11,14 @@ import { gaussians } from '../../src/data/gaussians.js';
 import { dataSources } from '../../src/data/index.js';
 import { mixture } from '../../src/data/mixture.js';
 import { moons } from '../../src/data/moons.js';
-import type { DataSourceSpec, Simulator } from '../../src/data/source.js';
+import type { DataSourceSpec, ClassificationSimulator as Simulator } from '../../src/data/source.js';
 import { spirals } from '../../src/data/spirals.js';
 import { xor } from '../../src/data/xor.js';
 import { classCounts, type Dataset } from '../../src/dataset.js';
 import { formatProblem, UserError } from '../../src/errors.js';
 import { createRng } from '../../src/random.js';
 import { validateScenario } from '../../src/scenario/load.js';
+import { classifying } from '../helpers.js';
 
 const N = 20_000;
 
@@ -33,7 +34,7 @@ function problemsOf(scenario: Record<string, unknown>): string[] {
 }
 
 function make(spec: DataSourceSpec, opts: Record<string, unknown> = {}, seed = 1): Simulator {
-  return spec.create(spec.schema.parse(opts), { baseDir: '.', rng: createRng(seed).fork('data') });
+  return classifying(spec.create(spec.schema.parse(opts), { baseDir: '.', rng: createRng(seed).fork('data') }));
 }
 
 /** Per class: mean, covariance, and mean squared distance to a point. */
@@ -341,5 +342,17 @@ describe('spread and centres match the options', () => {
       expect(Math.hypot(d.X[2 * i], d.X[2 * i + 1])).toBeCloseTo(d.y[i] === 0 ? 1 : 0.5, 12);
     }
     expect(() => moons.schema.parse({ noise: 0.001 })).toThrow(/at least 0.01/);
+  });
+});
+
+describe('spreads too small to have a covariance', () => {
+  it.each([
+    ['mixture', 'spread', 5e-324],
+    ['blobs', 'spread', 1e-200],
+    ['xor', 'noise', 1e-100],
+  ])('%s with %s = %d is refused as input, not an internal error', (source, option, value) => {
+    expect(problemsOf({ data: { source, [option]: value } })).toEqual([
+      expect.stringMatching(new RegExp(`^data\\.${option}: must be at least`)),
+    ]);
   });
 });

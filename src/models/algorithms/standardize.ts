@@ -35,3 +35,36 @@ export function transform(scaler: Scaler, X: Float64Array): Float64Array {
   }
   return out;
 }
+
+/** Per-column means and population standard deviations of an n×d matrix (a constant column: scale 1). */
+export interface ColumnScaler {
+  mean: Float64Array;
+  scale: Float64Array;
+}
+
+export function fitColumns(X: Float64Array, d: number): ColumnScaler {
+  const n = d > 0 ? X.length / d : 0;
+  const mean = new Float64Array(d);
+  const scale = new Float64Array(d).fill(1);
+  if (n === 0) return { mean, scale };
+  for (let j = 0; j < d; j++) {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += X[i * d + j];
+    mean[j] = s / n;
+    let ss = 0;
+    for (let i = 0; i < n; i++) ss += (X[i * d + j] - mean[j]) ** 2;
+    const sd = Math.sqrt(ss / n);
+    scale[j] = sd > 1e-12 ? sd : 1;
+  }
+  return { mean, scale };
+}
+
+/** Standardizes an n×d matrix in place. */
+export function standardizeColumns(scaler: ColumnScaler, X: Float64Array): Float64Array {
+  const d = scaler.mean.length;
+  for (let i = 0; i < X.length; i++) {
+    const j = i % d;
+    X[i] = (X[i] - scaler.mean[j]) / scaler.scale[j];
+  }
+  return X;
+}
