@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { panelFrame } from '../src/movie/compare.js';
+import { sharedFrame as panelFrame } from '../src/movie/panel.js';
 import { sweepValues } from '../src/plan/sweep.js';
 import { panelTitles } from '../src/plan/titles.js';
 import { gridLayout, singleFrameSize } from '../src/render/grid-frame.js';

@@ -7,12 +7,32 @@ import type { CurveData, CurvesAxis } from '../render/curves.js';
 import type { GifPalette } from '../render/palette.js';
 import type { Timings } from '../timings.js';
 
-/** The figures a frame shows (null where unknown or not defined). */
-export interface Figures {
+/** The figures a frame shows (null where unknown or not defined): accuracies, or losses. */
+export type Figures = AccuracyFigures | LossFigures;
+
+export interface AccuracyFigures {
+  measure: 'accuracy';
   trainAccuracy: number | null;
   testAccuracy: number | null;
   /** The optimal classifier's accuracy on the same points; it moves when a data option is swept. */
   bayesAccuracy: number | null;
+  /** The loss the model reported. */
+  loss: number | null;
+}
+
+/** A regression's figures (and a function's: f at the point reached, and its least value). */
+export interface LossFigures {
+  measure: 'loss';
+  /** Mean loss on the training points in use and on the test points, in the model's own loss. */
+  train: number | null;
+  test: number | null;
+  /** The least expected loss any model can reach (the noise's own), or the function's least value. */
+  optimal: number | null;
+  /** The same as mean squared errors, the common yardstick (regression only). */
+  trainMse: number | null;
+  testMse: number | null;
+  optimalMse: number | null;
+  /** The objective the model reported (its loss, with any penalty). */
   loss: number | null;
 }
 

@@ -73,7 +73,7 @@ export interface GridPainter {
 }
 
 /** Fits `text` into `room` pixels, cutting it with an ellipsis when needed. */
-function ellipsize(ctx: SKRSContext2D, text: string, room: number): string {
+export function ellipsize(ctx: SKRSContext2D, text: string, room: number): string {
   if (ctx.measureText(text).width <= room) return text;
   let cut = text;
   while (cut.length > 1 && ctx.measureText(`${cut}…`).width > room) cut = cut.slice(0, -1);
