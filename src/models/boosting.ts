@@ -51,6 +51,11 @@ class SecondOrderRule implements SplitRule {
     return h > 0 ? (0.5 * s[o] * s[o]) / h : 0;
   }
 
+  /** The node's part of the regularised objective, −½G²/(H + λ). */
+  impurity(s: Float64Array, o: number): number {
+    return -this.score(s, o);
+  }
+
   admissible(s: Float64Array, o: number): boolean {
     return s[o + 1] >= this.minChildWeight;
   }
