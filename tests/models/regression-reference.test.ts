@@ -7,6 +7,8 @@
  * every candidate knot as mlgif does; earth's default path skips some (see make_earth.R).
  */
 import { describe, expect, it } from 'vitest';
+import type { Series } from '../../src/dataset.js';
+import { forest } from '../../src/models/forest.js';
 import type { Regressor } from '../../src/models/model.js';
 import { type RegressionTree, tree } from '../../src/models/tree.js';
 import { regressionData, regressionSets, sklearn, testMse } from './regression-reference.js';
@@ -25,6 +27,26 @@ function expectPredictions(model: Regressor, x: Float64Array, reference: number[
   expect(worst).toBeLessThanOrEqual(tolerance);
 }
 
+/**
+ * The mean test MSE of a random model over seeds 1..10 against the reference's mean over 10
+ * random_states: within the issue's tolerance, and within 4 standard errors of the difference of
+ * two means of 10 fits (sd·√(2/10), the larger of the two spreads).
+ */
+function expectSameMeanOverSeeds(
+  make: () => Regressor,
+  train: Series,
+  test: Series,
+  reference: { test_mse: number; test_mse_sd?: number },
+): void {
+  const count = 10;
+  const errors = Array.from({ length: count }, (_, s) => testMse(make(), train, test, s + 1));
+  const mean = errors.reduce((a, b) => a + b, 0) / count;
+  const sd = Math.sqrt(errors.reduce((a, e) => a + (e - mean) ** 2, 0) / count);
+  expectCloseMse(mean, reference.test_mse);
+  const spread = Math.max(sd, reference.test_mse_sd ?? 0) * Math.sqrt(2 / count);
+  expect(Math.abs(mean - reference.test_mse)).toBeLessThanOrEqual(4 * spread);
+}
+
 describe.each(regressionSets)('%s', (name) => {
   const { train, test } = regressionData(name);
   const ref = sklearn[name];
@@ -34,5 +56,9 @@ describe.each(regressionSets)('%s', (name) => {
     expectCloseMse(testMse(model, train, test), ref.tree.test_mse);
     expectPredictions(model, test.x, ref.tree.predictions!, 1e-12);
     expect(model.tree.leafCount()).toBe(ref.tree.leaves);
+  });
+
+  it('forest: RandomForestRegressor(100 trees), mean test MSE over 10 seeds', () => {
+    expectSameMeanOverSeeds(() => forest.regressor!(forest.schema.parse({})), train, test, ref.forest);
   });
 });
