@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Series } from '../../src/dataset.js';
+import { boosting } from '../../src/models/boosting.js';
 import { forest } from '../../src/models/forest.js';
 import type { Regressor } from '../../src/models/model.js';
 import { type RegressionTree, tree } from '../../src/models/tree.js';
@@ -60,5 +61,12 @@ describe.each(regressionSets)('%s', (name) => {
 
   it('forest: RandomForestRegressor(100 trees), mean test MSE over 10 seeds', () => {
     expectSameMeanOverSeeds(() => forest.regressor!(forest.schema.parse({})), train, test, ref.forest);
+  });
+
+  it('boosting: HistGradientBoostingRegressor with XGBoost’s settings, prediction for prediction', () => {
+    const model = boosting.regressor!(boosting.schema.parse({}));
+    expectCloseMse(testMse(model, train, test), ref.boosting.test_mse);
+    // HGB keeps gradients and leaf values in float32: agreement to about 1e-9 of y.
+    expectPredictions(model, test.x, ref.boosting.predictions!, 1e-7);
   });
 });
