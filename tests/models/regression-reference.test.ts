@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Series } from '../../src/dataset.js';
 import { boosting } from '../../src/models/boosting.js';
 import { forest } from '../../src/models/forest.js';
+import { knn } from '../../src/models/knn.js';
 import type { Regressor } from '../../src/models/model.js';
 import { type RegressionTree, tree } from '../../src/models/tree.js';
 import { regressionData, regressionSets, sklearn, testMse } from './regression-reference.js';
@@ -51,6 +52,17 @@ function expectSameMeanOverSeeds(
 describe.each(regressionSets)('%s', (name) => {
   const { train, test } = regressionData(name);
   const ref = sklearn[name];
+
+  it.each(['uniform', 'distance'] as const)(
+    'knn: KNeighborsRegressor(5, weights=%s), prediction for prediction',
+    (weights) => {
+      const model = knn.regressor!(knn.schema.parse({ weights }));
+      const reference = ref[`knn_${weights}`];
+      expectCloseMse(testMse(model, train, test), reference.test_mse);
+      // scikit-learn's brute-force distances, √(x² − 2xa + a²), are rounded to about 1e-8 of x².
+      expectPredictions(model, test.x, reference.predictions!, weights === 'uniform' ? 1e-12 : 1e-9);
+    },
+  );
 
   it('tree: DecisionTreeRegressor(max_depth=8), prediction for prediction', () => {
     const model = tree.regressor!(tree.schema.parse({})) as RegressionTree;
