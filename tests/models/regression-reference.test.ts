@@ -8,12 +8,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Series } from '../../src/dataset.js';
+import { gcv, type Term } from '../../src/models/algorithms/mars-passes.js';
 import { boosting } from '../../src/models/boosting.js';
 import { forest } from '../../src/models/forest.js';
 import { knn } from '../../src/models/knn.js';
+import { type MarsRegression, mars } from '../../src/models/mars.js';
 import type { Regressor } from '../../src/models/model.js';
 import { type RegressionTree, tree } from '../../src/models/tree.js';
-import { regressionData, regressionSets, sklearn, testMse } from './regression-reference.js';
+import { createRng } from '../../src/random.js';
+import { earth, meanSquaredError, regressionData, regressionSets, sklearn, testMse } from './regression-reference.js';
 
 /** The tolerance on test MSE: 5 % relative or 0.01 absolute. */
 function expectCloseMse(ours: number, reference: number): void {
@@ -80,5 +83,27 @@ describe.each(regressionSets)('%s', (name) => {
     expectCloseMse(testMse(model, train, test), ref.boosting.test_mse);
     // HGB keeps gradients and leaf values in float32: agreement to about 1e-9 of y.
     expectPredictions(model, test.x, ref.boosting.predictions!, 1e-7);
+  });
+
+  it('mars: earth(y ~ x) with its defaults: forward terms, pruned terms, coefficients, GCV, predictions', () => {
+    const reference = earth[name];
+    const model = mars.regressor!(mars.schema.parse({})) as MarsRegression;
+    let forward: Term[] = [];
+    let loss = 0;
+    for (const step of model.train(train, createRng(1))) {
+      if (step.label.startsWith('term ')) forward = model.terms;
+      loss = step.loss ?? Number.NaN;
+    }
+    const hinge = (term: Term) => ({ knot: term[0].knot, sign: term[0].sign });
+    expect(forward.slice(1).map(hinge)).toEqual(reference.forward);
+    // earth numbers the terms from 1, the intercept first, in the forward pass's order.
+    expect(model.terms).toEqual(reference.selected.map((j) => forward[j - 1]));
+    model.coefficients.forEach((c, j) => {
+      expect(c).toBeCloseTo(reference.coefficients[j], 8);
+    });
+    expect(loss * train.n).toBeCloseTo(reference.rss, 8);
+    expect(gcv(loss * train.n, train.n, model.terms.length, 2)).toBeCloseTo(reference.gcv, 10);
+    expectPredictions(model, test.x, reference.predictions, 1e-9);
+    expectCloseMse(meanSquaredError(model.predict(test.x), test), reference.test_mse);
   });
 });
