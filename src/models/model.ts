@@ -141,3 +141,9 @@ export function probaBuffer(n: number, classes: number, out?: Float32Array): Flo
   if (out && out.length >= n * classes) return out;
   return new Float32Array(n * classes);
 }
+
+/** Allocate or check the output buffer of predict. */
+export function valueBuffer(n: number, out?: Float64Array): Float64Array {
+  if (out && out.length >= n) return out;
+  return new Float64Array(n);
+}

@@ -18,8 +18,8 @@ describe('the model fits the task of its data', () => {
   it.each<[string, Record<string, unknown>, string]>([
     [
       'a classifier on a regression',
-      { data: { source: 'line' }, model: { type: 'knn' } },
-      'model.type: knn does not do regression: data.source line poses a regression task; models that do: linear',
+      { data: { source: 'line' }, model: { type: 'lda' } },
+      'model.type: lda does not do regression: data.source line poses a regression task; models that do: linear, knn, mlp, mars, tree, forest, boosting',
     ],
     [
       'a classifier on a function',
@@ -53,8 +53,8 @@ describe('the model fits the task of its data', () => {
     ],
     [
       'a panel of a comparison',
-      { data: { source: 'step' }, compare: [{ type: 'linear' }, { type: 'tree' }] },
-      'compare[1].type: tree does not do regression: data.source step poses a regression task; models that do: linear',
+      { data: { source: 'step' }, compare: [{ type: 'linear' }, { type: 'svm' }] },
+      'compare[1].type: svm does not do regression: data.source step poses a regression task; models that do: linear, knn, mlp, mars, tree, forest, boosting',
     ],
     [
       'a row of a comparison',
