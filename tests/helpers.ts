@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { ClassificationSimulator, RegressionSimulator, Simulator } from '../src/data/source.js';
 import type { Dataset, Series } from '../src/dataset.js';
-import type { Classifier, Step } from '../src/models/model.js';
+import type { Step } from '../src/models/model.js';
 import { createRng, type Rng } from '../src/random.js';
 
 /** k isotropic Gaussian classes with unit variance, means 6 apart on a circle: nearly separable. */
@@ -21,8 +21,24 @@ export function separatedGaussians(n: number, k: number, seed: number, radius = 
   return { X, y, n, classes: k };
 }
 
+/** n points of y = sin(2πx) + N(0, noise²), x ~ U(0, 1) (Bishop's PRML §1.1 curve). */
+export function sineSeries(n: number, seed: number, noise = 0.2): Series {
+  const rng = createRng(seed);
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    x[i] = rng.uniform();
+    y[i] = Math.sin(2 * Math.PI * x[i]) + noise * rng.normal();
+  }
+  return { x, y, n };
+}
+
 /** Trains to the last stage; returns the steps it yielded. */
-export function trainToEnd(model: Classifier, data: Dataset, rng: Rng = createRng(1)): Step[] {
+export function trainToEnd<Data>(
+  model: { train(data: Data, rng: Rng): Generator<Step, void, undefined> },
+  data: Data,
+  rng: Rng = createRng(1),
+): Step[] {
   const steps: Step[] = [];
   for (const step of model.train(data, rng)) steps.push(step);
   return steps;

@@ -1,25 +1,31 @@
 /**
  * Gradient-boosted trees as in XGBoost (Chen & Guestrin 2016, §2): the model is a sum of
  * regression trees, F(x) = F₀ + Σ_t η·f_t(x), each tree fitted to the second-order expansion of
- * the logistic loss around the current F (softmax cross-entropy and one tree per class and round
- * for K > 2 classes, as XGBoost's multi:softprob). With gradient g and hessian h per point, a leaf
- * holding G = Σg, H = Σh gets the weight −G/(H + λ), and a split is made by exact greedy search
- * (cart.ts) when its gain ½[G_L²/(H_L+λ) + G_R²/(H_R+λ) − G²/(H+λ)] − γ is positive and each child
- * keeps H ≥ minChildWeight. Trees are limited to maxDepth; η = learningRate shrinks each one; each
- * round grows on a random share `subsample` of the points. The start F₀ is the log-odds of the
- * class shares (XGBoost ≥ 2's fitted intercept, scikit-learn's baseline). For K > 2 the hessian is
- * the diagonal p(1 − p), as in scikit-learn's HistGradientBoostingClassifier. One stage = one round.
+ * the loss around the current F. Classification: the logistic loss (softmax cross-entropy and
+ * one tree per class and round for K > 2 classes, as XGBoost's multi:softprob). Regression: half
+ * the squared error (XGBoost's reg:squarederror, scikit-learn's HistGradientBoostingRegressor),
+ * g = F − y and h = 1, so a leaf's weight is the shrunk, λ-damped mean residual and
+ * minChildWeight is the fewest points per child. With gradient g and hessian h per point, a
+ * leaf holding G = Σg, H = Σh gets the weight −G/(H + λ), and a split is made by exact greedy
+ * search (cart.ts) when its gain ½[G_L²/(H_L+λ) + G_R²/(H_R+λ) − G²/(H+λ)] − γ is positive and
+ * each child keeps H ≥ minChildWeight. Trees are limited to maxDepth; η = learningRate shrinks
+ * each one; each round grows on a random share `subsample` of the points. The start F₀ is the
+ * log-odds of the class shares, or the mean of y (XGBoost ≥ 2's fitted intercept, scikit-learn's
+ * baseline). For K > 2 the hessian is the diagonal p(1 − p), as in scikit-learn's
+ * HistGradientBoostingClassifier. One stage = one round; its loss is the training points' mean
+ * loss (log loss, or ½·MSE).
  */
 import { z } from 'zod';
-import { classCounts, type Dataset } from '../dataset.js';
+import { classCounts, type Dataset, type Series } from '../dataset.js';
 import type { Grid } from '../grid.js';
 import { options } from '../options.js';
 import type { Rng } from '../random.js';
 import { presort, type SplitRule, TreeGrower } from './algorithms/cart.js';
 import type { FlatTree } from './algorithms/flat-tree.js';
+import { onLine } from './algorithms/line-points.js';
 import { softmaxInPlace } from './algorithms/loss.js';
-import { StagedSums } from './algorithms/tree-sums.js';
-import { type Classifier, defineModel, probaBuffer } from './model.js';
+import { oneColumn, StagedSums, sumTreesAt } from './algorithms/tree-sums.js';
+import { type Classifier, defineModel, probaBuffer, type Regressor, valueBuffer } from './model.js';
 
 const schema = options({
   rounds: z.number().int().min(1).max(10000).default(100),
@@ -51,6 +57,11 @@ class SecondOrderRule implements SplitRule {
     return h > 0 ? (0.5 * s[o] * s[o]) / h : 0;
   }
 
+  /** The node's part of the regularised objective, −½G²/(H + λ). */
+  impurity(s: Float64Array, o: number): number {
+    return -this.score(s, o);
+  }
+
   admissible(s: Float64Array, o: number): boolean {
     return s[o + 1] >= this.minChildWeight;
   }
@@ -65,6 +76,26 @@ class SecondOrderRule implements SplitRule {
   }
 }
 
+type BoostingOptions = z.output<typeof schema>;
+
+/** A grower of one round's trees on the n points of X, with XGBoost's rule and limits. */
+function roundGrower(X: Float64Array, n: number, opts: BoostingOptions): TreeGrower {
+  const rule = new SecondOrderRule(opts.lambda, opts.gamma, opts.minChildWeight, opts.learningRate);
+  return new TreeGrower(X, n, presort(X, n), rule, {
+    maxDepth: opts.maxDepth,
+    minSamplesLeaf: 1,
+    minSamplesSplit: 2,
+    maxFeatures: 2,
+  });
+}
+
+/** The points a round grows on: a random share `subsample` of them (null: all). */
+function roundSample(chosen: Uint8Array, n: number, subsample: number, rng: Rng): Uint8Array | null {
+  if (subsample >= 1) return null;
+  for (let i = 0; i < n; i++) chosen[i] = rng.uniform() < subsample ? 1 : 0;
+  return chosen;
+}
+
 export class GradientBoosting implements Classifier {
   /** Trees, round by round; `perRound` of them per round (1 for two classes, else K). */
   trees: FlatTree[] = [];
@@ -76,7 +107,7 @@ export class GradientBoosting implements Classifier {
 
   constructor(
     readonly classes: number,
-    private readonly opts: z.output<typeof schema>,
+    private readonly opts: BoostingOptions,
   ) {
     const R = classes === 2 ? 1 : classes;
     this.perRound = R;
@@ -88,22 +119,11 @@ export class GradientBoosting implements Classifier {
     const { n, X, y } = data;
     const k = this.classes;
     const R = this.perRound;
-    const { rounds, learningRate, lambda, gamma, minChildWeight, subsample } = this.opts;
+    const { rounds, subsample } = this.opts;
     this.trees = [];
     this.sums.clear();
     this.base = startingScores(classCounts(data), n, R);
-    const grower = new TreeGrower(
-      X,
-      n,
-      presort(X, n),
-      new SecondOrderRule(lambda, gamma, minChildWeight, learningRate),
-      {
-        maxDepth: this.opts.maxDepth,
-        minSamplesLeaf: 1,
-        minSamplesSplit: 2,
-        maxFeatures: 2,
-      },
-    );
+    const grower = roundGrower(X, n, this.opts);
     // Raw scores F of the training points (n×R), updated by each new tree.
     const F = new Float64Array(n * R);
     for (let i = 0; i < n; i++) F.set(this.base, i * R);
@@ -122,9 +142,9 @@ export class GradientBoosting implements Classifier {
           s[2 * i + 1] = Math.max(q * (1 - q), 1e-16);
         }
       }
-      if (subsample < 1) for (let i = 0; i < n; i++) chosen[i] = rng.uniform() < subsample ? 1 : 0;
+      const sample = roundSample(chosen, n, subsample, rng);
       for (let c = 0; c < R; c++) {
-        const tree = grower.grow(stats[c], subsample < 1 ? chosen : null, null);
+        const tree = grower.grow(stats[c], sample, null);
         this.trees.push(tree);
         tree.accumulate(X, F, R, c);
       }
@@ -154,6 +174,49 @@ export class GradientBoosting implements Classifier {
       for (let c = 0; c < k; c++) p[i * k + c] = row[c];
     }
     return p;
+  }
+}
+
+export class BoostedRegression implements Regressor {
+  /** One tree per round, on points (x, 0). */
+  trees: FlatTree[] = [];
+  /** The start F₀: the training mean of y (0 before training). */
+  base = 0;
+
+  constructor(private readonly opts: BoostingOptions) {}
+
+  *train(data: Series, rng: Rng) {
+    const { n, y } = data;
+    const { rounds, subsample } = this.opts;
+    const X = onLine(data.x, n);
+    this.trees = [];
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += y[i];
+    this.base = n > 0 ? sum / n : 0;
+    const grower = roundGrower(X, n, this.opts);
+    // F at the training points; statistics (g, h) = (F − y, 1).
+    const F = new Float64Array(n).fill(this.base);
+    const stats = new Float64Array(2 * n);
+    const chosen = new Uint8Array(n);
+    for (let round = 1; round <= rounds; round++) {
+      for (let i = 0; i < n; i++) {
+        stats[2 * i] = F[i] - y[i];
+        stats[2 * i + 1] = 1;
+      }
+      const tree = grower.grow(stats, roundSample(chosen, n, subsample, rng), null);
+      this.trees.push(tree);
+      tree.accumulate(X, F, 1, 0);
+      let loss = 0;
+      for (let i = 0; i < n; i++) loss += 0.5 * (F[i] - y[i]) ** 2;
+      yield { stage: round, total: rounds, label: `round ${round}`, loss: n > 0 ? loss / n : 0 };
+    }
+  }
+
+  predict(x: Float64Array, out?: Float64Array): Float64Array {
+    const values = valueBuffer(x.length, out);
+    const sums = this.trees.length > 0 ? sumTreesAt(this.trees, onLine(x), oneColumn) : null;
+    for (let i = 0; i < x.length; i++) values[i] = this.base + (sums ? sums[i] : 0);
+    return values;
   }
 }
 
@@ -195,4 +258,5 @@ export const boosting = defineModel({
   stage: 'round',
   schema,
   classifier: (opts, classes) => new GradientBoosting(classes, opts),
+  regressor: (opts) => new BoostedRegression(opts),
 });

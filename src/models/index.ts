@@ -1,6 +1,7 @@
 /** The model registry: every model type a scenario may name. One line per model. */
 
 import { boosting } from './boosting.js';
+import { evolve } from './evolve.js';
 import { forest } from './forest.js';
 import { knn } from './knn.js';
 import { lda } from './lda.js';
@@ -27,6 +28,7 @@ export const models: readonly ModelSpec[] = [
   tree,
   forest,
   boosting,
+  evolve,
 ];
 
 /** The registered model of this type. Scenarios are validated against the registry first, so an unknown type here is a bug. */

@@ -4,6 +4,10 @@
  * backpropagation (Rumelhart, Hinton & Williams 1986) in shuffled mini-batches with the shared
  * optimizers (adam by default). One stage = one epoch. The inputs are the point (x, y), or
  * TensorFlow Playground's features of it (`features`), standardized internally.
+ * Regression (scikit-learn's MLPRegressor): one input x, one linear output, half the squared
+ * error (½(ŷ − y)², MLPRegressor's loss); y is standardized too (as scikit-learn's
+ * TransformedTargetRegressor with a StandardScaler), so the default learning rate suits any
+ * scale of y, and predictions are mapped back to y's units.
  *
  * Weights start Glorot/Xavier uniform, U(±√(6/(fan_in + fan_out))) (Glorot & Bengio 2010), for
  * tanh and sigmoid, and He uniform, U(±√(6/fan_in)) (He et al. 2015), for the layers that feed
@@ -15,11 +19,12 @@
  * objective): each mini-batch of m points minimises (1/m)·[Σ cross-entropy + (l2/2)·‖W‖²],
  * weights only, not biases. This is not logistic.ts's convention (mean loss + (l2/2)·‖w‖²): for
  * the same number the MLP's penalty is m times weaker. The reported loss is scikit-learn's
- * loss_curve_: the batch objectives averaged over the epoch, weighted by batch size. Unlike
+ * loss_curve_: the batch objectives averaged over the epoch, weighted by batch size (for a
+ * regression times s_y², so that its squared-error part is in y's units). Unlike
  * scikit-learn (tol, n_iter_no_change), training never stops early: every epoch is a frame.
  */
 import { z } from 'zod';
-import type { Dataset } from '../dataset.js';
+import type { Dataset, Series } from '../dataset.js';
 import { type Grid, gridAxes, gridPoints } from '../grid.js';
 import { options } from '../options.js';
 import { permutation, type Rng } from '../random.js';
@@ -27,14 +32,17 @@ import { crossEntropyRow, softmaxInPlace, softmaxPairInto } from './algorithms/l
 import { createOptimizer, optimizerName } from './algorithms/optimizers.js';
 import { type FeatureMap, featureMap, featuresOption, isPlainPoint } from './algorithms/playground-features.js';
 import {
+  type ColumnScale,
   type ColumnScaler,
+  columnScale,
   fitColumns,
   fitScaler,
   type Scaler,
   standardizeColumns,
+  standardized,
   transform,
 } from './algorithms/standardize.js';
-import { type Classifier, defineModel, probaBuffer } from './model.js';
+import { type Classifier, defineModel, probaBuffer, type Regressor, valueBuffer } from './model.js';
 
 export const activationName = z.enum(['tanh', 'relu', 'sigmoid']);
 export type Activation = z.infer<typeof activationName>;
@@ -65,10 +73,14 @@ export function tanh(x: number): number {
   return x < 0 ? -r : r;
 }
 
-/** A mini-batch: the training points order[start..end) of X (n×inputs, standardized) and their labels. */
+/**
+ * A mini-batch: the training points order[start..end) of X (n×inputs: the points, their
+ * features, or a regression's x; standardized) and their labels (a regression's standardized
+ * targets).
+ */
 export interface Batch {
   X: Float64Array;
-  labels: Uint8Array;
+  labels: Uint8Array | Float64Array;
   order: ArrayLike<number>;
   start: number;
   end: number;
@@ -77,6 +89,9 @@ export interface Batch {
 /** Points per pass through the network: big enough for tight loops, small enough for the cache. */
 const BLOCK = 256;
 
+/** What a network fits: classes of 2-D points, or y of 1-D x (one input, one output). */
+export type Task = 'classification' | 'regression';
+
 /**
  * The network's arithmetic over one flat parameter vector: per layer l, the weights W_l
  * (fanOut rows of fanIn) and then the biases b_l. Points go through in blocks, one unit's
@@ -84,7 +99,10 @@ const BLOCK = 256;
  * buffers are allocated once: a forward or backward pass allocates nothing.
  */
 export class Network {
-  /** Units per layer, inputs (2, or the number of features) first, outputs last: one logit for two classes, else K. */
+  /**
+   * Units per layer, inputs first, outputs last: 2 inputs (or the number of features), and one
+   * logit for two classes, else K; a regression's network has 1 input and 1 output, the value.
+   */
   readonly sizes: number[];
   /** Where W_l and b_l start in the parameter vector. */
   readonly weightAt: number[] = [];
@@ -102,8 +120,9 @@ export class Network {
     readonly classes: number,
     readonly activation: Activation,
     inputs = 2,
+    readonly task: Task = 'classification',
   ) {
-    this.sizes = [inputs, ...hidden, classes === 2 ? 1 : classes];
+    this.sizes = task === 'regression' ? [1, ...hidden, 1] : [inputs, ...hidden, classes === 2 ? 1 : classes];
     this.z = new Float64Array(classes);
     this.dLogits = new Float64Array(classes);
     let p = 0;
@@ -228,19 +247,28 @@ export class Network {
   }
 
   /**
-   * Adds to `grad` the gradient of the summed cross-entropy of the batch's points and returns
-   * that sum. `grad` is not cleared and the penalty is not included: see batchStep.
+   * Adds to `grad` the gradient of the summed cross-entropy (regression: half squared error) of
+   * the batch's points and returns that sum. `grad` is not cleared and the penalty is not
+   * included: see batchStep.
    */
   accumulate(params: Float64Array, batch: Batch, grad: Float64Array): number {
     const { X, labels, order, start, end } = batch;
     const { delta, z, dLogits, classes } = this;
     const outputAt = this.unitAt[this.sizes.length - 1] * BLOCK;
+    const regression = this.task === 'regression';
     let loss = 0;
     for (let first = start; first < end; first += BLOCK) {
       const count = Math.min(BLOCK, end - first);
       this.inputRows(X, order, first, count);
       this.forward(params, count);
       for (let b = 0; b < count; b++) {
+        if (regression) {
+          // The output delta is dLoss/dŷ = ŷ − y.
+          const r = this.act[outputAt + b] - labels[order[first + b]];
+          loss += 0.5 * r * r;
+          delta[outputAt + b] = r;
+          continue;
+        }
         // The output deltas are dLoss/dlogit = p − onehot(y).
         this.logits(b, z);
         loss += crossEntropyRow(z, dLogits, 0, classes, labels[order[first + b]]);
@@ -308,7 +336,7 @@ export class Network {
   }
 
   /**
-   * Gradient of one mini-batch's objective (1/m)·[Σ cross-entropy + (l2/2)·‖W‖²] into `grad`
+   * Gradient of one mini-batch's objective (1/m)·[Σ loss + (l2/2)·‖W‖²] into `grad`
    * (overwritten); returns the objective.
    */
   batchStep(params: Float64Array, batch: Batch, l2: number, grad: Float64Array): number {
@@ -339,6 +367,17 @@ export class Network {
       }
       this.forward(params, count);
       this.probabilities(count, p, first);
+    }
+  }
+
+  /** A regression network's outputs at the n values of x (standardized), into out. */
+  values(params: Float64Array, x: Float64Array, out: Float64Array): void {
+    const outputAt = this.unitAt[this.sizes.length - 1] * BLOCK;
+    for (let first = 0; first < x.length; first += BLOCK) {
+      const count = Math.min(BLOCK, x.length - first);
+      this.act.set(x.subarray(first, first + count));
+      this.forward(params, count);
+      out.set(this.act.subarray(outputAt, outputAt + count), first);
     }
   }
 
@@ -395,6 +434,36 @@ export class Network {
   }
 }
 
+type MlpOptions = z.output<typeof schema>;
+
+/**
+ * Trains `params` in place epoch by epoch on the n points of X with these labels (or targets),
+ * yielding each epoch's mean batch objective: the batches of a fresh permutation per epoch.
+ */
+function* epochs(
+  net: Network,
+  params: Float64Array,
+  X: Float64Array,
+  labels: Uint8Array | Float64Array,
+  n: number,
+  opts: MlpOptions,
+  rng: Rng,
+): Generator<number, void, undefined> {
+  const grad = new Float64Array(params.length);
+  const optimizer = createOptimizer(opts.optimizer, params.length, opts.learningRate);
+  const batch = Math.max(1, opts.batchSize > 0 ? Math.min(opts.batchSize, n) : n);
+  for (let epoch = 1; epoch <= opts.epochs; epoch++) {
+    const order = permutation(n, rng);
+    let loss = 0;
+    for (let start = 0; start < n; start += batch) {
+      const end = Math.min(start + batch, n);
+      loss += (end - start) * net.batchStep(params, { X, labels, order, start, end }, opts.l2, grad);
+      optimizer.step(params, grad);
+    }
+    yield n > 0 ? loss / n : 0;
+  }
+}
+
 class MultilayerPerceptron implements Classifier {
   private readonly net: Network;
   private params: Float64Array;
@@ -405,7 +474,7 @@ class MultilayerPerceptron implements Classifier {
 
   constructor(
     readonly classes: number,
-    private readonly opts: z.output<typeof schema>,
+    private readonly opts: MlpOptions,
   ) {
     this.features = isPlainPoint(opts.features) ? null : featureMap(opts.features);
     const inputs = this.features?.size ?? 2;
@@ -422,23 +491,14 @@ class MultilayerPerceptron implements Classifier {
   }
 
   *train(data: Dataset, rng: Rng) {
-    const { epochs, learningRate, l2 } = this.opts;
+    const total = this.opts.epochs;
     this.scaler = fitScaler(data);
     const X = this.features ? this.featureInputs(this.features, data.X, true) : transform(this.scaler, data.X);
-    const params = this.net.init(rng);
-    this.params = params;
-    const grad = new Float64Array(params.length);
-    const optimizer = createOptimizer(this.opts.optimizer, params.length, learningRate);
-    const batch = Math.max(1, this.opts.batchSize > 0 ? Math.min(this.opts.batchSize, data.n) : data.n);
-    for (let epoch = 1; epoch <= epochs; epoch++) {
-      const order = permutation(data.n, rng);
-      let loss = 0;
-      for (let start = 0; start < data.n; start += batch) {
-        const end = Math.min(start + batch, data.n);
-        loss += (end - start) * this.net.batchStep(params, { X, labels: data.y, order, start, end }, l2, grad);
-        optimizer.step(params, grad);
-      }
-      yield { stage: epoch, total: epochs, label: `epoch ${epoch}`, loss: data.n > 0 ? loss / data.n : 0 };
+    this.params = this.net.init(rng);
+    let epoch = 0;
+    for (const loss of epochs(this.net, this.params, X, data.y, data.n, this.opts, rng)) {
+      epoch++;
+      yield { stage: epoch, total, label: `epoch ${epoch}`, loss };
     }
   }
 
@@ -457,10 +517,48 @@ class MultilayerPerceptron implements Classifier {
   }
 }
 
+class MlpRegression implements Regressor {
+  private readonly net: Network;
+  private params: Float64Array;
+  private x: ColumnScale = { mean: 0, scale: 1 };
+  private y: ColumnScale = { mean: 0, scale: 1 };
+
+  constructor(private readonly opts: MlpOptions) {
+    this.net = new Network(opts.hidden, 1, opts.activation, 1, 'regression');
+    this.params = new Float64Array(this.net.size);
+  }
+
+  *train(data: Series, rng: Rng) {
+    const { n } = data;
+    const total = this.opts.epochs;
+    this.x = columnScale(data.x, n);
+    this.y = columnScale(data.y, n);
+    const x = standardized(data.x.subarray(0, n), this.x);
+    const y = standardized(data.y.subarray(0, n), this.y);
+    this.params = this.net.init(rng);
+    // The objective in y's units: the squared error scales with s_y².
+    const unit = this.y.scale * this.y.scale;
+    let epoch = 0;
+    for (const loss of epochs(this.net, this.params, x, y, n, this.opts, rng)) {
+      epoch++;
+      yield { stage: epoch, total, label: `epoch ${epoch}`, loss: loss * unit };
+    }
+  }
+
+  predict(x: Float64Array, out?: Float64Array): Float64Array {
+    const values = valueBuffer(x.length, out);
+    const outputs = new Float64Array(x.length);
+    this.net.values(this.params, standardized(x, this.x), outputs);
+    for (let i = 0; i < x.length; i++) values[i] = this.y.mean + this.y.scale * outputs[i];
+    return values;
+  }
+}
+
 export const mlp = defineModel({
   type: 'mlp',
   title: 'Neural network',
   stage: 'epoch',
   schema,
   classifier: (opts, classes) => new MultilayerPerceptron(classes, opts),
+  regressor: (opts) => new MlpRegression(opts),
 });

@@ -25,6 +25,17 @@ export interface Step {
   label: string;
   /** Training loss at this stage, where the model has one. */
   loss?: number;
+  /** A model that is a program (an evolved algorithm): the program now, for the code panel. */
+  program?: ProgramView;
+}
+
+/** A program as a figure shows it: its lines as printed, and how the search that found it stands. */
+export interface ProgramView {
+  /** One per line; `changed` marks live lines that changed since the previous stage. */
+  lines: { text: string; kind: 'header' | 'live' | 'dead' | 'noop'; changed: boolean }[];
+  evaluations: number;
+  bestFitness: number;
+  medianFitness: number;
 }
 
 export interface Classifier {
@@ -116,6 +127,8 @@ export interface ModelSpec<Schema extends z.ZodObject = z.ZodObject> {
    * when the model fits in one go (then `animate.by: auto` means by samples).
    */
   stage: string | null;
+  /** The most classes it can tell apart, when fewer than any data set has (AutoML-Zero's are binary). */
+  maxClasses?: number;
   /** Options (without "type"), each with a default. */
   schema: Schema;
   /**
@@ -148,4 +161,10 @@ export function defineModel<Schema extends z.ZodObject>(spec: ModelSpec<Schema>)
 export function probaBuffer(n: number, classes: number, out?: Float32Array): Float32Array {
   if (out && out.length >= n * classes) return out;
   return new Float32Array(n * classes);
+}
+
+/** Allocate or check the output buffer of predict. */
+export function valueBuffer(n: number, out?: Float64Array): Float64Array {
+  if (out && out.length >= n) return out;
+  return new Float64Array(n);
 }

@@ -78,6 +78,12 @@ export function checkTaskFit(model: ModelChoice, choice: DataChoice, modelPath: 
       joinPath(modelPath, 'type'),
     );
   }
+  if (simulator.task === 'classification' && spec.maxClasses !== undefined && simulator.classes > spec.maxClasses) {
+    throw new UserError(
+      `${spec.type} tells apart at most ${spec.maxClasses} classes; ${dataPath}.source ${choice.entry.source} gives ${simulator.classes}`,
+      joinPath(modelPath, 'type'),
+    );
+  }
   const problems = optionProblems(model, choice, modelPath, dataPath);
   if (problems.length > 0) throw UserError.of(problems);
   try {

@@ -7,10 +7,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { accuracy, type Dataset } from '../../src/dataset.js';
-import { boosting, type GradientBoosting } from '../../src/models/boosting.js';
+import { type BoostedRegression, boosting, type GradientBoosting } from '../../src/models/boosting.js';
 import type { Step } from '../../src/models/model.js';
 import { createRng } from '../../src/random.js';
-import { trainToEnd } from '../helpers.js';
+import { sineSeries, trainToEnd } from '../helpers.js';
+import { meanSquaredError } from './regression-reference.js';
 import { agreement, lattice, reference, referenceData, referenceLattice, referenceSets } from './trees-reference.js';
 
 type BoostingOptions = ReturnType<typeof boosting.schema.parse>;
@@ -164,5 +165,64 @@ describe('boosting', () => {
     const { train, test } = referenceData(name);
     const ours = accuracy(grow(train).model.predictProba(test.X), test);
     expect(Math.abs(ours - reference[name].boosting.test_accuracy)).toBeLessThanOrEqual(0.03);
+  });
+});
+
+describe('boosting regression', () => {
+  const data = sineSeries(120, 51, 0.3);
+  const regress = (options: Partial<BoostingOptions> = {}, seed = 1) => {
+    const model = boosting.regressor!(boosting.schema.parse(options)) as BoostedRegression;
+    const steps = trainToEnd(model, data, createRng(seed));
+    return { model, steps };
+  };
+
+  it.each([0, 1])(
+    'starts from the mean of y; its first tree is the best stump on the residuals, leaves −G/(n + λ) (λ = %i)',
+    (lambda) => {
+      const { model } = regress({ rounds: 1, maxDepth: 1, learningRate: 1, lambda, minChildWeight: 0 });
+      const mean = data.y.reduce((a, b) => a + b, 0) / data.n;
+      expect(model.base).toBeCloseTo(mean, 12);
+      // g = F − y = mean − y, h = 1: the gain is G_L²/(n_L + λ) + G_R²/(n_R + λ) − G²/(n + λ).
+      const sides = (t: number) => {
+        const s = { GL: 0, NL: 0, GR: 0, NR: 0 };
+        for (let i = 0; i < data.n; i++) {
+          if (data.x[i] <= t) {
+            s.GL += mean - data.y[i];
+            s.NL++;
+          } else {
+            s.GR += mean - data.y[i];
+            s.NR++;
+          }
+        }
+        return s;
+      };
+      const gain = (t: number) => {
+        const { GL, NL, GR, NR } = sides(t);
+        return GL ** 2 / (NL + lambda) + GR ** 2 / (NR + lambda) - (GL + GR) ** 2 / (NL + NR + lambda);
+      };
+      const xs = Array.from(data.x).sort((a, b) => a - b);
+      let best = Number.NEGATIVE_INFINITY;
+      for (let j = 0; j + 1 < xs.length; j++) best = Math.max(best, gain((xs[j] + xs[j + 1]) / 2));
+      const t = model.trees[0];
+      expect(t.leafCount()).toBe(2);
+      expect(gain(t.threshold[0])).toBeCloseTo(best, 9);
+      const { GL, NL, GR, NR } = sides(t.threshold[0]);
+      expect(model.predict(Float64Array.of(t.threshold[0]))[0]).toBeCloseTo(mean - GL / (NL + lambda), 12);
+      expect(model.predict(Float64Array.of(t.threshold[0] + 1e-9))[0]).toBeCloseTo(mean - GR / (NR + lambda), 12);
+    },
+  );
+
+  it('yields one stage per round with half the training MSE, which never rises', () => {
+    const { model, steps } = regress({ rounds: 30 });
+    expect(steps.map((s) => s.stage)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    for (let r = 1; r < steps.length; r++) expect(steps[r].loss!).toBeLessThanOrEqual(steps[r - 1].loss! + 1e-12);
+    expect(steps.at(-1)!.loss!).toBeCloseTo(meanSquaredError(model.predict(data.x), data) / 2, 10);
+  });
+
+  it('subsamples with the Rng, and without subsampling does not depend on it', () => {
+    const run = (options: Partial<BoostingOptions>, seed: number) =>
+      Array.from(regress({ rounds: 10, ...options }, seed).model.predict(data.x));
+    expect(run({}, 1)).toEqual(run({}, 2));
+    expect(run({ subsample: 0.5 }, 1)).not.toEqual(run({ subsample: 0.5 }, 2));
   });
 });

@@ -7,10 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { accuracy, type Dataset } from '../../src/dataset.js';
 import { gridPoints } from '../../src/grid.js';
-import { forest, type RandomForest } from '../../src/models/forest.js';
-import { type DecisionTree, tree } from '../../src/models/tree.js';
+import { forest, type RandomForest, type RegressionForest } from '../../src/models/forest.js';
+import { type DecisionTree, type RegressionTree, tree } from '../../src/models/tree.js';
 import { createRng } from '../../src/random.js';
-import { expectSameBits, trainToEnd } from '../helpers.js';
+import { expectSameBits, sineSeries, trainToEnd } from '../helpers.js';
 import {
   agreement,
   lattice,
@@ -150,5 +150,48 @@ describe('forest', () => {
     const { train, test } = referenceData(name);
     const ours = accuracy(grow(train).model.predictProba(test.X), test);
     expect(Math.abs(ours - reference[name].forest.test_accuracy)).toBeLessThanOrEqual(0.03);
+  });
+});
+
+describe('regression forest', () => {
+  const regress = (options: Partial<ForestOptions> = {}) =>
+    forest.regressor!(forest.schema.parse(options)) as RegressionForest;
+  const data = sineSeries(150, 31, 0.3);
+  const x = Float64Array.from({ length: 101 }, (_, i) => -0.2 + i / 70);
+
+  it('of one tree, no bootstrap, is the regression tree', () => {
+    const one = regress({ trees: 1, bootstrap: false, maxDepth: 6 });
+    trainToEnd(one, data);
+    const single = tree.regressor!(tree.schema.parse({ maxDepth: 6 })) as RegressionTree;
+    trainToEnd(single, data);
+    expect(preorder(one.trees[0])).toEqual(preorder(single.tree));
+    expect(Array.from(one.predict(x))).toEqual(Array.from(single.predict(x)));
+  });
+
+  it('predicts the mean of its trees’ leaf means, each tree grown on a bootstrap sample from the Rng', () => {
+    const model = regress({ trees: 7 });
+    trainToEnd(model, data, createRng(4));
+    const mean = Array.from(x, (v) => {
+      let sum = 0;
+      for (const t of model.trees) sum += t.value[t.leafOf(v, 0)];
+      return sum / model.trees.length;
+    });
+    model.predict(x).forEach((v, i) => {
+      expect(v).toBeCloseTo(mean[i], 12);
+    });
+    const other = regress({ trees: 7 });
+    trainToEnd(other, data, createRng(5));
+    expect(Array.from(other.predict(x))).not.toEqual(Array.from(model.predict(x)));
+  });
+
+  it('searches its one input at every split, whatever maxFeatures, and says that 2 is more than there is', () => {
+    const [a, b] = [1, 2].map((maxFeatures) => {
+      const model = regress({ trees: 5, maxFeatures });
+      trainToEnd(model, data, createRng(6));
+      return model;
+    });
+    expect(Array.from(a.predict(x))).toEqual(Array.from(b.predict(x)));
+    expect(a.warnings()).toEqual([]);
+    expect(b.warnings()).toEqual(['maxFeatures = 2 is more than the one input: every split searches x']);
   });
 });

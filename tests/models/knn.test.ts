@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { mixture } from '../../src/data/mixture.js';
-import { accuracy, type Dataset } from '../../src/dataset.js';
+import { accuracy, type Dataset, type Series } from '../../src/dataset.js';
 import { knn } from '../../src/models/knn.js';
 import { createRng } from '../../src/random.js';
-import { trainToEnd } from '../helpers.js';
+import { sineSeries, trainToEnd } from '../helpers.js';
 import { compareWithSklearn, referenceSets } from './reference-fixtures.js';
 
 const trained = (data: Dataset, options: Record<string, unknown> = {}) => {
@@ -100,5 +100,52 @@ describe('knn on a grid', () => {
       for (let i = 0; i < grid.length / 2; i++) single.set(model.predictProba(grid.slice(2 * i, 2 * i + 2)), 3 * i);
       expect(Array.from(bulk)).toEqual(Array.from(single));
     }
+  });
+});
+
+describe('knn regression', () => {
+  /** The k nearest by |x − xᵢ| (ties: lower index), their y averaged with the given weights, written out. */
+  function bruteForce(data: Series, x: number, k: number, weights: 'uniform' | 'distance'): number {
+    const near = Array.from({ length: data.n }, (_, i) => i)
+      .sort((i, j) => Math.abs(x - data.x[i]) - Math.abs(x - data.x[j]) || i - j)
+      .slice(0, k);
+    const exact = near.filter((i) => data.x[i] === x);
+    const used = weights === 'distance' && exact.length > 0 ? exact : near;
+    const w = (i: number) => (weights === 'uniform' || exact.length > 0 ? 1 : 1 / Math.abs(x - data.x[i]));
+    return used.reduce((s, i) => s + w(i) * data.y[i], 0) / used.reduce((s, i) => s + w(i), 0);
+  }
+
+  it.each(['uniform', 'distance'] as const)(
+    'averages the y of the k nearest x (%s weights), exact matches first',
+    (weights) => {
+      const base = sineSeries(60, 41, 0.3);
+      // Repeated x values: an exact match shared by two points, and ties in distance.
+      const x = Float64Array.of(...base.x, base.x[3], 0.25, 0.75);
+      const y = Float64Array.of(...base.y, -2, 1, 3);
+      const data: Series = { x, y, n: x.length };
+      const model = knn.regressor!(knn.schema.parse({ k: 4, weights }));
+      trainToEnd(model, data);
+      const queries = Float64Array.of(
+        ...x.subarray(0, 10),
+        base.x[3],
+        0.5,
+        -1,
+        2,
+        ...Array.from({ length: 50 }, (_, i) => i / 49),
+      );
+      const predicted = model.predict(queries);
+      queries.forEach((q, i) => {
+        expect(predicted[i]).toBeCloseTo(bruteForce(data, q, 4, weights), 12);
+      });
+    },
+  );
+
+  it('uses every point when k exceeds the training set, and says so', () => {
+    const data = sineSeries(3, 42);
+    const model = knn.regressor!(knn.schema.parse({ k: 10 }));
+    trainToEnd(model, data);
+    const mean = (data.y[0] + data.y[1] + data.y[2]) / 3;
+    expect(model.predict(Float64Array.of(0.5))[0]).toBeCloseTo(mean, 12);
+    expect(model.warnings?.()).toEqual(['k = 10 is more than the training points: all of them vote']);
   });
 });

@@ -6,8 +6,9 @@
  * model class of a degree-1 MARS fit (see tests/fixtures/models-1-svm-mars/make.py).
  */
 import { describe, expect, it } from 'vitest';
-import { accuracy, type Dataset } from '../../src/dataset.js';
-import { backward, gcv, type Mars, mars, termValue } from '../../src/models/mars.js';
+import { accuracy, type Dataset, type Series } from '../../src/dataset.js';
+import { backward, gcv, termValue } from '../../src/models/algorithms/mars-passes.js';
+import { type Mars, type MarsRegression, mars } from '../../src/models/mars.js';
 import { createRng } from '../../src/random.js';
 import { expected, loadCsv } from '../fixtures/models-1-svm-mars/load.js';
 import { trainToEnd } from '../helpers.js';
@@ -183,5 +184,51 @@ describe('mars degenerate input', () => {
       expect(p[3 * i + 2]).toBe(0);
       expect(p[3 * i] + p[3 * i + 1]).toBeCloseTo(1, 6);
     }
+  });
+});
+
+describe('mars regression', () => {
+  /** y = 3·max(0, x − 1) + N(0, 0.1²), x ~ U(−2, 3). */
+  function hinge(n: number, seed: number): Series {
+    const rng = createRng(seed);
+    const x = Float64Array.from({ length: n }, () => -2 + 5 * rng.uniform());
+    return { x, y: x.map((v) => 3 * Math.max(0, v - 1) + 0.1 * rng.normal()), n };
+  }
+
+  it('finds the knot of a hinge-shaped truth and keeps little else', () => {
+    const data = hinge(300, 1);
+    const model = mars.regressor!(mars.schema.parse({})) as MarsRegression;
+    trainToEnd(model, data);
+    const first = model.terms.find((t) => t.length === 1 && t[0].sign === 1);
+    expect(Math.abs(first![0].knot - 1)).toBeLessThan(0.1);
+    expect(model.terms.length).toBeLessThanOrEqual(4);
+    const x = Float64Array.of(-1.5, 0, 1, 2, 2.8);
+    model.predict(x).forEach((v, i) => {
+      expect(Math.abs(v - 3 * Math.max(0, x[i] - 1))).toBeLessThan(0.1);
+    });
+  });
+
+  it('reports after each stage the RSS / n of the least-squares fit on its terms', () => {
+    const data = hinge(120, 2);
+    const model = mars.regressor!(mars.schema.parse({})) as MarsRegression;
+    for (const step of model.train(data, createRng(1))) {
+      const columns = model.terms.map((term) => data.x.map((v) => termValue(term, v, 0)));
+      expect(step.loss! * data.n).toBeCloseTo(directRss(columns, data.y), 8);
+      const fitted = model.predict(data.x);
+      expect(fitted.reduce((s, v, i) => s + (v - data.y[i]) ** 2, 0)).toBeCloseTo(step.loss! * data.n, 8);
+    }
+  });
+
+  it('says that degree 2 has nothing to multiply in 1-D', () => {
+    const data = hinge(50, 3);
+    const [one, two] = [1, 2].map((degree) => {
+      const model = mars.regressor!(mars.schema.parse({ degree })) as MarsRegression;
+      trainToEnd(model, data);
+      return model;
+    });
+    expect(one.warnings()).toEqual([]);
+    expect(two.warnings()).toEqual([
+      'degree 2 has no two inputs to multiply in 1-D: it only raises the auto penalty to 3',
+    ]);
   });
 });

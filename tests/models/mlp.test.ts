@@ -1,10 +1,11 @@
 /** The multilayer perceptron: its gradients, what it can fit, and how it compares with scikit-learn. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { accuracy, type Dataset } from '../../src/dataset.js';
+import { accuracy, type Dataset, type Series } from '../../src/dataset.js';
 import { mlp, Network, tanh } from '../../src/models/mlp.js';
-import { createRng, permutation } from '../../src/random.js';
-import { readFixtureCsv, trainToEnd } from '../helpers.js';
+import { createRng, permutation, type Rng } from '../../src/random.js';
+import { readFixtureCsv, sineSeries, trainToEnd } from '../helpers.js';
+import { meanSquaredError } from './regression-reference.js';
 
 const fixtures = new URL('../fixtures/models-2-mlp/', import.meta.url);
 
@@ -23,46 +24,74 @@ function xor(n: number, seed: number): Dataset {
   return { X, y, n, classes: 2 };
 }
 
+/**
+ * Checks every partial derivative of one batch's objective against central differences, for a
+ * batch of 300 points from the middle of a shuffled order: more than one block of the network.
+ */
+function expectGradientsMatch(net: Network, X: Float64Array, labels: Uint8Array | Float64Array, rng: Rng): void {
+  const params = net.init(rng);
+  // Non-zero biases, so their gradients are exercised away from the initial point.
+  net.biasAt.forEach((at, l) => {
+    for (let j = 0; j < net.sizes[l + 1]; j++) params[at + j] = 0.5 * rng.normal();
+  });
+  const order = permutation(labels.length, rng);
+  const [start, end] = [20, 320];
+  const l2 = 0.3;
+  const grad = new Float64Array(net.size);
+  const scratch = new Float64Array(net.size);
+  const objective = (p: Float64Array) => net.batchStep(p, { X, labels, order, start, end }, l2, scratch);
+  const h = 1e-5;
+  const numeric = new Float64Array(net.size);
+  for (let j = 0; j < net.size; j++) {
+    const saved = params[j];
+    params[j] = saved + h;
+    const up = objective(params);
+    params[j] = saved - h;
+    const down = objective(params);
+    params[j] = saved;
+    numeric[j] = (up - down) / (2 * h);
+  }
+  // After the probes, so scratch buffers left dirty by earlier passes would show.
+  net.batchStep(params, { X, labels, order, start, end }, l2, grad);
+  let worst = 0;
+  for (let j = 0; j < net.size; j++) {
+    const scale = Math.max(1e-3, Math.abs(numeric[j]) + Math.abs(grad[j]));
+    worst = Math.max(worst, Math.abs(numeric[j] - grad[j]) / scale);
+  }
+  expect(worst).toBeLessThan(1e-6);
+}
+
 describe('mlp gradients', () => {
   const cases = (['tanh', 'relu', 'sigmoid'] as const).flatMap((act) => [2, 3].map((k) => [act, k] as const));
+  const n = 330;
   it.each(cases)('match central differences for every parameter (%s, %i classes, l2 > 0)', (act, k) => {
-    const net = new Network([5, 6], k, act); // wide enough for the four-at-a-time sweeps and their remainders
+    // Wide enough for the four-at-a-time sweeps and their remainders.
+    const net = new Network([5, 6], k, act);
     const rng = createRng(3);
-    const params = net.init(rng);
-    // Non-zero biases, so their gradients are exercised away from the initial point.
-    net.biasAt.forEach((at, l) => {
-      for (let j = 0; j < net.sizes[l + 1]; j++) params[at + j] = 0.5 * rng.normal();
-    });
-    // A batch of 300 points from the middle of a shuffled order: more than one block of the network.
-    const n = 330;
     const X = new Float64Array(2 * n).map(() => rng.normal());
-    const labels = new Uint8Array(n).map((_, i) => i % k);
-    const order = permutation(n, rng);
-    const [start, end] = [20, 320];
-    const l2 = 0.3;
-    const grad = new Float64Array(net.size);
-    const scratch = new Float64Array(net.size);
-    const objective = (p: Float64Array) => net.batchStep(p, { X, labels, order, start, end }, l2, scratch);
-    const h = 1e-5;
-    const numeric = new Float64Array(net.size);
-    for (let j = 0; j < net.size; j++) {
-      const saved = params[j];
-      params[j] = saved + h;
-      const up = objective(params);
-      params[j] = saved - h;
-      const down = objective(params);
-      params[j] = saved;
-      numeric[j] = (up - down) / (2 * h);
-    }
-    // After the probes, so scratch buffers left dirty by earlier passes would show.
-    net.batchStep(params, { X, labels, order, start, end }, l2, grad);
-    let worst = 0;
-    for (let j = 0; j < net.size; j++) {
-      const scale = Math.max(1e-3, Math.abs(numeric[j]) + Math.abs(grad[j]));
-      worst = Math.max(worst, Math.abs(numeric[j] - grad[j]) / scale);
-    }
-    expect(worst).toBeLessThan(1e-6);
+    expectGradientsMatch(
+      net,
+      X,
+      new Uint8Array(n).map((_, i) => i % k),
+      rng,
+    );
   });
+
+  it.each(['tanh', 'relu', 'sigmoid'] as const)(
+    'match central differences for a regression (%s, half squared error, l2 > 0)',
+    (act) => {
+      const net = new Network([5, 6], 1, act, 1, 'regression');
+      expect(net.sizes).toEqual([1, 5, 6, 1]);
+      const rng = createRng(4);
+      const x = new Float64Array(n).map(() => rng.normal());
+      expectGradientsMatch(
+        net,
+        x,
+        x.map((v) => Math.sin(v) + 0.3 * rng.normal()),
+        rng,
+      );
+    },
+  );
 
   it('use a tanh within 1e-15 of Math.tanh', () => {
     let worst = 0;
@@ -198,5 +227,34 @@ describe("mlp against scikit-learn's MLPClassifier (same options, mean over seed
     }
     expect(Math.abs(acc - c.testAccuracy)).toBeLessThanOrEqual(0.03);
     expect(Math.abs(loss - c.finalLoss) / c.finalLoss).toBeLessThan(0.15);
+  });
+});
+
+describe('mlp regression', () => {
+  it('fits y in its own units: y scaled by 10 and shifted by 3 gives the same fit, scaled and shifted, and 100 times the loss', () => {
+    const data = sineSeries(100, 61, 0.3);
+    const scaled: Series = { x: data.x, y: data.y.map((v) => 10 * v + 3), n: data.n };
+    const options = mlp.schema.parse({ epochs: 30 });
+    const [a, b] = [data, scaled].map((d) => {
+      const model = mlp.regressor!(options);
+      return { model, steps: trainToEnd(model, d, createRng(2)) };
+    });
+    const x = Float64Array.from({ length: 50 }, (_, i) => i / 49);
+    const pa = a.model.predict(x);
+    const pb = b.model.predict(x);
+    pa.forEach((v, i) => {
+      expect(pb[i]).toBeCloseTo(10 * v + 3, 9);
+    });
+    a.steps.forEach((s, i) => {
+      expect(b.steps[i].loss!).toBeCloseTo(100 * s.loss!, 9);
+    });
+  });
+
+  it('reports half the training MSE (l2 = 0, full batch: the loss of the epoch’s one step, before it)', () => {
+    const data = sineSeries(80, 62, 0.3);
+    const model = mlp.regressor!(mlp.schema.parse({ epochs: 3, batchSize: 0, optimizer: 'gd', learningRate: 1e-9 }));
+    const steps = trainToEnd(model, data);
+    // A step of 1e-9 barely moves the fit: the loss before it is the MSE after it, to 1e-8.
+    expect(steps[2].loss!).toBeCloseTo(meanSquaredError(model.predict(data.x), data) / 2, 8);
   });
 });

@@ -5,11 +5,12 @@
  * DecisionTreeClassifier (fixtures made by tests/fixtures/models-2-trees/make_reference.py).
  */
 import { describe, expect, it } from 'vitest';
-import { accuracy, type Dataset } from '../../src/dataset.js';
+import { accuracy, type Dataset, type Series } from '../../src/dataset.js';
 import { ClassRule, type Criterion } from '../../src/models/algorithms/cart.js';
-import { type DecisionTree, tree } from '../../src/models/tree.js';
+import { type DecisionTree, type RegressionTree, tree } from '../../src/models/tree.js';
 import { createRng } from '../../src/random.js';
-import { separatedGaussians, trainToEnd } from '../helpers.js';
+import { separatedGaussians, sineSeries, trainToEnd } from '../helpers.js';
+import { meanSquaredError } from './regression-reference.js';
 import {
   agreement,
   lattice,
@@ -290,5 +291,65 @@ describe('tree', () => {
     expect(Math.abs(accuracy(model.predictProba(train.X), train) - reference[name].tree.train_accuracy)).toBeLessThan(
       0.02,
     );
+  });
+});
+
+describe('regression tree', () => {
+  const regress = (options: Partial<TreeOptions> = {}) => tree.regressor!(tree.schema.parse(options)) as RegressionTree;
+
+  it('splits a node where the squared error falls most (checked by brute force over every midpoint)', () => {
+    const data = sineSeries(120, 21, 0.3);
+    const model = regress({ maxDepth: 1 });
+    trainToEnd(model, data);
+    const sse = (ys: number[]) => {
+      const mean = ys.reduce((a, b) => a + b, 0) / ys.length;
+      return ys.reduce((a, v) => a + (v - mean) ** 2, 0);
+    };
+    const xs = Array.from(data.x).sort((a, b) => a - b);
+    let best = { sse: Number.POSITIVE_INFINITY, threshold: 0 };
+    for (let i = 0; i + 1 < xs.length; i++) {
+      const t = (xs[i] + xs[i + 1]) / 2;
+      const left = Array.from(data.y).filter((_, j) => data.x[j] <= t);
+      const right = Array.from(data.y).filter((_, j) => data.x[j] > t);
+      const total = sse(left) + sse(right);
+      if (total < best.sse) best = { sse: total, threshold: t };
+    }
+    expect(model.tree.feature[0]).toBe(0);
+    expect(model.tree.threshold[0]).toBeCloseTo(best.threshold, 12);
+    expect(meanSquaredError(model.predict(data.x), data) * data.n).toBeCloseTo(best.sse, 9);
+  });
+
+  it('reports after each split the training MSE of the tree so far, which never rises', () => {
+    const data = sineSeries(80, 22, 0.3);
+    const model = regress({ maxDepth: 5 });
+    let previous = Number.POSITIVE_INFINITY;
+    for (const step of model.train(data, createRng(1))) {
+      const mse = meanSquaredError(model.predict(data.x), data);
+      expect(step.loss).toBeCloseTo(mse, 10);
+      expect(mse).toBeLessThanOrEqual(previous + 1e-12);
+      previous = mse;
+    }
+  });
+
+  it('grown without limits, passes through every training point; a constant y is not split', () => {
+    const data = sineSeries(50, 23, 0.3);
+    const deep = regress({ maxDepth: 64 });
+    trainToEnd(deep, data);
+    expect(Array.from(deep.predict(data.x))).toEqual(Array.from(data.y));
+    const flat: Series = { x: data.x, y: new Float64Array(data.n).fill(1.5), n: data.n };
+    const none = regress();
+    expect(trainToEnd(none, flat).map((s) => s.label)).toEqual(['no split']);
+  });
+
+  it('warns that a class impurity means nothing to it, only when one other than the default is asked for', () => {
+    const data = sineSeries(30, 24);
+    const warned = regress({ criterion: 'entropy' });
+    trainToEnd(warned, data);
+    expect(warned.warnings()).toEqual([
+      'criterion entropy is a class impurity: a regression tree splits on squared error',
+    ]);
+    const quiet = regress();
+    trainToEnd(quiet, data);
+    expect(quiet.warnings()).toEqual([]);
   });
 });

@@ -18,8 +18,8 @@ describe('the model fits the task of its data', () => {
   it.each<[string, Record<string, unknown>, string]>([
     [
       'a classifier on a regression',
-      { data: { source: 'line' }, model: { type: 'knn' } },
-      'model.type: knn does not do regression: data.source line poses a regression task; models that do: linear',
+      { data: { source: 'line' }, model: { type: 'lda' } },
+      'model.type: lda does not do regression: data.source line poses a regression task; models that do: linear, knn, mlp, mars, tree, forest, boosting, evolve',
     ],
     [
       'a classifier on a function',
@@ -52,9 +52,14 @@ describe('the model fits the task of its data', () => {
       'model.loss: loss applies to regression or classification only; data.source function poses an optimization task',
     ],
     [
+      'a two-class model on three classes',
+      { data: { source: 'blobs', classes: 3 }, model: { type: 'evolve' } },
+      'model.type: evolve tells apart at most 2 classes; data.source blobs gives 3',
+    ],
+    [
       'a panel of a comparison',
-      { data: { source: 'step' }, compare: [{ type: 'linear' }, { type: 'tree' }] },
-      'compare[1].type: tree does not do regression: data.source step poses a regression task; models that do: linear',
+      { data: { source: 'step' }, compare: [{ type: 'linear' }, { type: 'svm' }] },
+      'compare[1].type: svm does not do regression: data.source step poses a regression task; models that do: linear, knn, mlp, mars, tree, forest, boosting, evolve',
     ],
     [
       'a row of a comparison',

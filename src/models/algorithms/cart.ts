@@ -4,7 +4,9 @@
  * 2016, Algorithm 1): at a node, every boundary between two distinct values of a feature is a
  * candidate, split at the midpoint, and the candidate with the largest gain wins (ties: the lower
  * feature, then the lower threshold). What "gain" means is the SplitRule's business: impurity
- * decrease for CART (gini or entropy, below), the second-order loss reduction for boosting.
+ * decrease for CART (gini or entropy for classes, squared error for regression, below), the
+ * second-order loss reduction for boosting. A regression's 1-D inputs come as points (x, 0)
+ * (line-points.ts): a feature constant in a node is never searched, so only x is split on.
  *
  * Speed: each feature's order is sorted once per data set (`presort`). A node owns one segment of
  * every feature's order; splitting it partitions each segment stably, so the children's segments
@@ -31,6 +33,8 @@ export interface SplitRule {
   readonly minGain: number;
   /** Node score; a split's gain is score(left) + score(right) − score(node). */
   score(sums: Float64Array, offset: number): number;
+  /** The node's part of the training objective, which a split of it lowers by the split's gain. */
+  impurity(sums: Float64Array, offset: number): number;
   /** Whether a child with these sums may exist (XGBoost's minimum hessian per child). */
   admissible(sums: Float64Array, offset: number): boolean;
   /** Whether a node needs no split at all (CART: it holds one class only). */
@@ -173,9 +177,9 @@ export class TreeGrower {
     return this.last;
   }
 
-  /** Score of a node (for a training-loss figure: the leaves' scores sum to the tree's). */
-  scoreOf(node: number): number {
-    return this.rule.score(this.sums, node * this.S);
+  /** Impurity of a node (for a training-loss figure: the leaves' impurities sum to the tree's). */
+  impurityOf(node: number): number {
+    return this.rule.impurity(this.sums, node * this.S);
   }
 
   /** Finds node t's best split and queues it, if the node may and can be split. */
@@ -443,6 +447,11 @@ export class ClassRule implements SplitRule {
     return s;
   }
 
+  /** Weight × impurity: minus the score. */
+  impurity(sums: Float64Array, o: number): number {
+    return -this.score(sums, o);
+  }
+
   admissible(): boolean {
     return true;
   }
@@ -471,5 +480,62 @@ export function classStats(
 ): Float64Array {
   out.fill(0, 0, n * classes);
   for (let i = 0; i < n; i++) out[i * classes + y[i]] = weights ? weights[i] : 1;
+  return out;
+}
+
+/** scikit-learn's EPSILON for a pure node: machine epsilon. */
+const PURE = 2 ** -52;
+
+/**
+ * CART's regression rule (squared error, as scikit-learn's DecisionTreeRegressor): statistics
+ * per sample are (w, w·y, w·y²) and a node predicts its weighted mean S/W. The score is
+ * scikit-learn's proxy S²/W: the squared error of a node is Q − S²/W, and Q adds up over the
+ * children, so a split's gain in score is exactly its decrease in squared error, without the
+ * rounding of Q. A node whose mean squared error is at most machine epsilon is not split.
+ */
+export class SquaredErrorRule implements SplitRule {
+  readonly channels = 3;
+  readonly width = 1;
+  readonly minGain = Number.NEGATIVE_INFINITY;
+
+  score(sums: Float64Array, o: number): number {
+    const w = sums[o];
+    return w > 0 ? (sums[o + 1] * sums[o + 1]) / w : 0;
+  }
+
+  /** The weighted squared error Q − S²/W. */
+  impurity(sums: Float64Array, o: number): number {
+    return sums[o + 2] - this.score(sums, o);
+  }
+
+  admissible(): boolean {
+    return true;
+  }
+
+  settled(sums: Float64Array, o: number): boolean {
+    const w = sums[o];
+    const mean = sums[o + 1] / w;
+    return sums[o + 2] / w - mean * mean <= PURE;
+  }
+
+  value(sums: Float64Array, o: number, out: Float64Array, oo: number): void {
+    const w = sums[o];
+    out[oo] = w > 0 ? sums[o + 1] / w : 0;
+  }
+}
+
+/** Squared-error statistics: stats[3i..3i+3) = (w_i, w_i·y_i, w_i·y_i²), w_i = weight_i (1 if no weights). */
+export function squaredErrorStats(
+  y: Float64Array,
+  n: number,
+  weights?: ArrayLike<number>,
+  out = new Float64Array(3 * n),
+): Float64Array {
+  for (let i = 0; i < n; i++) {
+    const w = weights ? weights[i] : 1;
+    out[3 * i] = w;
+    out[3 * i + 1] = w * y[i];
+    out[3 * i + 2] = w * y[i] * y[i];
+  }
   return out;
 }

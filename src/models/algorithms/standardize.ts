@@ -1,7 +1,8 @@
 /**
- * Centre and scale the two inputs to mean 0, variance 1. Gradient-trained models fit on
- * standardized inputs (as scikit-learn's docs advise) so one learning rate suits every data
- * set; predictions apply the same transform, so the boundary is the model's, in data units.
+ * Centre and scale the two inputs (a regression's x and y) to mean 0, variance 1.
+ * Gradient-trained models fit on standardized inputs (as scikit-learn's docs advise) so one
+ * learning rate suits every data set; predictions apply the same transform, so the boundary (the
+ * curve) is the model's, in data units.
  */
 import type { Dataset } from '../../dataset.js';
 
@@ -10,20 +11,31 @@ export interface Scaler {
   scale: [number, number];
 }
 
+/** One column's centre and scale. */
+export interface ColumnScale {
+  mean: number;
+  scale: number;
+}
+
 export function fitScaler(data: Dataset): Scaler {
-  const mean: [number, number] = [0, 0];
-  const scale: [number, number] = [1, 1];
-  if (data.n === 0) return { mean, scale };
-  for (let d = 0; d < 2; d++) {
-    let s = 0;
-    for (let i = 0; i < data.n; i++) s += data.X[2 * i + d];
-    mean[d] = s / data.n;
-    let ss = 0;
-    for (let i = 0; i < data.n; i++) ss += (data.X[2 * i + d] - mean[d]) ** 2;
-    const sd = Math.sqrt(ss / data.n);
-    scale[d] = sd > 1e-12 ? sd : 1;
-  }
-  return { mean, scale };
+  const x = columnScale(data.X, data.n, 2, 0);
+  const y = columnScale(data.X, data.n, 2, 1);
+  return { mean: [x.mean, y.mean], scale: [x.scale, y.scale] };
+}
+
+/**
+ * Mean and standard deviation (population: divided by n, as scikit-learn's StandardScaler) of
+ * values[offset + stride·i], i < n; a constant (or empty) column gets scale 1.
+ */
+export function columnScale(values: Float64Array, n: number, stride = 1, offset = 0): ColumnScale {
+  if (n === 0) return { mean: 0, scale: 1 };
+  let s = 0;
+  for (let i = 0; i < n; i++) s += values[stride * i + offset];
+  const mean = s / n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (values[stride * i + offset] - mean) ** 2;
+  const sd = Math.sqrt(ss / n);
+  return { mean, scale: sd > 1e-12 ? sd : 1 };
 }
 
 /** Standardized copy of n×2 points. */
@@ -67,4 +79,9 @@ export function standardizeColumns(scaler: ColumnScaler, X: Float64Array): Float
     X[i] = (X[i] - scaler.mean[j]) / scaler.scale[j];
   }
   return X;
+}
+
+/** Standardized copy of one column's values. */
+export function standardized(values: Float64Array, { mean, scale }: ColumnScale): Float64Array {
+  return values.map((v) => (v - mean) / scale);
 }

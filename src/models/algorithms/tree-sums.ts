@@ -16,6 +16,9 @@ import type { FlatTree, SumLayout } from './flat-tree.js';
 import { type Block, GridBlocks } from './grid-blocks.js';
 import { gridIntegerSums, integerLeaves, scatteredIntegerSums } from './integer-sums.js';
 
+/** Trees of one value each (a regression tree's mean, a boosting tree's weight), summed in one column. */
+export const oneColumn: SumLayout = { stride: 1, column: () => 0 };
+
 /** Sums of the first `count` trees of a list at one point set; `integer`: every value in them is. */
 interface Entry {
   count: number;

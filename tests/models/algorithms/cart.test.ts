@@ -16,6 +16,7 @@ function generic(rule: SplitRule): SplitRule {
     width: rule.width,
     minGain: rule.minGain,
     score: (s, o) => rule.score(s, o),
+    impurity: (s, o) => rule.impurity(s, o),
     admissible: (s, o) => rule.admissible(s, o),
     settled: (s, o) => rule.settled(s, o),
     value: (s, o, out, oo) => rule.value(s, o, out, oo),

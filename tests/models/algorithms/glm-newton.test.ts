@@ -7,9 +7,9 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { converged, GlmNewton } from '../../../src/models/algorithms/glm-newton.js';
+import { termValue } from '../../../src/models/algorithms/mars-passes.js';
 import { fitScaler, transform } from '../../../src/models/algorithms/standardize.js';
 import { logistic } from '../../../src/models/logistic.js';
-import { termValue } from '../../../src/models/mars.js';
 import { expected, loadCsv as loadMars } from '../../fixtures/models-1-svm-mars/load.js';
 import { readFixtureCsv, trainToEnd } from '../../helpers.js';
 
