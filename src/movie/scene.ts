@@ -94,6 +94,7 @@ export function prepareScene(
     grid,
     classes,
     shading: r.shading,
+    bands: r.levels,
     train,
     showTrain: r.show.includes('train'),
     test: r.show.includes('test') && test.n > 0 ? test : null,

@@ -19,6 +19,7 @@ import { checkFrameSize, type OutputFormat, outputFormat } from './output-format
 import { checkOutput } from './outputs.js';
 import { checkPanelSize } from './panel-size.js';
 import type { ComparePlan, DataChoice, ModelChoice, RenderPlan, SinglePlan, SweepPlan } from './plan.js';
+import { checkShadingLevels } from './shading.js';
 import { planSweep, sweepAxisName, sweepLabel } from './sweep.js';
 import { checkTaskFit } from './task-fit.js';
 import { captionTitles, modelTitle, panelTitles } from './titles.js';
@@ -61,6 +62,7 @@ export function planRender(
   checkModelsFit(plan);
   checkLandscape(plan);
   checkFigureData(plan);
+  checkShadingLevels(plan);
   checkWork(plan, maxWork);
   const inputs = [...(scenarioFile ? [resolve(scenarioFile)] : []), ...dataFiles(plan)];
   checkOutput(output, inputs);

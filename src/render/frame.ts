@@ -147,7 +147,7 @@ export function createFrameRenderer(scene: Scene): FrameRenderer {
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext('2d');
   const frame = new Uint8Array(width * height);
-  const shader = createShader(scene.grid, scene.classes, plot, palette, scene.shading);
+  const shader = createShader(scene.grid, scene.classes, plot, palette, scene.shading, scene.bands);
   const [band] = changingRects(layout).filter((r) => r !== plot);
 
   // The static part, once: the axes over the background.

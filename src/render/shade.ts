@@ -153,14 +153,31 @@ export interface Shader {
   shade(proba: Float32Array, frame: Uint8Array, width: number): void;
 }
 
-/** Palette index of a pixel whose winning class has probability `best`. */
+/**
+ * The probability a pixel is shaded by: `best` itself, or with `bands` the middle of its band of
+ * [0, 1] cut in that many equal parts (matplotlib's contourf fills each band with one colour; with
+ * two classes the bands of p_max are those of p1, so an odd count puts p = ½ mid-band, unshaded).
+ */
+function banded(best: number, bands: number | undefined): number {
+  if (bands === undefined) return best;
+  return (Math.min(Math.floor(best * bands), bands - 1) + 0.5) / bands;
+}
+
+/** Palette level of a pixel whose winning class has probability `best`. */
 function levelOf(best: number, k: number, levels: number, mode: Shading, classLevel: number): number {
   if (mode === 'class') return classLevel;
   const sure = (best - 1 / k) / (1 - 1 / k);
   return Math.round(Math.max(0, sure) * levels);
 }
 
-export function createShader(grid: Grid, classes: number, plot: Rect, palette: GifPalette, mode: Shading): Shader {
+export function createShader(
+  grid: Grid,
+  classes: number,
+  plot: Rect,
+  palette: GifPalette,
+  mode: Shading,
+  bands?: number,
+): Shader {
   const cols = axisWeights(plot.w, grid.nx);
   const rows = axisWeights(plot.h, grid.ny);
   const k = classes;
@@ -179,7 +196,9 @@ export function createShader(grid: Grid, classes: number, plot: Rect, palette: G
       const p1 = s / STEPS;
       const winner = p1 > 0.5 ? 1 : 0;
       table[s] =
-        mode === 'none' ? 0 : palette.shade(winner, levelOf(Math.max(p1, 1 - p1), 2, levels, mode, classLevel));
+        mode === 'none'
+          ? 0
+          : palette.shade(winner, levelOf(banded(Math.max(p1, 1 - p1), bands), 2, levels, mode, classLevel));
     }
   }
   const p1 = new Float32Array(grid.nx * grid.ny);
@@ -215,7 +234,7 @@ export function createShader(grid: Grid, classes: number, plot: Rect, palette: G
   for (let c = 0; c < k && k > 2; c++) {
     for (let s = 0; s <= STEPS; s++) {
       manyTable[c * (STEPS + 1) + s] =
-        mode === 'none' ? 0 : palette.shade(c, levelOf(s / STEPS, k, levels, mode, classLevel));
+        mode === 'none' ? 0 : palette.shade(c, levelOf(banded(s / STEPS, bands), k, levels, mode, classLevel));
     }
   }
   function shadeMany(proba: Float32Array, frame: Uint8Array, width: number): void {
@@ -249,6 +268,8 @@ export function createShader(grid: Grid, classes: number, plot: Rect, palette: G
   return {
     shade(proba, frame, width) {
       shadeAll(proba, frame, width);
+      // Bands do not flicker, and holding a pixel one level off would move their edges.
+      if (bands !== undefined) return;
       for (let py = 0; py < plot.h; py++) {
         steadyRow(frame, (plot.y + py) * width + plot.x, previous, py * plot.w, plot.w, near);
       }

@@ -156,6 +156,13 @@ const renderSchema = options({
     .describe('dashed optimal boundary, or true curve E[y | x] with its ±σ band, where the source knows them'),
   grid: z.number().int().min(16).max(LIMITS.grid).default(160).describe('evaluation points per axis'),
   shading: z.enum(['probability', 'class', 'none']).default('probability'),
+  levels: z
+    .number()
+    .int()
+    .min(2)
+    .max(64)
+    .optional()
+    .describe("probability shading in this many bands, as matplotlib's contourf (default: smooth)"),
   show: z
     .array(z.enum(['train', 'test']))
     .default(['train'])
