@@ -168,7 +168,8 @@ export async function renderPlan(
   const started = performance.now();
   const timings = newTimings();
   const { scenario } = planned;
-  const movie = movieOf(planned, { timings, warn: options.warn });
+  // A GIF is drawn in its 256 colours; the other formats in full colour.
+  const movie = movieOf(planned, { timings, warn: options.warn, fullColour: planned.format !== 'gif' });
   const written = await writeMovie(
     movie,
     {

@@ -43,6 +43,7 @@ export function compareMovie(plan: ComparePlan, context: MovieContext): Movie {
       data,
       scenario,
       timings: context.timings,
+      fullColour: context.fullColour,
       title: '',
       subtitle: '',
       panel: { side: layout.side, minUnit: MIN_PANEL_UNIT },
@@ -51,7 +52,7 @@ export function compareMovie(plan: ComparePlan, context: MovieContext): Movie {
   for (const warning of new Set(panels.flatMap((p) => p.warnings))) context.warn?.(warning);
   const palette = panels[0].palette;
   const painter = createGridPainter(layout, THEMES[r.theme], palette);
-  const frame = new Uint8Array(r.width * r.height);
+  const frame = palette.newFrame(r.width * r.height);
   const single = datasets.length === 1;
   const optimal = single ? panels[0].optimal : null;
 

@@ -4,7 +4,7 @@
  * buffer may be reused, so memory does not grow with the number of frames.
  */
 import type { CurveData, CurvesAxis } from '../render/curves.js';
-import type { GifPalette } from '../render/palette.js';
+import type { GifPalette, Pixels } from '../render/palette.js';
 import type { Timings } from '../timings.js';
 
 /** The figures a frame shows (null where unknown or not defined): accuracies, or losses. */
@@ -38,7 +38,7 @@ export interface LossFigures {
 
 export interface MovieFrame {
   /** Palette indices, width × height (a buffer the next frame may reuse). */
-  indices: Uint8Array;
+  indices: Pixels;
   frame: number;
   frames: number;
   figures: Figures;
@@ -60,6 +60,8 @@ export interface Movie {
 /** What a movie is made with besides its plan. */
 export interface MovieContext {
   timings: Timings;
+  /** Frames in full colour (an MP4, a PNG) rather than in a GIF's 256 colours. */
+  fullColour?: boolean;
   /** Called once per distinct warning. */
   warn?: (message: string) => void;
 }

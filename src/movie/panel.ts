@@ -8,7 +8,7 @@
  */
 import type { Window } from '../grid.js';
 import type { AnimationMode, DataChoice, ModelChoice } from '../plan/plan.js';
-import type { GifPalette } from '../render/palette.js';
+import type { GifPalette, Pixels } from '../render/palette.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Timings } from '../timings.js';
 import type { Figures } from './movie.js';
@@ -30,6 +30,8 @@ export interface PanelRequest {
   panel?: { side: number; minUnit: number };
   /** The plot window (default: the data's, or render.xlim / ylim). */
   window?: Window;
+  /** Frames in full colour rather than in a GIF's 256 colours. */
+  fullColour?: boolean;
 }
 
 export interface Panel {
@@ -75,7 +77,7 @@ export interface PanelFrame {
   stages: [number, number];
   figures: Figures;
   /** The panel at this frame, as palette indices (width × height; valid until the next pull). */
-  draw(label?: string): Uint8Array;
+  draw(label?: string): Pixels;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Dataset } from '../dataset.js';
 import { type Grid, gridPoints, plotWindow, type Window } from '../grid.js';
 import { boundaries } from '../render/contours.js';
 import { computeLayout, type Layout } from '../render/layout.js';
-import { buildPalette, classColours, THEMES } from '../render/palette.js';
+import { buildPalette, classColours, fullColourPalette, THEMES } from '../render/palette.js';
 import type { Scene } from '../render/scene.js';
 import type { RenderOptions } from '../scenario/schema.js';
 import { type Timings, timed } from '../timings.js';
@@ -24,6 +24,8 @@ export interface SceneOptions {
   layout?: (legend: boolean) => Layout;
   /** The plot window (default: the data's, or render.xlim / ylim). */
   window?: Window;
+  /** Frames in full colour rather than in a GIF's 256 colours. */
+  fullColour?: boolean;
 }
 
 export interface PreparedScene {
@@ -88,7 +90,7 @@ export function prepareScene(
   const scene: Scene = {
     layout,
     theme,
-    palette: buildPalette(theme, colours),
+    palette: o.fullColour ? fullColourPalette(theme, colours) : buildPalette(theme, colours),
     classColours: colours,
     window,
     grid,

@@ -16,6 +16,7 @@ export function sharedLandscapeMovie(plan: ComparePlan, context: MovieContext): 
     data: plan.datasets[0],
     scenario,
     timings: context.timings,
+    fullColour: context.fullColour,
     title: scenario.title ?? 'Optimizer comparison',
     subtitle: dataTitle(plan.datasets[0].entry.source, plan.datasets[0].entry),
     tracks: models.length,

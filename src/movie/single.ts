@@ -14,6 +14,7 @@ export function singleMovie(plan: SinglePlan, context: MovieContext, size?: { wi
     data: plan.data,
     scenario,
     timings: context.timings,
+    fullColour: context.fullColour,
     title: plan.title,
     subtitle: plan.subtitle,
     ...size,

@@ -24,6 +24,7 @@ export function sweepMovie(plan: SweepPlan, context: MovieContext, size?: { widt
       data,
       scenario,
       timings: context.timings,
+      fullColour: context.fullColour,
       title: plan.title,
       subtitle: plan.subtitle,
       ...size,

@@ -1,7 +1,6 @@
 /** Frames as PNG: what `-o x.png`, `--poster` and `--frames-dir` write. */
 import { createCanvas } from '@napi-rs/canvas';
-import type { RGB } from '../render/palette.js';
-import { indexedToRgba } from './rgba.js';
+import type { GifPalette, Pixels } from '../render/palette.js';
 
 /** PNG bytes of an RGBA image (8 bits per channel, unpremultiplied). */
 export function rgbaPng(rgba: Uint8ClampedArray, width: number, height: number): Buffer {
@@ -13,7 +12,7 @@ export function rgbaPng(rgba: Uint8ClampedArray, width: number, height: number):
   return canvas.toBuffer('image/png');
 }
 
-/** PNG bytes of an indexed frame in the given colours. */
-export function indexedPng(indices: Uint8Array, width: number, height: number, colours: readonly RGB[]): Buffer {
-  return rgbaPng(indexedToRgba(indices, colours, new Uint8ClampedArray(4 * width * height)), width, height);
+/** PNG bytes of a frame in its palette's colours. */
+export function indexedPng(indices: Pixels, width: number, height: number, palette: Pick<GifPalette, 'rgba'>): Buffer {
+  return rgbaPng(palette.rgba(indices, new Uint8ClampedArray(4 * width * height)), width, height);
 }

@@ -8,13 +8,12 @@
 import { Interrupted, stopSignalOf } from '../errors.js';
 import type { Figures, Movie, MovieFrame } from '../movie/movie.js';
 import type { OutputFormat } from '../plan/output-format.js';
-import { TRANSPARENT_INDEX } from '../render/palette.js';
+import { type Pixels, TRANSPARENT_INDEX } from '../render/palette.js';
 import { type Timings, timed } from '../timings.js';
 import { type AtomicFolder, createAtomicFile, createAtomicFolder } from './atomic-file.js';
 import { GifWriter } from './gif/writer.js';
 import type { Mp4Encoder } from './mp4/encoder.js';
 import { rgbaPng } from './png.js';
-import { indexedToRgba } from './rgba.js';
 
 export interface MovieOutput {
   /** The output's path; '-' sends the bytes to `stdout`. */
@@ -48,6 +47,12 @@ export interface Written {
   figures: Figures | null;
 }
 
+/** A frame for the GIF writer: a GIF movie's frames are drawn in its 256-colour palette. */
+function gifFrame(indices: Pixels): Uint8Array {
+  if (!(indices instanceof Uint8Array)) throw new Error('a GIF needs frames drawn in a 256-colour palette');
+  return indices;
+}
+
 /** A file, or stdout ('-'). */
 interface Destination {
   write(chunk: Uint8Array): void;
@@ -68,7 +73,7 @@ export async function writeMovie(movie: Movie, out: MovieOutput, timings: Timing
   let mp4: Mp4Encoder | null = null;
   // The frame in full colour (a buffer each frame reuses).
   const rgba = new Uint8ClampedArray(4 * width * height);
-  const colour = (shot: MovieFrame) => indexedToRgba(shot.indices, movie.palette.colours, rgba);
+  const colour = (shot: MovieFrame) => movie.palette.rgba(shot.indices, rgba);
   try {
     file = destination(out.output, out.stdout);
     const sink = file;
@@ -98,7 +103,7 @@ export async function writeMovie(movie: Movie, out: MovieOutput, timings: Timing
     let frames = 0;
     for (const shot of movie.frames()) {
       if (out.signal?.aborted) throw new Interrupted(stopSignalOf(out.signal.reason));
-      if (gif) timed(timings, 'encode', () => gif.push(shot.indices));
+      if (gif) timed(timings, 'encode', () => gif.push(gifFrame(shot.indices)));
       if (encoder || frameFolder) colour(shot);
       if (encoder) timed(timings, 'encode', () => encoder.push(rgba));
       frameFolder?.write(frameName(shot.frame), rgbaPng(rgba, width, height));

@@ -10,7 +10,7 @@ import { font, registerFonts } from './font.js';
 import { compositeRect } from './frame.js';
 import type { GridLayout } from './grid-layout.js';
 import { computeLayout, type Layout, outside, type Rect } from './layout.js';
-import type { GifPalette, Theme } from './palette.js';
+import type { GifPalette, Pixels, Theme } from './palette.js';
 import { rgbToCss } from './palette.js';
 
 export { type GridLayout, type GridShape, gridLayout } from './grid-layout.js';
@@ -48,7 +48,7 @@ export function singleFrameSize(side: number, legend: boolean): number {
 }
 
 /** Copies an indexed frame of at.w × at.h pixels into the big frame (width pixels wide) at `at`. */
-export function blit(panel: Uint8Array, frame: Uint8Array, width: number, at: Rect): void {
+export function blit(panel: Pixels, frame: Pixels, width: number, at: Rect): void {
   for (let r = 0; r < at.h; r++) frame.set(panel.subarray(r * at.w, (r + 1) * at.w), (at.y + r) * width + at.x);
 }
 
@@ -69,7 +69,7 @@ export interface GridText {
 
 export interface GridPainter {
   /** Draws the text and panel frames over `frame` (whose panels are already blitted). */
-  paint(frame: Uint8Array, text: GridText): void;
+  paint(frame: Pixels, text: GridText): void;
 }
 
 /** Fits `text` into `room` pixels, cutting it with an ellipsis when needed. */
@@ -184,7 +184,7 @@ export function createGridPainter(layout: GridLayout, theme: Theme, palette: Gif
   // Text and panel frames never fall inside a panel (the panels are blitted whole): only the
   // rest of the canvas is read back and composited, as frame.ts does.
   const around = outside(width, height, layout.panels);
-  function composite(frame: Uint8Array): void {
+  function composite(frame: Pixels): void {
     for (const r of around) compositeRect(ctx.getImageData(r.x, r.y, r.w, r.h).data, r, frame, width, palette);
   }
 

@@ -15,7 +15,7 @@ import type { Dataset } from '../dataset.js';
 import { drawAxes } from './axes.js';
 import type { Polyline } from './contours.js';
 import { CanvasLayer, PixelSet } from './layer.js';
-import type { GifPalette, RGB } from './palette.js';
+import type { GifPalette, Pixels, RGB } from './palette.js';
 import { outlineOf, rgbToCss } from './palette.js';
 import { paintPoints, pointRadius } from './points.js';
 import type { Scene } from './scene.js';
@@ -26,7 +26,7 @@ export interface PlotLayers {
    * Composites the layers over the shaded plot of `frame` (the scene's width wide): the first
    * `used` training points, the optimal boundary, and the learned boundary `lines` (grid units).
    */
-  composite(frame: Uint8Array, used: number, lines: Polyline[]): void;
+  composite(frame: Pixels, used: number, lines: Polyline[]): void;
 }
 
 /** Strokes polylines given in grid units, scaled to pixels. */
@@ -44,7 +44,7 @@ function strokePolylines(ctx: SKRSContext2D, lines: Polyline[], sx: number, sy: 
  * static layer, then the learned boundary (coverage × line colour); the nearest palette entry.
  */
 function blendLayers(
-  frame: Uint8Array,
+  frame: Pixels,
   at: number,
   p: number,
   colours: readonly RGB[],
@@ -110,7 +110,7 @@ export function createPlotLayers(scene: Scene): PlotLayers {
   // Every pixel the points or the static layer cover, and for each its palette index when that does not
   // depend on the shading below (covered opaquely), else −1.
   const covered = new PixelSet(plot.w * plot.h);
-  const solid = new Int16Array(plot.w * plot.h);
+  const solid = new Int32Array(plot.w * plot.h);
   const colours = palette.colours;
   const fixedRgba = fixed.rgba;
   function cover(p: number): void {
@@ -152,7 +152,7 @@ export function createPlotLayers(scene: Scene): PlotLayers {
   const line = new CoverageMask(plot.w, plot.h);
   const coverage = line.coverage;
 
-  function compositePlot(frame: Uint8Array): void {
+  function compositePlot(frame: Pixels): void {
     // Locals, not closure slots, in the loops (see shade.ts).
     const out = frame;
     const list = covered.list;

@@ -6,7 +6,7 @@
  */
 import type { Grid } from '../grid.js';
 import type { Rect } from './layout.js';
-import type { GifPalette } from './palette.js';
+import type { GifPalette, Pixels } from './palette.js';
 
 export type Shading = 'probability' | 'class' | 'none';
 
@@ -46,14 +46,14 @@ function interpolateRow(
  * after the first whole frame has run in the interpreter.
  */
 function shadeRow(
-  frame: Uint8Array,
+  frame: Pixels,
   out: number,
   interpolated: Float64Array,
   top: number,
   bottom: number,
   wy: number,
   w: number,
-  lut: Uint8Array,
+  lut: Uint32Array,
   steps: number,
 ): void {
   for (let px = 0; px < w; px++) {
@@ -67,7 +67,7 @@ function shadeRow(
  * grid rows rowA and rowB, the winner's palette index looked up in its table.
  */
 function shadeManyRow(
-  frame: Uint8Array,
+  frame: Pixels,
   out: number,
   proba: Float32Array,
   k: number,
@@ -78,7 +78,7 @@ function shadeManyRow(
   weight: Float32Array,
   wy: number,
   w: number,
-  lut: Uint8Array,
+  lut: Uint32Array,
   steps: number,
 ): void {
   for (let px = 0; px < w; px++) {
@@ -105,14 +105,7 @@ function shadeManyRow(
  * One pixel row made steady: where the new shade is within one level of last frame's (`near`),
  * last frame's stays; else the new one is remembered.
  */
-function steadyRow(
-  frame: Uint8Array,
-  out: number,
-  previous: Uint8Array,
-  at: number,
-  w: number,
-  near: Uint8Array,
-): void {
+function steadyRow(frame: Pixels, out: number, previous: Uint8Array, at: number, w: number, near: Uint8Array): void {
   for (let px = 0; px < w; px++) {
     const now = frame[out + px];
     const before = previous[at + px];
@@ -150,7 +143,7 @@ export interface Shader {
    * Writes the shading of `proba` into `frame` (width-wide palette indices) inside the plot rect,
    * steady: within one level of the previous call's shade, a pixel keeps that shade.
    */
-  shade(proba: Float32Array, frame: Uint8Array, width: number): void;
+  shade(proba: Float32Array, frame: Pixels, width: number): void;
 }
 
 /**
@@ -190,7 +183,7 @@ export function createShader(
   // Two classes: p1 alone decides the pixel, and bilinear interpolation of p1 is exact for p0 too;
   // a table from p1 (in 4096 steps) to palette index replaces the per-pixel arithmetic.
   const STEPS = 4096;
-  const table = new Uint8Array(STEPS + 1);
+  const table = new Uint32Array(STEPS + 1);
   if (k === 2) {
     for (let s = 0; s <= STEPS; s++) {
       const p1 = s / STEPS;
@@ -207,7 +200,7 @@ export function createShader(
   // interpolating every pixel in full; about half the work, and no per-pixel index lookups).
   const across = new Float64Array(grid.ny * plot.w);
 
-  function shadeTwo(proba: Float32Array, frame: Uint8Array, width: number): void {
+  function shadeTwo(proba: Float32Array, frame: Pixels, width: number): void {
     // Everything the loops touch as locals, and rounding as (x + ½) | 0 (x ≥ 0): cheaper while the
     // first frames still run in the interpreter, and as fast once compiled.
     const values = p1;
@@ -230,14 +223,14 @@ export function createShader(
   }
 
   // K classes: per class, a table from the winner's probability (in 4096 steps) to palette index.
-  const manyTable = new Uint8Array(k === 2 ? 0 : k * (STEPS + 1));
+  const manyTable = new Uint32Array(k === 2 ? 0 : k * (STEPS + 1));
   for (let c = 0; c < k && k > 2; c++) {
     for (let s = 0; s <= STEPS; s++) {
       manyTable[c * (STEPS + 1) + s] =
         mode === 'none' ? 0 : palette.shade(c, levelOf(banded(s / STEPS, bands), k, levels, mode, classLevel));
     }
   }
-  function shadeMany(proba: Float32Array, frame: Uint8Array, width: number): void {
+  function shadeMany(proba: Float32Array, frame: Pixels, width: number): void {
     for (let py = 0; py < plot.h; py++) {
       const rowA = rows.lo[py] * nx;
       shadeManyRow(
@@ -262,14 +255,15 @@ export function createShader(
   // One level is a fraction of a percent of the tint, below what 8-bit colour shows, but soft
   // shading moves by a level almost everywhere from frame to frame: held still, those pixels stay
   // unchanged for the GIF's frame differencing, and the GIF comes out a third smaller.
-  const near = nearShades(palette, k);
+  // Only a GIF gains: full-colour frames (and bands, which do not flicker) are shaded as they are.
+  const steady = !palette.fullColour && bands === undefined;
+  const near = steady ? nearShades(palette, k) : new Uint8Array(0);
   const previous = new Uint8Array(plot.w * plot.h).fill(255);
   const shadeAll = k === 2 ? shadeTwo : shadeMany;
   return {
     shade(proba, frame, width) {
       shadeAll(proba, frame, width);
-      // Bands do not flicker, and holding a pixel one level off would move their edges.
-      if (bands !== undefined) return;
+      if (!steady) return;
       for (let py = 0; py < plot.h; py++) {
         steadyRow(frame, (plot.y + py) * width + plot.x, previous, py * plot.w, plot.w, near);
       }

@@ -93,6 +93,26 @@ describe('-o x.mp4', () => {
   });
 });
 
+/** Distinct RGB colours of a PNG. */
+async function colourCount(path: string): Promise<number> {
+  const { rgba } = await pngRgba(path);
+  const seen = new Set<number>();
+  for (let o = 0; o < rgba.length; o += 4) seen.add((rgba[o] << 16) | (rgba[o + 1] << 8) | rgba[o + 2]);
+  return seen.size;
+}
+
+describe('full colour', () => {
+  it('-o x.png is the last frame in full colour, the GIF of the same scenario 256 colours at most', async () => {
+    const dir = tempDir();
+    // Soft shading (few epochs, noisy data): every pixel of the plot a shade of its own.
+    const file = writeScenario(dir, 's.yaml', smallScenario({ data: '{ source: gaussians, n: 60, test: 0 }' }));
+    expect((await run(['render', file, '-o', join(dir, 'still.png'), '-q'])).code).toBe(0);
+    expect(await colourCount(join(dir, 'still.png'))).toBeGreaterThan(256);
+    expect((await run(['render', file, '-o', join(dir, 's.gif'), '--poster', join(dir, 'gif.png'), '-q'])).code).toBe(0);
+    expect(await colourCount(join(dir, 'gif.png'))).toBeLessThanOrEqual(256);
+  });
+});
+
 describe('-o x.png and --poster', () => {
   it('writes the last frame, as --poster and the last of --frames-dir do', async () => {
     const dir = tempDir();
