@@ -199,7 +199,7 @@ const scenarioObject = options({
   layout: layoutSchema.optional(),
   animate: animateSchema.prefault({}),
   render: renderSchema.prefault({}),
-  output: z.string().min(1).optional().describe("output GIF; '-' = stdout"),
+  output: z.string().min(1).optional().describe("output file: .gif, .mp4 or .png (the last frame); '-' = stdout"),
 });
 
 /** Cross-field rules: model or compare (one of them), and what goes with each. */

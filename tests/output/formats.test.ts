@@ -108,7 +108,9 @@ describe('full colour', () => {
     const file = writeScenario(dir, 's.yaml', smallScenario({ data: '{ source: gaussians, n: 60, test: 0 }' }));
     expect((await run(['render', file, '-o', join(dir, 'still.png'), '-q'])).code).toBe(0);
     expect(await colourCount(join(dir, 'still.png'))).toBeGreaterThan(256);
-    expect((await run(['render', file, '-o', join(dir, 's.gif'), '--poster', join(dir, 'gif.png'), '-q'])).code).toBe(0);
+    expect((await run(['render', file, '-o', join(dir, 's.gif'), '--poster', join(dir, 'gif.png'), '-q'])).code).toBe(
+      0,
+    );
     expect(await colourCount(join(dir, 'gif.png'))).toBeLessThanOrEqual(256);
   });
 });
