@@ -71,6 +71,25 @@ describe('-o x.mp4', () => {
     expect(readFileSync(join(dir, 'a.mp4')).equals(readFileSync(join(dir, 'b.mp4')))).toBe(true);
   });
 
+  it('stopped mid-render, leaves no file and says only that it was stopped', async () => {
+    const dir = tempDir();
+    const file = writeScenario(dir, 's.yaml', smallScenario());
+    const controller = new AbortController();
+    let seen = '';
+    const result = await run(['render', file, '-o', join(dir, 's.mp4')], '', controller.signal, {
+      stderrIsTTY: true,
+      stderr: (text) => {
+        seen += text;
+        // Stop once a frame has gone to the encoder (the progress line shows it).
+        if (/\d+\/\d+ frames/.test(seen) && !controller.signal.aborted) controller.abort('SIGINT');
+      },
+    });
+    expect(controller.signal.aborted).toBe(true);
+    expect(result.code).toBe(130);
+    expect(readdirSync(dir)).toEqual(['s.yaml']);
+    expect(seen).not.toMatch(/internal error|abort\(|finalize/);
+  });
+
   it('refuses an odd width or height, naming them', async () => {
     const dir = tempDir();
     const file = writeScenario(dir, 's.yaml', tiny({ render: '{ width: 161, height: 160, grid: 20 }' }));

@@ -47,6 +47,7 @@ let encoders = 0;
 export class Mp4Encoder {
   private readonly yuv: Uint8Array;
   private readonly file: string;
+  private finalized = false;
   private closed = false;
   frames = 0;
 
@@ -86,6 +87,7 @@ export class Mp4Encoder {
   /** The finished MP4's bytes; the encoder is freed. */
   finish(): Uint8Array {
     try {
+      this.finalized = true;
       this.encoder.finalize();
       return finishMp4(this.encoder.FS.readFile(this.file));
     } finally {
@@ -93,10 +95,12 @@ export class Mp4Encoder {
     }
   }
 
-  /** Frees the encoder and its file (after finish, or when the render fails). */
+  /** Frees the encoder and its file (after finish, or when the render fails or is stopped). */
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    // The encoder aborts (and prints to stderr) when deleted before it was finalized.
+    if (!this.finalized) this.encoder.finalize();
     try {
       this.encoder.FS.unlink(this.file);
     } catch {
