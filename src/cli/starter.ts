@@ -85,6 +85,11 @@ export function starterScenario(modelType: string | undefined, source: string): 
     );
   }
   const top = sectionOptions('top');
+  // A model that tells apart fewer classes than the source's default gets as many as it can.
+  const fewer = data.options.find(
+    (o) => o.name === 'classes' && model.maxClasses !== undefined && Number(o.default ?? 2) > model.maxClasses,
+  );
+  const dataOptions = data.options.map((o) => (o === fewer ? { ...o, default: model.maxClasses } : o));
   return [
     `# ${model.title} on ${data.title}: a starter scenario written by \`mlgif init\`.`,
     '# Render it with `mlgif render <this file>`; check it with `mlgif validate <this file>`.',
@@ -96,7 +101,7 @@ export function starterScenario(modelType: string | undefined, source: string): 
     '',
     'data:',
     `  source: ${data.source}`,
-    ...section('  ', data.options, EXPLICIT.data),
+    ...section('  ', dataOptions, fewer ? [...EXPLICIT.data, 'classes'] : EXPLICIT.data),
     '',
     'model:',
     `  type: ${model.type}`,
