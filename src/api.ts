@@ -61,6 +61,8 @@ export interface RenderResult {
   timings: Timings;
   /** With render.curves: the values drawn, per frame. */
   curves?: CurveData;
+  /** What the models warned about (each once), when they did: also said through `warn`. */
+  warnings?: string[];
 }
 
 /** A classification's accuracies; a regression's MSE and its own loss; a function's value. */
@@ -159,7 +161,13 @@ export async function renderPlan(
   const started = performance.now();
   const timings = newTimings();
   const { scenario } = planned;
-  const movie = movieOf(planned, { timings, warn: options.warn });
+  const warnings = new Set<string>();
+  const warn = (message: string) => {
+    if (warnings.has(message)) return;
+    warnings.add(message);
+    options.warn?.(message);
+  };
+  const movie = movieOf(planned, { timings, warn });
   const written = await writeMovie(
     movie,
     {
@@ -184,6 +192,7 @@ export async function renderPlan(
     final: finalFigures(planned.task, written.figures),
     timings,
     ...(movie.curves ? { curves: movie.curves } : {}),
+    ...(warnings.size > 0 ? { warnings: [...warnings] } : {}),
   };
 }
 

@@ -141,28 +141,34 @@ function* byStages<L extends Learner>(training: Training<L>): Generator<Stage<L>
   const learner = training.learner(null, null);
   const steps = learner.train(training.rng.fork('model'));
   const said = new Set<string>();
+  const stageOf = (step: Step, frame: number): Stage<L> => ({
+    learner,
+    frame,
+    frames: wanted.length,
+    label: step.total !== undefined ? `${step.label} / ${step.total}` : step.label,
+    stage: step.stage,
+    stages: [wanted[0], wanted[wanted.length - 1]],
+    loss: step.loss ?? null,
+  });
   let frame = 0;
+  // The last step taken and not shown: a run that ends early (a step that overflowed) ends on it.
+  let unshown: Step | null = null;
   try {
     while (frame < wanted.length) {
       const next = timed(training.timings, 'train', () => steps.next());
       if (next.done) break;
       const step = next.value;
       training.stepped?.(learner, step);
+      unshown = step;
       if (step.stage !== wanted[frame]) continue;
       warnOnce(training, learner, said);
-      yield {
-        learner,
-        frame,
-        frames: wanted.length,
-        label: step.total !== undefined ? `${step.label} / ${step.total}` : step.label,
-        stage: step.stage,
-        stages: [wanted[0], wanted[wanted.length - 1]],
-        loss: step.loss ?? null,
-      };
+      yield stageOf(step, frame);
+      unshown = null;
       frame++;
     }
-    // A run that ended before its last stage (a step that overflowed) says why.
+    // A run that ended before its last stage says why, and its last frame is its last step.
     warnOnce(training, learner, said);
+    if (frame < wanted.length && unshown) yield stageOf(unshown, frame);
   } finally {
     steps.return(undefined);
   }
