@@ -61,6 +61,11 @@ export interface RenderResult {
   timings: Timings;
   /** With render.curves: the values drawn, per frame. */
   curves?: CurveData;
+  /**
+   * A comparison's models, each with its last frame's figures (`final` holds what they share: the
+   * best possible), in the order of `compare:`, row by row with rows.
+   */
+  panels?: { model: string; data: string; final: FinalFigures }[];
   /** What the models warned about (each once), when they did: also said through `warn`. */
   warnings?: string[];
 }
@@ -192,6 +197,15 @@ export async function renderPlan(
     final: finalFigures(planned.task, written.figures),
     timings,
     ...(movie.curves ? { curves: movie.curves } : {}),
+    ...(written.panels
+      ? {
+          panels: written.panels.map(({ model, data, figures }) => ({
+            model,
+            data,
+            final: finalFigures(planned.task, figures),
+          })),
+        }
+      : {}),
     ...(warnings.size > 0 ? { warnings: [...warnings] } : {}),
   };
 }

@@ -409,6 +409,7 @@ export function figurePanel(request: FigureRequest): FigurePanel {
           stage: first.stage,
           stages: first.stages,
           figures,
+          tracks: current.map((s) => s?.figures ?? null),
           draw: (shown) => paint.render(shown === undefined ? state : { ...state, label: shown }),
         };
       }

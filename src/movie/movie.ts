@@ -36,12 +36,22 @@ export interface LossFigures {
   loss: number | null;
 }
 
+/** One model's figures in a comparison (the frame's own figures are what they share). */
+export interface PanelFigures {
+  /** The panel's title (the model) and its data set's. */
+  model: string;
+  data: string;
+  figures: Figures | null;
+}
+
 export interface MovieFrame {
   /** Palette indices, width × height (a buffer the next frame may reuse). */
   indices: Uint8Array;
   frame: number;
   frames: number;
   figures: Figures;
+  /** A comparison's: each model's figures, in the order of `compare:` (by row with rows). */
+  panels?: readonly PanelFigures[];
   /** Position on the animation's axis (stage, n or swept value), and the axis itself. */
   x: number;
   axis: CurvesAxis;

@@ -74,6 +74,8 @@ export interface PanelFrame {
   stage: number;
   stages: [number, number];
   figures: Figures;
+  /** Models drawn together: each one's figures (null before its first frame). */
+  tracks?: readonly (Figures | null)[];
   /** The panel at this frame, as palette indices (width × height; valid until the next pull). */
   draw(label?: string): Uint8Array;
 }
