@@ -65,13 +65,42 @@ function slots(ctx: SKRSContext2D, layout: Layout, caption: FigureCaption, measu
   });
 }
 
-/** Line 3's legend entries: equal shares of the line, each a colour sample, a name, its figure at the right. */
-function legendPlaces(layout: Layout, count: number): { x: number; right: number }[] {
-  const share = (layout.textRight - layout.textLeft) / Math.max(1, count);
-  return Array.from({ length: count }, (_, i) => ({
-    x: layout.textLeft + i * share,
-    right: layout.textLeft + (i + 1) * share - 12 * layout.unit,
-  }));
+/** The colour sample before each legend name, and the gaps after the name and after an entry. */
+const SAMPLE = 18;
+const NAME_GAP = 6;
+const ENTRY_GAP = 20;
+
+/**
+ * Line 3's legend entries, packed from the left: a colour sample, the name, then the figure
+ * right-aligned in a field just wide enough for any value, so it reads as the name's. Names too
+ * long for the line share it equally instead, shortened with an ellipsis.
+ */
+function legendPlaces(
+  ctx: SKRSContext2D,
+  layout: Layout,
+  names: readonly string[],
+  measures: TextMeasures,
+  field: number,
+): { x: number; nameWidth: number; right: number }[] {
+  const { unit, textLeft, textRight } = layout;
+  const figures = font(layout.fontSize.figures);
+  const widths = names.map((name) => measures.measure(ctx, figures, 'left', name).width);
+  const entry = (nameWidth: number) => (SAMPLE + 5 + NAME_GAP) * unit + nameWidth + field;
+  const total = widths.reduce((sum, w) => sum + entry(w), 0) + ENTRY_GAP * unit * (names.length - 1);
+  if (total <= textRight - textLeft) {
+    let x = textLeft;
+    return widths.map((nameWidth) => {
+      const place = { x, nameWidth, right: x + entry(nameWidth) };
+      x = place.right + ENTRY_GAP * unit;
+      return place;
+    });
+  }
+  const share = (textRight - textLeft) / Math.max(1, names.length);
+  return names.map((_, i) => {
+    const x = textLeft + i * share;
+    const right = x + share - 12 * unit;
+    return { x, nameWidth: right - field - NAME_GAP * unit - (x + (SAMPLE + 5) * unit), right };
+  });
 }
 
 /** Whether the subtitle fits beside the title and the stage. */
@@ -100,16 +129,16 @@ function drawSample(ctx: SKRSContext2D, entry: KeyEntry, x: number, y: number, u
     ctx.setLineDash(entry.dashed ? [4 * unit, 3 * unit] : []);
     ctx.beginPath();
     ctx.moveTo(x, mid);
-    ctx.lineTo(x + 18 * unit, mid);
+    ctx.lineTo(x + SAMPLE * unit, mid);
     ctx.stroke();
     ctx.restore();
-    return 18 * unit;
+    return SAMPLE * unit;
   }
   if (entry.kind === 'band') {
     ctx.fillStyle = rgbToCss(entry.colour);
-    ctx.fillRect(x, mid - 4.5 * unit, 18 * unit, 9 * unit);
+    ctx.fillRect(x, mid - 4.5 * unit, SAMPLE * unit, 9 * unit);
     ctx.restore();
-    return 18 * unit;
+    return SAMPLE * unit;
   }
   drawMark(ctx, entry.mark, x + 5 * unit, mid, 4 * unit, theme.ink, unit);
   ctx.restore();
@@ -195,16 +224,15 @@ export function drawStaticCaption(
 
   const line3 = layout.legendBaseline;
   if (line3 !== null && caption.legend) {
-    const places = legendPlaces(layout, caption.legend.length);
     const field = fieldWidth(ctx, measures, figures, caption.decimals);
+    const places = legendPlaces(ctx, layout, caption.legend, measures, field);
     caption.legend.forEach((name, i) => {
       const colour = trackColours[i % trackColours.length];
-      const { x, right } = places[i];
+      const { x, nameWidth } = places[i];
       const sample = drawSample(ctx, { kind: 'line', name, colour, dashed: false }, x, line3, unit, theme);
       ctx.textAlign = 'left';
       ctx.fillStyle = ink;
-      const start = x + sample + 5 * unit;
-      ctx.fillText(ellipsize(ctx, name, right - field - 6 * unit - start), start, line3);
+      ctx.fillText(ellipsize(ctx, name, nameWidth), x + sample + 5 * unit, line3);
     });
   } else if (line3 !== null) {
     let x = textLeft;
@@ -245,7 +273,8 @@ export function dynamicTexts(
   }
   if (caption.legend && layout.legendBaseline !== null) {
     const line3 = layout.legendBaseline;
-    for (const { right } of legendPlaces(layout, caption.legend.length)) {
+    const field = fieldWidth(ctx, measures, figures, caption.decimals);
+    for (const { right } of legendPlaces(ctx, layout, caption.legend, measures, field)) {
       const v = values[next++] ?? null;
       texts.push({ text: formatFigure(v, caption.decimals), x: right, y: line3, font: figures });
     }
