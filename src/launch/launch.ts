@@ -19,7 +19,6 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import type * as Bundle from './bundle.js';
 
@@ -79,21 +78,8 @@ export interface LoadOptions {
   useCache?: boolean;
 }
 
-/**
- * Keeps V8's young generation at its first size. By default V8 doubles it once enough objects
- * have survived its scavenges, which a long render always reaches (between 120 and 250 frames
- * of logistic regression): peak memory then rose by ~15 % with the number of frames although
- * nothing is kept from frame to frame. A render's garbage is short-lived, so the small nursery
- * costs only a few more quick scavenges. Set before the bundle is compiled: V8's code cache
- * records the flags it was made with, and the cache is made through this loader too.
- */
-function keepYoungGenerationSize(): void {
-  setFlagsFromString('--semi-space-growth-factor=1');
-}
-
 /** Compiles and runs the bundle (a CommonJS file: wrapped as Node wraps one) and returns its exports. */
 export function loadBundle({ bundleFile = BUNDLE_FILE, useCache = true }: LoadOptions = {}): Loaded {
-  keepYoungGenerationSize();
   // The bundle is ASCII (esbuild escapes the rest): read as latin1, it needs no UTF-8 decoding.
   const source = readFileSync(bundleFile, 'latin1');
   const cachedData = useCache ? cacheFor(buildLine(source), cacheFileOf(bundleFile)) : undefined;
