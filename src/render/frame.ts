@@ -23,11 +23,11 @@ import {
   subtitleFits,
   TextMeasures,
 } from './caption.js';
-import { boundaries } from './contours.js';
+import { Contourer } from './contours.js';
 import { registerFonts } from './font.js';
 import { type Layout, outside, type Rect } from './layout.js';
 import type { GifPalette } from './palette.js';
-import { createPlotLayers } from './plot-layers.js';
+import { PlotLayers } from './plot-layers.js';
 import type { PlotState, Scene } from './scene.js';
 import { createShader } from './shade.js';
 
@@ -166,7 +166,8 @@ export function createFrameRenderer(scene: Scene): FrameRenderer {
     for (let y = r.y; y < r.y + r.h; y++) base.fill(0, y * width + r.x, y * width + r.x + r.w);
   }
 
-  const layers = createPlotLayers(scene);
+  const layers = new PlotLayers(scene);
+  const contourer = new Contourer(scene.grid);
 
   // The caption band: its static part (and any axis ink reaching into it) is composited into the
   // base frame once, and again only if the subtitle comes or goes with a longer stage label. Each
@@ -225,7 +226,7 @@ export function createFrameRenderer(scene: Scene): FrameRenderer {
     render(snapshot) {
       frame.set(base);
       shader.shade(snapshot.proba, frame, width);
-      const lines = boundaries(snapshot.proba, scene.grid, scene.classes);
+      const lines = contourer.boundaries(snapshot.proba, scene.classes);
       layers.composite(frame, scene.showTrain ? snapshot.trainUsed : 0, lines);
       drawBand(snapshot);
       return frame;
