@@ -83,21 +83,14 @@ export interface PlacedText {
   box: Rect;
 }
 
-function place(
-  ctx: SKRSContext2D,
-  measures: TextMeasures,
-  text: string,
-  x: number,
-  y: number,
-  font: string,
-  align: 'left' | 'right',
-  colour: string,
-): PlacedText {
-  const m = measures.measure(ctx, font, align, text);
+/** A text placed where it goes, with the box its ink covers. */
+function place(ctx: SKRSContext2D, measures: TextMeasures, text: Omit<PlacedText, 'box'>): PlacedText {
+  const { x, y } = text;
+  const m = measures.measure(ctx, text.font, text.align, text.text);
   const left = Math.floor(x - m.left) - 1;
   const top = Math.floor(y - m.ascent) - 1;
   const box = { x: left, y: top, w: Math.ceil(x + m.right) + 1 - left, h: Math.ceil(y + m.descent) + 1 - top };
-  return { text, x, y, font, align, colour, box };
+  return { ...text, box };
 }
 
 export function drawPlaced(ctx: SKRSContext2D, t: PlacedText): void {
@@ -153,29 +146,25 @@ export function dynamicTexts(
   measures = new TextMeasures(),
 ): PlacedText[] {
   const ink = rgbToCss(theme.ink);
-  const stage = place(
-    ctx,
-    measures,
-    caption.stage,
-    layout.textRight,
-    layout.titleBaseline,
-    font(layout.fontSize.title),
-    'right',
-    ink,
-  );
+  const stage = place(ctx, measures, {
+    text: caption.stage,
+    x: layout.textRight,
+    y: layout.titleBaseline,
+    font: font(layout.fontSize.title),
+    align: 'right',
+    colour: ink,
+  });
   const figures = figureSlots(ctx, layout, caption, measures)
     .filter((f) => f.name !== 'Bayes')
     .map((f) =>
-      place(
-        ctx,
-        measures,
-        formatAccuracy(f.value),
-        f.at,
-        layout.figuresBaseline,
-        font(layout.fontSize.figures),
-        'left',
-        ink,
-      ),
+      place(ctx, measures, {
+        text: formatAccuracy(f.value),
+        x: f.at,
+        y: layout.figuresBaseline,
+        font: font(layout.fontSize.figures),
+        align: 'left',
+        colour: ink,
+      }),
     );
   return [stage, ...figures];
 }
