@@ -9,11 +9,10 @@
  *   rejected by V8 (another Node version, other V8 flags) is ignored and the bundle is compiled
  *   from its source: the same program, a few tens of milliseconds slower. Nothing is written at
  *   run time.
- * - The native canvas module (tens of milliseconds to load) is loaded when first used, so
- *   commands that draw nothing (validate, list, schema, --version) never load it.
  * - bin/mlgif is a CommonJS script that requires this file's CommonJS build
- *   (dist/bundle/launch.cjs, made by scripts/bundle.mjs): Node starts it ~15 ms sooner than an
- *   ES module. The worker threads load the ES module (dist/launch/launch.js).
+ *   (dist/bundle/launch.cjs, made by scripts/bundle.mjs): Node starts it sooner than an ES
+ *   module (`mlgif --version` takes ~10 % less CPU time). The worker threads load the ES
+ *   module (dist/launch/launch.js).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -59,18 +58,6 @@ function cacheFor(line: string, cacheFile: string): Buffer | undefined {
   return line.length > 0 && cache.toString('latin1', 0, line.length) === line ? cache.subarray(line.length) : undefined;
 }
 
-/**
- * `require` for the bundle: node's, except that the canvas module is a stand-in that loads the
- * real one on the first property read. The bundle reads an external module's exports only as
- * properties at the point of use (esbuild emits `(0, canvas.createCanvas)(…)`), never at load.
- */
-function bundleRequire(file: string): (id: string) => unknown {
-  const require = createRequire(file);
-  let canvas: Record<string | symbol, unknown> | undefined;
-  const lazyCanvas = new Proxy({}, { get: (_, key) => (canvas ??= require('@napi-rs/canvas'))[key] });
-  return (id) => (id === '@napi-rs/canvas' ? lazyCanvas : require(id));
-}
-
 export interface LoadOptions {
   /** Default: dist/bundle/mlgif.cjs, beside this file's folder. */
   bundleFile?: string;
@@ -88,6 +75,6 @@ export function loadBundle({ bundleFile = BUNDLE_FILE, useCache = true }: LoadOp
     cachedData,
   });
   const module = { exports: {} as BundleExports };
-  script.runInThisContext()(module.exports, bundleRequire(bundleFile), module, bundleFile, dirname(bundleFile));
+  script.runInThisContext()(module.exports, createRequire(bundleFile), module, bundleFile, dirname(bundleFile));
   return { exports: module.exports, script, cached: cachedData !== undefined && !script.cachedDataRejected };
 }
