@@ -7,8 +7,7 @@
  *   (stroke.ts).
  * The points and the learned boundary are not drawn by the canvas, whose pixels are slow to read
  * back.
- * Only covered pixels are composited, in that order, each layer over the one before; pixels a
- * layer covers opaquely take a palette index worked out once.
+ * Only covered pixels are composited, each layer over the one before.
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { drawAxes } from './axes.js';
@@ -38,13 +37,9 @@ export class PlotLayers {
   private drawn = -1;
   private readonly filled: PointsLook;
   private readonly hollow: PointsLook;
-  /**
-   * Every pixel the points or the static layer cover, and for each its palette index when that
-   * does not depend on the shading below (covered opaquely), else −1.
-   */
+  /** Every pixel the points or the static layer cover. */
   private readonly covered: PixelSet;
-  private readonly solid: Int16Array;
-  private readonly cover = (p: number): void => this.coverPixel(p);
+  private readonly cover = (p: number): void => this.covered.add(p);
   /** The learned boundary. */
   private readonly line: CoverageMask;
 
@@ -54,7 +49,6 @@ export class PlotLayers {
     const inPlot = { x: 0, y: 0, w: plot.w, h: plot.h };
     this.points = { rgba: new Uint8ClampedArray(plot.w * plot.h * 4), w: plot.w, h: plot.h };
     this.covered = new PixelSet(plot.w * plot.h);
-    this.solid = new Int16Array(plot.w * plot.h);
     this.line = new CoverageMask(plot.w, plot.h);
     const outlines = scene.classColours.map((colour) => outlineOf(colour, theme));
     const look = (style: PointsLook['style']): PointsLook => ({
@@ -99,21 +93,6 @@ export class PlotLayers {
     this.compositePlot(frame);
   }
 
-  private coverPixel(p: number): void {
-    const { covered, solid, scene } = this;
-    const fixed = this.fixed.rgba;
-    const points = this.points.rgba;
-    covered.add(p);
-    const o = 4 * p;
-    const fa = fixed[o + 3];
-    solid[p] =
-      fa === 255
-        ? scene.palette.nearest(fixed[o], fixed[o + 1], fixed[o + 2])
-        : fa === 0 && points[o + 3] === 255
-          ? scene.palette.nearest(points[o], points[o + 1], points[o + 2])
-          : -1;
-  }
-
   /**
    * Test points (hollow) under the training points in use, each point over the ones before, so a
    * growing sample just paints its new points over the others.
@@ -130,28 +109,19 @@ export class PlotLayers {
       for (const p of this.fixedPixels) cover(p);
       if (test) paintPoints(points, this.hollow, test, 0, test.n, cover);
       paintPoints(points, this.filled, train, 0, used, cover);
-      // The points come in no order: have frames composite them row by row (memory in order).
-      this.covered.sort();
     }
     this.drawn = used;
   }
 
-  /**
-   * Composites the covered pixels, then those only the learned boundary covers; pixels covered
-   * opaquely by points or the static layer take their index as worked out once.
-   */
+  /** Composites the pixels the points or the static layer cover, then those only the learned boundary covers. */
   private compositePlot(frame: Uint8Array): void {
-    const { covered, solid, line } = this;
+    const { covered, line } = this;
     const { width, plot } = this.scene.layout;
-    const { coverage } = line;
     const skip = width - plot.w;
     const origin = plot.y * width + plot.x;
     for (let i = 0; i < covered.count; i++) {
       const p = covered.list[i];
-      const at = origin + p + skip * ((p / plot.w) | 0);
-      const index = solid[p];
-      if (index >= 0 && coverage[p] === 0) frame[at] = index;
-      else this.blend(frame, at, p);
+      this.blend(frame, origin + p + skip * ((p / plot.w) | 0), p);
     }
     for (let i = 0; i < line.count; i++) {
       const p = line.touched[i];
