@@ -10,13 +10,8 @@ import type { GifPalette } from './palette.js';
 
 export type Shading = 'probability' | 'class' | 'none';
 
-/** Per pixel column (or row): the lower grid index and the weight of the upper one. */
-interface AxisWeights {
-  lo: Int32Array;
-  w: Float32Array;
-}
-
-function axisWeights(pixels: number, cells: number): AxisWeights {
+/** Per pixel column/row: the lower grid index and the weight of the upper one. */
+function axisWeights(pixels: number, cells: number): { lo: Int32Array; w: Float32Array } {
   const lo = new Int32Array(pixels);
   const w = new Float32Array(pixels);
   for (let p = 0; p < pixels; p++) {
@@ -29,131 +24,105 @@ function axisWeights(pixels: number, cells: number): AxisWeights {
 }
 
 /**
- * Probabilities are tabulated in this many steps, from 0 to 1. The kernels round a step with
- * (x + 0.5) | 0 (x ≥ 0), not Math.round: Math.round made the whole render ~9 % slower.
+ * What every pixel row of a shader reads, fixed for its grid and plot. The row kernels take it
+ * with the few values that change from row to row; passing all of those in one object per row,
+ * or making the kernels methods, made the shading a third slower.
  */
-const STEPS = 4096;
-
-/** Where a frame's shading goes and how a grid maps onto it; each pixel row is a unit of work. */
-interface PlotGeometry {
-  grid: Grid;
-  plot: Rect;
-  cols: AxisWeights;
-  rows: AxisWeights;
+interface RowTables {
+  /** Pixels per row. */
+  w: number;
+  /** Per pixel column: the lower grid index and the weight of the upper one. */
+  lo: Int32Array;
+  weight: Float32Array;
+  /** From a grid node to the next one across, and down (0 on a one-column or one-row grid). */
+  right: number;
+  down: number;
+  /** Classes. */
+  k: number;
+  /**
+   * Palette indices by probability: the index for probability s / steps (s = 0..steps), one run
+   * of steps + 1 per class (two classes: one run, by p1). Rounded with (x + 0.5) | 0 (x ≥ 0), not
+   * Math.round: Math.round made the whole render ~9 % slower.
+   */
+  lut: Uint8Array;
+  steps: number;
+  /** Two classes: p1 of each grid row interpolated across the plot's columns (w values a row). */
+  across: Float64Array;
 }
 
-/**
- * Two classes: p1 alone decides the pixel, and bilinear interpolation of p1 is exact for p0 too;
- * a table from p1 to palette index replaces the per-pixel arithmetic. Bilinear interpolation is
- * separable: each grid row is interpolated across the plot's columns once, and each pixel row
- * then blends two of those rows (the same values as interpolating every pixel in full, for about
- * half the work).
- */
-class TwoClassShading {
-  private readonly p1: Float32Array;
-  private readonly across: Float64Array;
-  /** Offset from a grid node to the next one across (0 on a one-column grid), and down in `across`. */
-  private readonly right: number;
-  private readonly down: number;
-
-  constructor(
-    private readonly geometry: PlotGeometry,
-    /** Palette index of p1 = s / STEPS, for s = 0..STEPS. */
-    private readonly table: Uint8Array,
-  ) {
-    const { grid, plot } = geometry;
-    this.p1 = new Float32Array(grid.nx * grid.ny);
-    this.across = new Float64Array(grid.ny * plot.w);
-    this.right = grid.nx > 1 ? 1 : 0;
-    this.down = grid.ny > 1 ? plot.w : 0;
-  }
-
-  shade(proba: Float32Array, frame: Uint8Array, width: number): void {
-    const { grid, plot, rows } = this.geometry;
-    const { p1 } = this;
-    for (let i = 0; i < p1.length; i++) p1[i] = proba[2 * i + 1];
-    for (let j = 0; j < grid.ny; j++) this.interpolateRow(j);
-    for (let py = 0; py < plot.h; py++) {
-      this.shadeRow(frame, (plot.y + py) * width + plot.x, rows.lo[py] * plot.w, rows.w[py]);
-    }
-  }
-
-  /** Grid row j of p1, interpolated across the plot's columns into `across`. */
-  private interpolateRow(j: number): void {
-    const { p1, across, right } = this;
-    const { lo, w: weight } = this.geometry.cols;
-    const { w } = this.geometry.plot;
-    const row = j * this.geometry.grid.nx;
-    const at = j * w;
-    for (let px = 0; px < w; px++) {
-      const a = row + lo[px];
-      across[at + px] = p1[a] + (p1[a + right] - p1[a]) * weight[px];
-    }
-  }
-
-  /** One pixel row from frame[out] on: the interpolated rows at `top` and below it blended by wy. */
-  private shadeRow(frame: Uint8Array, out: number, top: number, wy: number): void {
-    const { across, table } = this;
-    const { w } = this.geometry.plot;
-    const bottom = top + this.down;
-    for (let px = 0; px < w; px++) {
-      const t = across[top + px];
-      frame[out + px] = table[((t + (across[bottom + px] - t) * wy) * STEPS + 0.5) | 0];
-    }
+/** Grid row `row` (its first node) of values, interpolated across the plot's columns into across[at..]. */
+function interpolateRow(values: Float32Array, row: number, at: number, t: RowTables): void {
+  const { w, lo, weight, right, across } = t;
+  for (let px = 0; px < w; px++) {
+    const a = row + lo[px];
+    across[at + px] = values[a] + (values[a + right] - values[a]) * weight[px];
   }
 }
 
 /**
- * K classes: each class's probability interpolated bilinearly, the winner's palette index looked
- * up in its own table.
+ * One pixel row of two-class shading, from frame[out] on: the interpolated rows starting at
+ * across[top] and across[bottom] blended by wy, looked up in the table.
  */
-class ManyClassShading {
-  /** Offsets from a grid node to the next one across and down (0 on a one-column or one-row grid). */
-  private readonly right: number;
-  private readonly down: number;
-
-  constructor(
-    private readonly geometry: PlotGeometry,
-    private readonly classes: number,
-    /** Palette index of class c winning with probability s / STEPS, at c · (STEPS + 1) + s. */
-    private readonly table: Uint8Array,
-  ) {
-    const { nx, ny } = geometry.grid;
-    this.right = nx > 1 ? 1 : 0;
-    this.down = ny > 1 ? nx : 0;
+function shadeTwoRow(frame: Uint8Array, out: number, top: number, bottom: number, wy: number, t: RowTables): void {
+  const { w, lut, steps, across } = t;
+  for (let px = 0; px < w; px++) {
+    const v = across[top + px];
+    frame[out + px] = lut[((v + (across[bottom + px] - v) * wy) * steps + 0.5) | 0];
   }
+}
 
-  shade(proba: Float32Array, frame: Uint8Array, width: number): void {
-    const { grid, plot, rows } = this.geometry;
-    for (let py = 0; py < plot.h; py++) {
-      this.shadeRow(proba, frame, (plot.y + py) * width + plot.x, rows.lo[py] * grid.nx, rows.w[py]);
-    }
-  }
-
-  /** One pixel row from frame[out] on, between grid row `top` and the one below, blended by wy. */
-  private shadeRow(proba: Float32Array, frame: Uint8Array, out: number, top: number, wy: number): void {
-    const { classes: k, table } = this;
-    const { lo, w: weight } = this.geometry.cols;
-    const { w } = this.geometry.plot;
-    const right = this.right * k;
-    const bottom = top + this.down;
-    for (let px = 0; px < w; px++) {
-      const a = (top + lo[px]) * k;
-      const c = (bottom + lo[px]) * k;
-      const wx = weight[px];
-      let best = 0;
-      let bestP = -1;
-      for (let q = 0; q < k; q++) {
-        const upper = proba[a + q] + (proba[a + right + q] - proba[a + q]) * wx;
-        const lower = proba[c + q] + (proba[c + right + q] - proba[c + q]) * wx;
-        const value = upper + (lower - upper) * wy;
-        if (value > bestP) {
-          bestP = value;
-          best = q;
-        }
+/**
+ * One pixel row of K-class shading, from frame[out] on: each class's probability interpolated
+ * bilinearly between grid row `row` (its first node) and the next, the winner's palette index
+ * looked up in its run of the table.
+ */
+function shadeManyRow(
+  frame: Uint8Array,
+  out: number,
+  proba: Float32Array,
+  row: number,
+  wy: number,
+  t: RowTables,
+): void {
+  const { w, lo, weight, k, lut, steps } = t;
+  const right = t.right * k;
+  const below = row + t.down;
+  for (let px = 0; px < w; px++) {
+    const a = (row + lo[px]) * k;
+    const c = (below + lo[px]) * k;
+    const wx = weight[px];
+    let best = 0;
+    let bestP = -1;
+    for (let q = 0; q < k; q++) {
+      const top = proba[a + q] + (proba[a + right + q] - proba[a + q]) * wx;
+      const bottom = proba[c + q] + (proba[c + right + q] - proba[c + q]) * wx;
+      const value = top + (bottom - top) * wy;
+      if (value > bestP) {
+        bestP = value;
+        best = q;
       }
-      frame[out + px] = table[best * (STEPS + 1) + ((bestP * STEPS + 0.5) | 0)];
     }
+    frame[out + px] = lut[best * (steps + 1) + ((bestP * steps + 0.5) | 0)];
+  }
+}
+
+/**
+ * One pixel row made steady: where the new shade is within one level of last frame's (`near`),
+ * last frame's stays; else the new one is remembered.
+ */
+function steadyRow(
+  frame: Uint8Array,
+  out: number,
+  previous: Uint8Array,
+  at: number,
+  w: number,
+  near: Uint8Array,
+): void {
+  for (let px = 0; px < w; px++) {
+    const now = frame[out + px];
+    const before = previous[at + px];
+    if (near[(now << 8) | before] !== 0) frame[out + px] = before;
+    else previous[at + px] = now;
   }
 }
 
@@ -181,44 +150,6 @@ function nearShades(palette: GifPalette, classes: number): Uint8Array {
   return near;
 }
 
-/**
- * Steady shading: a pixel keeps last frame's shade while the new one is within one level of it.
- * One level is a fraction of a percent of the tint, below what 8-bit colour shows, but soft
- * shading moves by a level almost everywhere from frame to frame: held still, those pixels stay
- * unchanged for the GIF's frame differencing, and the GIF comes out a third smaller.
- */
-class SteadyShade {
-  private readonly near: Uint8Array;
-  /** The shade each plot pixel shows (255: none yet). */
-  private readonly previous: Uint8Array;
-
-  constructor(
-    palette: GifPalette,
-    classes: number,
-    private readonly plot: Rect,
-  ) {
-    this.near = nearShades(palette, classes);
-    this.previous = new Uint8Array(plot.w * plot.h).fill(255);
-  }
-
-  /** Holds the shaded plot of `frame` (width-wide) steady against the previous call's. */
-  apply(frame: Uint8Array, width: number): void {
-    const { plot } = this;
-    for (let py = 0; py < plot.h; py++) this.applyRow(frame, (plot.y + py) * width + plot.x, py * plot.w);
-  }
-
-  private applyRow(frame: Uint8Array, out: number, at: number): void {
-    const { near, previous } = this;
-    const { w } = this.plot;
-    for (let px = 0; px < w; px++) {
-      const now = frame[out + px];
-      const before = previous[at + px];
-      if (near[(now << 8) | before] !== 0) frame[out + px] = before;
-      else previous[at + px] = now;
-    }
-  }
-}
-
 export interface Shader {
   /**
    * Writes the shading of `proba` into `frame` (width-wide palette indices) inside the plot rect,
@@ -234,31 +165,73 @@ function levelOf(best: number, k: number, levels: number, mode: Shading, classLe
   return Math.round(Math.max(0, sure) * levels);
 }
 
+/** RowTables.lut: for each of `runs` runs, the palette index of each probability step. */
+function probabilityTable(runs: number, steps: number, indexOf: (run: number, p: number) => number): Uint8Array {
+  const lut = new Uint8Array(runs * (steps + 1));
+  for (let run = 0; run < runs; run++) {
+    for (let s = 0; s <= steps; s++) lut[run * (steps + 1) + s] = indexOf(run, s / steps);
+  }
+  return lut;
+}
+
 export function createShader(grid: Grid, classes: number, plot: Rect, palette: GifPalette, mode: Shading): Shader {
-  const geometry = { grid, plot, cols: axisWeights(plot.w, grid.nx), rows: axisWeights(plot.h, grid.ny) };
+  const { nx, ny } = grid;
+  const cols = axisWeights(plot.w, nx);
+  const rows = axisWeights(plot.h, ny);
   const { levels } = palette;
   const classLevel = Math.round(levels * 0.55);
   const indexOf = (winner: number, p: number) =>
     mode === 'none' ? 0 : palette.shade(winner, levelOf(p, classes, levels, mode, classLevel));
-  let shading: TwoClassShading | ManyClassShading;
-  if (classes === 2) {
-    const table = new Uint8Array(STEPS + 1);
-    for (let s = 0; s <= STEPS; s++) {
-      const p1 = s / STEPS;
-      table[s] = indexOf(p1 > 0.5 ? 1 : 0, Math.max(p1, 1 - p1));
+  const steps = 4096;
+  const two = classes === 2;
+  const tables: RowTables = {
+    w: plot.w,
+    lo: cols.lo,
+    weight: cols.w,
+    right: nx > 1 ? 1 : 0,
+    // Two classes: rows of `across`; K classes: rows of the grid.
+    down: ny > 1 ? (two ? plot.w : nx) : 0,
+    k: classes,
+    // Two classes: p1 alone decides the pixel, and bilinear interpolation of p1 is exact for p0 too.
+    lut: two
+      ? probabilityTable(1, steps, (_, p1) => indexOf(p1 > 0.5 ? 1 : 0, Math.max(p1, 1 - p1)))
+      : probabilityTable(classes, steps, indexOf),
+    steps,
+    // Bilinear interpolation is separable: each grid row is interpolated across the plot's columns
+    // once, and each pixel row then blends two of those rows (the same values as interpolating
+    // every pixel in full, for about half the work).
+    across: new Float64Array(two ? ny * plot.w : 0),
+  };
+  const p1 = new Float32Array(two ? nx * ny : 0);
+
+  function shadeTwo(proba: Float32Array, frame: Uint8Array, width: number): void {
+    for (let i = 0; i < p1.length; i++) p1[i] = proba[2 * i + 1];
+    for (let j = 0; j < ny; j++) interpolateRow(p1, j * nx, j * plot.w, tables);
+    for (let py = 0; py < plot.h; py++) {
+      const top = rows.lo[py] * plot.w;
+      shadeTwoRow(frame, (plot.y + py) * width + plot.x, top, top + tables.down, rows.w[py], tables);
     }
-    shading = new TwoClassShading(geometry, table);
-  } else {
-    const table = new Uint8Array(classes * (STEPS + 1));
-    for (let c = 0; c < classes; c++)
-      for (let s = 0; s <= STEPS; s++) table[c * (STEPS + 1) + s] = indexOf(c, s / STEPS);
-    shading = new ManyClassShading(geometry, classes, table);
   }
-  const steady = new SteadyShade(palette, classes, plot);
+
+  function shadeMany(proba: Float32Array, frame: Uint8Array, width: number): void {
+    for (let py = 0; py < plot.h; py++) {
+      shadeManyRow(frame, (plot.y + py) * width + plot.x, proba, rows.lo[py] * nx, rows.w[py], tables);
+    }
+  }
+
+  // Steady shading: a pixel keeps last frame's shade while the new one is within one level of it.
+  // One level is a fraction of a percent of the tint, below what 8-bit colour shows, but soft
+  // shading moves by a level almost everywhere from frame to frame: held still, those pixels stay
+  // unchanged for the GIF's frame differencing, and the GIF comes out a third smaller.
+  const near = nearShades(palette, classes);
+  const previous = new Uint8Array(plot.w * plot.h).fill(255);
+  const shadeAll = two ? shadeTwo : shadeMany;
   return {
     shade(proba, frame, width) {
-      shading.shade(proba, frame, width);
-      steady.apply(frame, width);
+      shadeAll(proba, frame, width);
+      for (let py = 0; py < plot.h; py++) {
+        steadyRow(frame, (plot.y + py) * width + plot.x, previous, py * plot.w, plot.w, near);
+      }
     },
   };
 }
