@@ -85,11 +85,12 @@ export function starterScenario(modelType: string | undefined, source: string): 
     );
   }
   const top = sectionOptions('top');
-  // A model that tells apart fewer classes than the source's default gets as many as it can.
-  const fewer = data.options.find(
-    (o) => o.name === 'classes' && model.maxClasses !== undefined && Number(o.default ?? 2) > model.maxClasses,
-  );
-  const dataOptions = data.options.map((o) => (o === fewer ? { ...o, default: model.maxClasses } : o));
+  // A model limited to fewer classes than the source's default gets the classes it tells apart.
+  const limit = model.maxClasses;
+  const limited = (o: OptionInfo) =>
+    o.name === 'classes' && limit !== undefined && typeof o.default === 'number' && o.default > limit;
+  const dataOptions = data.options.map((o) => (limited(o) ? { ...o, default: limit } : o));
+  const explicitData = data.options.some(limited) ? [...EXPLICIT.data, 'classes'] : EXPLICIT.data;
   return [
     `# ${model.title} on ${data.title}: a starter scenario written by \`mlgif init\`.`,
     '# Render it with `mlgif render <this file>`; check it with `mlgif validate <this file>`.',
@@ -101,7 +102,7 @@ export function starterScenario(modelType: string | undefined, source: string): 
     '',
     'data:',
     `  source: ${data.source}`,
-    ...section('  ', dataOptions, fewer ? [...EXPLICIT.data, 'classes'] : EXPLICIT.data),
+    ...section('  ', dataOptions, explicitData),
     '',
     'model:',
     `  type: ${model.type}`,

@@ -41,34 +41,21 @@ interface Metrics {
   descent: number;
 }
 
-/**
- * measureText results per font, alignment and text (alphabetic baseline). A caption's strings
- * and fonts repeat from frame to frame, and each measurement is a call into the canvas.
- */
-export class TextMeasures {
-  private readonly known = new Map<string, Metrics>();
-
-  measure(ctx: SKRSContext2D, font: string, align: 'left' | 'right', text: string): Metrics {
-    const key = `${font}\n${align}\n${text}`;
-    let metrics = this.known.get(key);
-    if (metrics === undefined) {
-      ctx.save();
-      ctx.font = font;
-      ctx.textAlign = align;
-      ctx.textBaseline = 'alphabetic';
-      const m = ctx.measureText(text);
-      ctx.restore();
-      metrics = {
-        width: m.width,
-        left: m.actualBoundingBoxLeft,
-        right: m.actualBoundingBoxRight,
-        ascent: m.actualBoundingBoxAscent,
-        descent: m.actualBoundingBoxDescent,
-      };
-      this.known.set(key, metrics);
-    }
-    return metrics;
-  }
+/** measureText of a text in a font and alignment (alphabetic baseline); the context is left as it was. */
+export function textMetrics(ctx: SKRSContext2D, font: string, align: 'left' | 'right', text: string): Metrics {
+  ctx.save();
+  ctx.font = font;
+  ctx.textAlign = align;
+  ctx.textBaseline = 'alphabetic';
+  const m = ctx.measureText(text);
+  ctx.restore();
+  return {
+    width: m.width,
+    left: m.actualBoundingBoxLeft,
+    right: m.actualBoundingBoxRight,
+    ascent: m.actualBoundingBoxAscent,
+    descent: m.actualBoundingBoxDescent,
+  };
 }
 
 /** A text of the caption that changes between frames, where it goes and the box its ink covers. */
@@ -83,21 +70,14 @@ export interface PlacedText {
   box: Rect;
 }
 
-function place(
-  ctx: SKRSContext2D,
-  measures: TextMeasures,
-  text: string,
-  x: number,
-  y: number,
-  font: string,
-  align: 'left' | 'right',
-  colour: string,
-): PlacedText {
-  const m = measures.measure(ctx, font, align, text);
+/** A text placed where it goes, with the box its ink covers. */
+function place(ctx: SKRSContext2D, text: Omit<PlacedText, 'box'>): PlacedText {
+  const { x, y } = text;
+  const m = textMetrics(ctx, text.font, text.align, text.text);
   const left = Math.floor(x - m.left) - 1;
   const top = Math.floor(y - m.ascent) - 1;
   const box = { x: left, y: top, w: Math.ceil(x + m.right) + 1 - left, h: Math.ceil(y + m.descent) + 1 - top };
-  return { text, x, y, font, align, colour, box };
+  return { ...text, box };
 }
 
 export function drawPlaced(ctx: SKRSContext2D, t: PlacedText): void {
@@ -109,18 +89,13 @@ export function drawPlaced(ctx: SKRSContext2D, t: PlacedText): void {
 }
 
 /** Whether the subtitle has room beside the title and the stage (it is left out when not). */
-export function subtitleFits(
-  ctx: SKRSContext2D,
-  layout: Layout,
-  caption: Caption,
-  measures = new TextMeasures(),
-): boolean {
+export function subtitleFits(ctx: SKRSContext2D, layout: Layout, caption: Caption): boolean {
   if (!caption.subtitle) return false;
   const { fontSize, textLeft, textRight, unit } = layout;
   // Measured as drawn (right-aligned), so the stage's measurement serves both.
-  const stageWidth = measures.measure(ctx, font(fontSize.title), 'right', caption.stage).width;
-  const width = measures.measure(ctx, font(fontSize.title), 'left', `  ·  ${caption.subtitle}`).width;
-  const titleWidth = measures.measure(ctx, font(fontSize.title, true), 'left', caption.title).width;
+  const stageWidth = textMetrics(ctx, font(fontSize.title), 'right', caption.stage).width;
+  const width = textMetrics(ctx, font(fontSize.title), 'left', `  ·  ${caption.subtitle}`).width;
+  const titleWidth = textMetrics(ctx, font(fontSize.title, true), 'left', caption.title).width;
   return width <= textRight - stageWidth - 12 * unit - (textLeft + titleWidth);
 }
 
@@ -129,10 +104,9 @@ function figureSlots(
   ctx: SKRSContext2D,
   layout: Layout,
   caption: Caption,
-  measures: TextMeasures,
 ): { name: string; value: number | null; x: number; at: number }[] {
   const figuresFont = font(layout.fontSize.figures);
-  const slot = measures.measure(ctx, figuresFont, 'left', 'train 0.000').width + 14 * layout.unit;
+  const slot = textMetrics(ctx, figuresFont, 'left', 'train 0.000').width + 14 * layout.unit;
   const figures: [string, number | null][] = [
     ['train', caption.train],
     ['test', caption.test],
@@ -140,42 +114,32 @@ function figureSlots(
   if (caption.bayes !== null) figures.push(['Bayes', caption.bayes]);
   return figures.map(([name, value], i) => {
     const x = layout.textLeft + i * slot;
-    return { name, value, x, at: x + measures.measure(ctx, figuresFont, 'left', `${name} `).width };
+    return { name, value, x, at: x + textMetrics(ctx, figuresFont, 'left', `${name} `).width };
   });
 }
 
 /** The texts that change between frames: the stage, then the train and test figures. */
-export function dynamicTexts(
-  ctx: SKRSContext2D,
-  layout: Layout,
-  theme: Theme,
-  caption: Caption,
-  measures = new TextMeasures(),
-): PlacedText[] {
+export function dynamicTexts(ctx: SKRSContext2D, layout: Layout, theme: Theme, caption: Caption): PlacedText[] {
   const ink = rgbToCss(theme.ink);
-  const stage = place(
-    ctx,
-    measures,
-    caption.stage,
-    layout.textRight,
-    layout.titleBaseline,
-    font(layout.fontSize.title),
-    'right',
-    ink,
-  );
-  const figures = figureSlots(ctx, layout, caption, measures)
+  const stage = place(ctx, {
+    text: caption.stage,
+    x: layout.textRight,
+    y: layout.titleBaseline,
+    font: font(layout.fontSize.title),
+    align: 'right',
+    colour: ink,
+  });
+  const figures = figureSlots(ctx, layout, caption)
     .filter((f) => f.name !== 'Bayes')
     .map((f) =>
-      place(
-        ctx,
-        measures,
-        formatAccuracy(f.value),
-        f.at,
-        layout.figuresBaseline,
-        font(layout.fontSize.figures),
-        'left',
-        ink,
-      ),
+      place(ctx, {
+        text: formatAccuracy(f.value),
+        x: f.at,
+        y: layout.figuresBaseline,
+        font: font(layout.fontSize.figures),
+        align: 'left',
+        colour: ink,
+      }),
     );
   return [stage, ...figures];
 }
@@ -187,7 +151,6 @@ export function drawCaption(
   theme: Theme,
   caption: Caption,
   part: CaptionPart = 'all',
-  measures = new TextMeasures(),
 ): Rect[] {
   const { unit, fontSize, textLeft, textRight } = layout;
   const ink = rgbToCss(theme.ink);
@@ -195,7 +158,7 @@ export function drawCaption(
   const boxes: Rect[] = [];
   ctx.save();
   if (part !== 'static') {
-    for (const t of dynamicTexts(ctx, layout, theme, caption, measures)) {
+    for (const t of dynamicTexts(ctx, layout, theme, caption)) {
       drawPlaced(ctx, t);
       boxes.push(t.box);
     }
@@ -208,12 +171,12 @@ export function drawCaption(
 
   // Line 1: title · subtitle (the stage at the right is dynamic).
   ctx.textAlign = 'left';
-  const fits = subtitleFits(ctx, layout, caption, measures);
+  const fits = subtitleFits(ctx, layout, caption);
   ctx.font = font(fontSize.title, true);
   ctx.fillStyle = ink;
   ctx.fillText(caption.title, textLeft, layout.titleBaseline);
   if (fits) {
-    const titleWidth = measures.measure(ctx, font(fontSize.title, true), 'left', caption.title).width;
+    const titleWidth = textMetrics(ctx, font(fontSize.title, true), 'left', caption.title).width;
     ctx.font = font(fontSize.title);
     ctx.fillStyle = muted;
     ctx.fillText(`  ·  ${caption.subtitle}`, textLeft + titleWidth, layout.titleBaseline);
@@ -221,7 +184,7 @@ export function drawCaption(
 
   // Line 2: the figures' names, and the Bayes figure, the same in every frame.
   ctx.font = font(fontSize.figures);
-  for (const { name, value, x, at } of figureSlots(ctx, layout, caption, measures)) {
+  for (const { name, value, x, at } of figureSlots(ctx, layout, caption)) {
     ctx.fillStyle = muted;
     ctx.fillText(`${name} `, x, layout.figuresBaseline);
     if (name === 'Bayes') {
@@ -247,7 +210,7 @@ export function drawCaption(
   for (const [name, dashed] of keys) {
     ctx.fillStyle = muted;
     ctx.fillText(name, x, layout.figuresBaseline);
-    x -= measures.measure(ctx, font(fontSize.figures), 'right', name).width + gap;
+    x -= textMetrics(ctx, font(fontSize.figures), 'right', name).width + gap;
     ctx.setLineDash(dashed ? [4 * unit, 3 * unit] : []);
     ctx.beginPath();
     ctx.moveTo(x - sample, midY);
@@ -269,7 +232,7 @@ export function drawCaption(
       ctx.fill();
       ctx.fillStyle = ink;
       ctx.fillText(name, lx + 2 * r + 4 * unit, layout.legendBaseline);
-      lx += 2 * r + 4 * unit + measures.measure(ctx, font(fontSize.figures), 'left', name).width + 14 * unit;
+      lx += 2 * r + 4 * unit + textMetrics(ctx, font(fontSize.figures), 'left', name).width + 14 * unit;
       if (lx > textRight) break;
     }
   }

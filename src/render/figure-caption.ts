@@ -10,7 +10,7 @@
  * dynamicTexts says where the changing texts go.
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
-import type { TextMeasures } from './caption.js';
+import { textMetrics } from './caption.js';
 import type { FigureCaption, KeyEntry } from './figure-scene.js';
 import { font } from './font.js';
 import { ellipsize } from './grid-frame.js';
@@ -50,16 +50,16 @@ interface Slot {
 }
 
 /** The width of the widest value a field holds: four digits, the point and the decimals. */
-function fieldWidth(ctx: SKRSContext2D, measures: TextMeasures, figures: string, decimals: number): number {
-  return measures.measure(ctx, figures, 'left', decimals > 0 ? `8888.${'8'.repeat(decimals)}` : '8888').width;
+function fieldWidth(ctx: SKRSContext2D, figures: string, decimals: number): number {
+  return textMetrics(ctx, figures, 'left', decimals > 0 ? `8888.${'8'.repeat(decimals)}` : '8888').width;
 }
 
-function slots(ctx: SKRSContext2D, layout: Layout, caption: FigureCaption, measures: TextMeasures): Slot[] {
+function slots(ctx: SKRSContext2D, layout: Layout, caption: FigureCaption): Slot[] {
   const figures = font(layout.fontSize.figures);
-  const field = fieldWidth(ctx, measures, figures, caption.decimals);
+  const field = fieldWidth(ctx, figures, caption.decimals);
   let x = layout.textLeft;
   return caption.slots.map(({ name, value }) => {
-    const slot = { name, value, x, valueRight: x + measures.measure(ctx, figures, 'left', `${name} `).width + field };
+    const slot = { name, value, x, valueRight: x + textMetrics(ctx, figures, 'left', `${name} `).width + field };
     x = slot.valueRight + 14 * layout.unit;
     return slot;
   });
@@ -79,12 +79,11 @@ function legendPlaces(
   ctx: SKRSContext2D,
   layout: Layout,
   names: readonly string[],
-  measures: TextMeasures,
   field: number,
 ): { x: number; nameWidth: number; right: number }[] {
   const { unit, textLeft, textRight } = layout;
   const figures = font(layout.fontSize.figures);
-  const widths = names.map((name) => measures.measure(ctx, figures, 'left', name).width);
+  const widths = names.map((name) => textMetrics(ctx, figures, 'left', name).width);
   const entry = (nameWidth: number) => (SAMPLE + 5 + NAME_GAP) * unit + nameWidth + field;
   const total = widths.reduce((sum, w) => sum + entry(w), 0) + ENTRY_GAP * unit * (names.length - 1);
   if (total <= textRight - textLeft) {
@@ -104,18 +103,12 @@ function legendPlaces(
 }
 
 /** Whether the subtitle fits beside the title and the stage. */
-export function subtitleFits(
-  ctx: SKRSContext2D,
-  layout: Layout,
-  caption: FigureCaption,
-  stage: string,
-  measures: TextMeasures,
-): boolean {
+export function subtitleFits(ctx: SKRSContext2D, layout: Layout, caption: FigureCaption, stage: string): boolean {
   if (!caption.subtitle) return false;
   const { fontSize, textLeft, textRight, unit } = layout;
-  const stageWidth = measures.measure(ctx, font(fontSize.title), 'right', stage).width;
-  const width = measures.measure(ctx, font(fontSize.title), 'left', `  ·  ${caption.subtitle}`).width;
-  const titleWidth = measures.measure(ctx, font(fontSize.title, true), 'left', caption.title).width;
+  const stageWidth = textMetrics(ctx, font(fontSize.title), 'right', stage).width;
+  const width = textMetrics(ctx, font(fontSize.title), 'left', `  ·  ${caption.subtitle}`).width;
+  const titleWidth = textMetrics(ctx, font(fontSize.title, true), 'left', caption.title).width;
   return width <= textRight - stageWidth - 12 * unit - (textLeft + titleWidth);
 }
 
@@ -184,7 +177,6 @@ export function drawStaticCaption(
   caption: FigureCaption,
   trackColours: readonly RGB[],
   withSubtitle: boolean,
-  measures: TextMeasures,
 ): void {
   const { unit, fontSize, textLeft } = layout;
   const ink = rgbToCss(theme.ink);
@@ -196,7 +188,7 @@ export function drawStaticCaption(
   ctx.fillStyle = ink;
   ctx.fillText(caption.title, textLeft, layout.titleBaseline);
   if (withSubtitle) {
-    const titleWidth = measures.measure(ctx, font(fontSize.title, true), 'left', caption.title).width;
+    const titleWidth = textMetrics(ctx, font(fontSize.title, true), 'left', caption.title).width;
     ctx.font = font(fontSize.title);
     ctx.fillStyle = muted;
     ctx.fillText(`  ·  ${caption.subtitle}`, textLeft + titleWidth, layout.titleBaseline);
@@ -205,7 +197,7 @@ export function drawStaticCaption(
   const figures = font(fontSize.figures);
   ctx.font = figures;
   let end = textLeft;
-  for (const slot of slots(ctx, layout, caption, measures)) {
+  for (const slot of slots(ctx, layout, caption)) {
     ctx.textAlign = 'left';
     ctx.fillStyle = muted;
     ctx.fillText(`${slot.name} `, slot.x, layout.figuresBaseline);
@@ -224,8 +216,8 @@ export function drawStaticCaption(
 
   const line3 = layout.legendBaseline;
   if (line3 !== null && caption.legend) {
-    const field = fieldWidth(ctx, measures, figures, caption.decimals);
-    const places = legendPlaces(ctx, layout, caption.legend, measures, field);
+    const field = fieldWidth(ctx, figures, caption.decimals);
+    const places = legendPlaces(ctx, layout, caption.legend, field);
     caption.legend.forEach((name, i) => {
       const colour = trackColours[i % trackColours.length];
       const { x, nameWidth } = places[i];
@@ -241,7 +233,7 @@ export function drawStaticCaption(
       ctx.textAlign = 'left';
       ctx.fillStyle = muted;
       ctx.fillText(entry.name, x, line3);
-      x += measures.measure(ctx, figures, 'left', entry.name).width + 16 * unit;
+      x += textMetrics(ctx, figures, 'left', entry.name).width + 16 * unit;
     }
   }
   ctx.restore();
@@ -254,14 +246,13 @@ export function dynamicTexts(
   caption: FigureCaption,
   stage: string,
   values: readonly (number | null)[],
-  measures: TextMeasures,
 ): CaptionText[] {
   const figures = font(layout.fontSize.figures);
   const texts: CaptionText[] = [
     { text: stage, x: layout.textRight, y: layout.titleBaseline, font: font(layout.fontSize.title) },
   ];
   let next = 0;
-  for (const slot of slots(ctx, layout, caption, measures)) {
+  for (const slot of slots(ctx, layout, caption)) {
     if (slot.value !== 'frame') continue;
     const v = values[next++] ?? null;
     texts.push({
@@ -273,8 +264,8 @@ export function dynamicTexts(
   }
   if (caption.legend && layout.legendBaseline !== null) {
     const line3 = layout.legendBaseline;
-    const field = fieldWidth(ctx, measures, figures, caption.decimals);
-    for (const { right } of legendPlaces(ctx, layout, caption.legend, measures, field)) {
+    const field = fieldWidth(ctx, figures, caption.decimals);
+    for (const { right } of legendPlaces(ctx, layout, caption.legend, field)) {
       const v = values[next++] ?? null;
       texts.push({ text: formatFigure(v, caption.decimals), x: right, y: line3, font: figures });
     }

@@ -9,7 +9,6 @@
  */
 import { createCanvas } from '@napi-rs/canvas';
 import { indexedPng } from '../output/png.js';
-import { TextMeasures } from './caption.js';
 import { drawStaticCaption, drawTexts, dynamicTexts, subtitleFits } from './figure-caption.js';
 import type { FigureScene, FigureState, LandscapeField } from './figure-scene.js';
 import { createFitPlot } from './fit-plot.js';
@@ -36,7 +35,6 @@ export function createFigureRenderer(scene: FigureScene): FigureRenderer {
   const ctx = canvas.getContext('2d');
   const base = new Uint8Array(width * height);
   const frame = new Uint8Array(width * height);
-  const measures = new TextMeasures();
   const whole = { x: 0, y: 0, w: width, h: height };
 
   const fitRect = scene.fit ? layout.fit : null;
@@ -80,7 +78,7 @@ export function createFigureRenderer(scene: FigureScene): FigureRenderer {
     ctx.clearRect(0, 0, width, height);
     fitPlot?.drawStatic(ctx);
     if (landscapePlot && field) landscapePlot.drawStatic(ctx, field);
-    if (caption) drawStaticCaption(ctx, layout, theme, caption, scene.trackColours, withSubtitle, measures);
+    if (caption) drawStaticCaption(ctx, layout, theme, caption, scene.trackColours, withSubtitle);
     compositeRect(ctx.getImageData(0, 0, width, height).data, whole, base, width, palette);
     if (fitPlot?.testPoints && fitRect && fitTouched) {
       compositeLayers(base, width, fitRect, [fitPlot.testPoints.layer], palette, fitTouched);
@@ -93,7 +91,7 @@ export function createFigureRenderer(scene: FigureScene): FigureRenderer {
       stale = true;
     },
     render(state) {
-      const withSubtitle = caption !== null && subtitleFits(ctx, layout, caption, state.label, measures);
+      const withSubtitle = caption !== null && subtitleFits(ctx, layout, caption, state.label);
       if (stale || withSubtitle !== subtitleShown) {
         drawBase(withSubtitle);
         stale = false;
@@ -110,7 +108,7 @@ export function createFigureRenderer(scene: FigureScene): FigureRenderer {
       }
       if (caption && strip) {
         strip.clearRect(0, 0, width, stripHeight);
-        drawTexts(strip, dynamicTexts(strip, layout, caption, state.label, state.figures, measures), theme);
+        drawTexts(strip, dynamicTexts(strip, layout, caption, state.label, state.figures), theme);
         compositeRect(strip.getImageData(0, 0, width, stripHeight).data, stripRect, frame, width, palette);
       }
       return frame;

@@ -85,7 +85,16 @@ export function createFitPlot(
     const ring = mix(outlineOf(pointColour, theme), theme.background, 0.45);
     const test = asPoints(fit.test);
     const points = testPoints;
-    paintPoints(points, local, unit, fit.window, test, 0, test.n, [light], [ring], 'hollow', radius, points.visit);
+    const look = {
+      plot: local,
+      window: fit.window,
+      unit,
+      radius,
+      style: 'hollow',
+      colours: [light],
+      outlines: [ring],
+    } as const;
+    paintPoints(points, look, test, 0, test.n, points.visit);
   }
 
   function drawStatic(ctx: SKRSContext2D): void {
@@ -126,20 +135,16 @@ export function createFitPlot(
   const outline = outlineOf(pointColour, theme);
   const paint = (from: number, to: number) => {
     if (!fit.showTrain) return;
-    paintPoints(
-      points,
-      local,
+    const look = {
+      plot: local,
+      window: fit.window,
       unit,
-      fit.window,
-      train,
-      from,
-      to,
-      [pointColour],
-      [outline],
-      'filled',
       radius,
-      points.visit,
-    );
+      style: 'filled',
+      colours: [pointColour],
+      outlines: [outline],
+    } as const;
+    paintPoints(points, look, train, from, to, points.visit);
   };
   /** The points layer holds the first `used` training points. */
   function updatePoints(used: number): void {

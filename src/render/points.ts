@@ -39,25 +39,27 @@ export function pointRadius(n: number, unit: number): number {
   return unit * Math.min(3.2, Math.max(1.3, 3.2 * Math.sqrt(300 / Math.max(n, 1)) ** 0.5));
 }
 
+/** One point: its centre (pixels), the circle its ring is centred on, and its colours. */
+export interface PointShape {
+  cx: number;
+  cy: number;
+  radius: number;
+  ringWidth: number;
+  /** The disc inside the ring; null for a hollow point. */
+  fill: RGB | null;
+  outline: RGB;
+}
+
 /**
- * Paints one point centred at (cx, cy) (pixels) into image, clipped to clip: a ring of width
- * ringWidth centred on the circle of radius `radius`, in outline, and the disc inside the ring in
- * fill (none when fill is null). Calls visit with each pixel offset left with any ink.
+ * Paints one point into image, clipped to clip: a ring of width ringWidth centred on the circle of
+ * radius `radius`, in outline, and the disc inside the ring in fill. Calls visit with each pixel
+ * offset left with any ink.
  */
-export function paintPoint(
-  image: RgbaImage,
-  clip: Rect,
-  cx: number,
-  cy: number,
-  radius: number,
-  ringWidth: number,
-  fill: RGB | null,
-  outline: RGB,
-  visit: (p: number) => void,
-): void {
+export function paintPoint(image: RgbaImage, clip: Rect, point: PointShape, visit: (p: number) => void): void {
   const { rgba, w } = image;
-  const inner = radius - ringWidth / 2;
-  const outer = radius + ringWidth / 2;
+  const { cx, cy, fill, outline } = point;
+  const inner = point.radius - point.ringWidth / 2;
+  const outer = point.radius + point.ringWidth / 2;
   const x0 = Math.max(clip.x, 0, Math.floor(cx - outer - 0.5));
   const x1 = Math.min(clip.x + clip.w, image.w, Math.ceil(cx + outer + 0.5));
   const y0 = Math.max(clip.y, 0, Math.floor(cy - outer - 0.5));
@@ -90,29 +92,43 @@ export function paintPoint(
   }
 }
 
-/**
- * Paints points from..to−1 of data into image, mapped into the plot rect and clipped to it, each
- * over the ones before: filled (class colour, thin outline) or hollow (a bolder outline only).
- */
+/** How a data set's points are drawn: where its window lands, and their size, style and colours. */
+export interface PointsLook {
+  /** The rect the window maps onto; points are clipped to it. */
+  plot: Rect;
+  window: Window;
+  /** The layout unit (outline widths scale with it). */
+  unit: number;
+  radius: number;
+  /** Filled (class colour, thin outline) or hollow (a bolder outline only). */
+  style: 'filled' | 'hollow';
+  /** Per class. */
+  colours: readonly RGB[];
+  outlines: readonly RGB[];
+}
+
+/** Paints points from..to−1 of data into image, each over the ones before. */
 export function paintPoints(
   image: RgbaImage,
-  plot: Rect,
-  unit: number,
-  window: Window,
+  look: PointsLook,
   data: Dataset,
   from: number,
   to: number,
-  colours: readonly RGB[],
-  outlines: readonly RGB[],
-  style: 'filled' | 'hollow',
-  radius: number,
   visit: (p: number) => void,
 ): void {
-  const filled = style === 'filled';
-  const ringWidth = (filled ? FILLED_OUTLINE : HOLLOW_OUTLINE) * unit;
+  const filled = look.style === 'filled';
+  const ringWidth = (filled ? FILLED_OUTLINE : HOLLOW_OUTLINE) * look.unit;
   for (let i = from; i < to; i++) {
     const c = data.y[i];
-    const [px, py] = pointPixel(data, i, plot, window);
-    paintPoint(image, plot, px, py, radius, ringWidth, filled ? colours[c] : null, outlines[c], visit);
+    const [cx, cy] = pointPixel(data, i, look.plot, look.window);
+    const point = {
+      cx,
+      cy,
+      radius: look.radius,
+      ringWidth,
+      fill: filled ? look.colours[c] : null,
+      outline: look.outlines[c],
+    };
+    paintPoint(image, look.plot, point, visit);
   }
 }

@@ -31,7 +31,7 @@ export interface ModelInfo {
   stage: string | null;
   /** What it does: classification, regression, optimization (a given function). */
   tasks: Task[];
-  /** The most classes it tells apart, when fewer than some data sets have. */
+  /** The most classes it tells apart, when limited. */
   maxClasses?: number;
   options: OptionInfo[];
 }

@@ -2,7 +2,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { modelSpec } from '../../src/models/index.js';
 import { captionTitles } from '../../src/plan/titles.js';
-import { drawCaption, subtitleFits, TextMeasures } from '../../src/render/caption.js';
+import { drawCaption, subtitleFits, textMetrics } from '../../src/render/caption.js';
 import { font, registerFonts } from '../../src/render/font.js';
 import { computeLayout } from '../../src/render/layout.js';
 import { THEMES } from '../../src/render/palette.js';
@@ -69,11 +69,10 @@ describe('drawCaption in parts', () => {
   });
 });
 
-describe('TextMeasures', () => {
+describe('textMetrics', () => {
   it('gives what measureText gives, per font, alignment and text, and leaves the context as it was', () => {
     registerFonts();
     const ctx = createCanvas(10, 10).getContext('2d');
-    const measures = new TextMeasures();
     const before = [ctx.font, ctx.textAlign, ctx.textBaseline];
     for (const [px, bold, align, text] of [
       [13, false, 'left', 'n = 120'],
@@ -83,7 +82,7 @@ describe('TextMeasures', () => {
       [13, false, 'left', '0.905'],
       [13, false, 'left', 'n = 120'],
     ] as const) {
-      const got = measures.measure(ctx, font(px, bold), align, text);
+      const got = textMetrics(ctx, font(px, bold), align, text);
       const reference = createCanvas(10, 10).getContext('2d');
       reference.font = font(px, bold);
       reference.textAlign = align;

@@ -63,22 +63,17 @@ function reference(s: Scene, snap: PlotState): Uint8Array {
   const points = ctx.createImageData(width, height);
   const image = { rgba: points.data, w: width, h: height };
   const none = () => {};
-  if (s.test)
-    paintPoints(image, plot, unit, s.window, s.test, 0, s.test.n, s.classColours, outlines, 'hollow', radius, none);
-  paintPoints(
-    image,
+  const look = (style: 'filled' | 'hollow') => ({
     plot,
+    window: s.window,
     unit,
-    s.window,
-    s.train,
-    0,
-    snap.trainUsed,
-    s.classColours,
-    outlines,
-    'filled',
     radius,
-    none,
-  );
+    style,
+    colours: s.classColours,
+    outlines,
+  });
+  if (s.test) paintPoints(image, look('hollow'), s.test, 0, s.test.n, none);
+  paintPoints(image, look('filled'), s.train, 0, snap.trainUsed, none);
   ctx.putImageData(points, 0, 0);
   const stroke = (lines: Polyline[]) => {
     ctx.beginPath();
