@@ -50,6 +50,7 @@ import {
   sharedFrame,
 } from './panel.js';
 import { pathSnapshots } from './path-snapshots.js';
+import type { StagePlace } from './training.js';
 
 /** What the caption and the curves call each loss. */
 export const LOSS_NAMES: Record<RegressionLoss, string> = { squared: 'MSE', absolute: 'MAE', huber: 'Huber' };
@@ -125,12 +126,7 @@ function spread(y: Float64Array): number {
 }
 
 /** One model's frames, as the figure draws them. */
-interface TrackShot {
-  frame: number;
-  frames: number;
-  label: string;
-  stage: number;
-  stages: [number, number];
+interface TrackShot extends StagePlace {
   trainUsed: number;
   track: TrackState;
   figures: LossFigures;

@@ -39,9 +39,8 @@ export interface Training<L extends Learner> {
   stepped?(learner: L, step: Step): void;
 }
 
-/** A frame's fitted learner and where in training it is. */
-export interface Stage<L> {
-  learner: L;
+/** Where in training a frame is. */
+export interface StagePlace {
   /** 0-based frame number and the number of frames in the animation. */
   frame: number;
   frames: number;
@@ -51,9 +50,23 @@ export interface Stage<L> {
   stage: number;
   /** The axis' first and last frame (stages or n). */
   stages: [number, number];
+}
+
+/** Just where a stage is (to spread into a frame of another shape). */
+export function placeOf(stage: StagePlace): StagePlace {
+  const { frame, frames, label, stage: at, stages } = stage;
+  return { frame, frames, label, stage: at, stages };
+}
+
+/** A frame's fitted learner and where in training it is. */
+export interface Stage<L> extends StagePlace {
+  learner: L;
   /** The loss the model reported at this stage. */
   loss: number | null;
 }
+
+/** What a run of training is given besides its model and data. */
+export type RunSettings = Pick<Training<Learner>, 'animate' | 'rng' | 'timings' | 'warn'>;
 
 /** `frames` strictly increasing stage numbers in 1..total, ending at total. */
 export function chooseStages(total: number, frames: number, spacing: 'linear' | 'log'): number[] {

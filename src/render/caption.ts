@@ -144,6 +144,30 @@ export function dynamicTexts(ctx: SKRSContext2D, layout: Layout, theme: Theme, c
   return [stage, ...figures];
 }
 
+/** Line 1's title in bold, and after it the muted subtitle (when given: the caller knows whether it fits). */
+export function drawTitle(
+  ctx: SKRSContext2D,
+  layout: Layout,
+  theme: Theme,
+  title: string,
+  subtitle: string | null,
+): void {
+  const { fontSize, textLeft, titleBaseline } = layout;
+  ctx.save();
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'alphabetic';
+  ctx.font = font(fontSize.title, true);
+  ctx.fillStyle = rgbToCss(theme.ink);
+  ctx.fillText(title, textLeft, titleBaseline);
+  if (subtitle) {
+    const titleWidth = textMetrics(ctx, font(fontSize.title, true), 'left', title).width;
+    ctx.font = font(fontSize.title);
+    ctx.fillStyle = rgbToCss(theme.muted);
+    ctx.fillText(`  ·  ${subtitle}`, textLeft + titleWidth, titleBaseline);
+  }
+  ctx.restore();
+}
+
 /** Draws the caption, or its static or dynamic part; returns the boxes of the dynamic texts drawn. */
 export function drawCaption(
   ctx: SKRSContext2D,
@@ -171,16 +195,7 @@ export function drawCaption(
 
   // Line 1: title · subtitle (the stage at the right is dynamic).
   ctx.textAlign = 'left';
-  const fits = subtitleFits(ctx, layout, caption);
-  ctx.font = font(fontSize.title, true);
-  ctx.fillStyle = ink;
-  ctx.fillText(caption.title, textLeft, layout.titleBaseline);
-  if (fits) {
-    const titleWidth = textMetrics(ctx, font(fontSize.title, true), 'left', caption.title).width;
-    ctx.font = font(fontSize.title);
-    ctx.fillStyle = muted;
-    ctx.fillText(`  ·  ${caption.subtitle}`, textLeft + titleWidth, layout.titleBaseline);
-  }
+  drawTitle(ctx, layout, theme, caption.title, subtitleFits(ctx, layout, caption) ? caption.subtitle : null);
 
   // Line 2: the figures' names, and the Bayes figure, the same in every frame.
   ctx.font = font(fontSize.figures);

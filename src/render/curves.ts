@@ -201,6 +201,54 @@ export function createCurvesPanel(
     }
   }
 
+  /** The train curve (muted beside a test curve, else in ink) and the test curve in ink, bolder. */
+  function trainAndTest(
+    data: { x: number[]; train: (number | null)[]; test: (number | null)[] },
+    withTest: boolean,
+    x: (v: number) => number,
+    y: (v: number) => number,
+  ): void {
+    const [ink, muted] = [rgbToCss(theme.ink), rgbToCss(theme.muted)];
+    ctx.strokeStyle = withTest ? muted : ink;
+    ctx.fillStyle = withTest ? muted : ink;
+    ctx.lineWidth = (withTest ? 1.6 : 2.2) * unit;
+    line(data.x, data.train, x, y);
+    ctx.strokeStyle = ink;
+    ctx.fillStyle = ink;
+    ctx.lineWidth = 2.2 * unit;
+    line(data.x, data.test, x, y);
+  }
+
+  /**
+   * The best possible (Bayes accuracy, optimal loss) dashed: across the whole width when fixed,
+   * frame by frame when it moves (a swept data option). Returns the last frame's, or null.
+   */
+  function referenceLine(
+    values: readonly (number | null)[],
+    xs: readonly number[],
+    box: Rect,
+    x: (v: number) => number,
+    y: (v: number) => number,
+  ): number | null {
+    const last = values[values.length - 1] ?? null;
+    if (last === null) return null;
+    ctx.strokeStyle = rgbToCss(theme.line);
+    ctx.lineWidth = 1.6 * unit;
+    ctx.setLineDash([6 * unit, 4 * unit]);
+    ctx.beginPath();
+    if (values.every((v) => v === last)) {
+      ctx.moveTo(box.x, y(last));
+      ctx.lineTo(box.x + box.w, y(last));
+    } else {
+      values.forEach((v, i) => {
+        if (v !== null) ctx[i === 0 ? 'moveTo' : 'lineTo'](x(xs[i]), y(v));
+      });
+    }
+    ctx.stroke();
+    ctx.setLineDash([]);
+    return last;
+  }
+
   function key(ctx2: SKRSContext2D, box: Rect, entries: [string, string, number, boolean][]): void {
     ctx2.font = font(10 * unit);
     ctx2.textAlign = 'right';
@@ -253,26 +301,9 @@ export function createCurvesPanel(
     ctx.rect(box.x, box.y, box.w, box.h);
     ctx.clip();
     const line0 = rgbToCss(theme.line);
-    const optimal = data.optimal[data.optimal.length - 1] ?? null;
-    if (optimal !== null) {
-      ctx.strokeStyle = line0;
-      ctx.lineWidth = 1.6 * unit;
-      ctx.setLineDash([6 * unit, 4 * unit]);
-      ctx.beginPath();
-      ctx.moveTo(box.x, y(optimal));
-      ctx.lineTo(box.x + box.w, y(optimal));
-      ctx.stroke();
-      ctx.setLineDash([]);
-    }
+    const optimal = referenceLine(data.optimal, data.x, box, x, y);
     const hasTest = data.test.some((v) => v !== null);
-    ctx.strokeStyle = hasTest ? muted : ink;
-    ctx.fillStyle = hasTest ? muted : ink;
-    ctx.lineWidth = (hasTest ? 1.6 : 2.2) * unit;
-    line(data.x, data.train, x, y);
-    ctx.strokeStyle = ink;
-    ctx.fillStyle = ink;
-    ctx.lineWidth = 2.2 * unit;
-    line(data.x, data.test, x, y);
+    trainAndTest(data, hasTest, x, y);
     ctx.restore();
     const entries: [string, string, number, boolean][] = hasTest
       ? [
@@ -308,32 +339,8 @@ export function createCurvesPanel(
       ctx.rect(acc.box.x, acc.box.y, acc.box.w, acc.box.h);
       ctx.clip();
       const line0 = rgbToCss(theme.line);
-      const bayes = data.bayes[data.bayes.length - 1] ?? null;
-      if (bayes !== null) {
-        ctx.strokeStyle = line0;
-        ctx.lineWidth = 1.6 * unit;
-        ctx.setLineDash([6 * unit, 4 * unit]);
-        ctx.beginPath();
-        if (data.bayes.every((v) => v === bayes)) {
-          // A fixed reference: the whole width from the first frame on.
-          ctx.moveTo(acc.box.x, y(bayes));
-          ctx.lineTo(acc.box.x + acc.box.w, y(bayes));
-        } else {
-          data.bayes.forEach((v, i) => {
-            if (v !== null) ctx[i === 0 ? 'moveTo' : 'lineTo'](x(data.x[i]), y(v));
-          });
-        }
-        ctx.stroke();
-        ctx.setLineDash([]);
-      }
-      ctx.strokeStyle = muted;
-      ctx.fillStyle = muted;
-      ctx.lineWidth = 1.6 * unit;
-      line(data.x, data.train, x, y);
-      ctx.strokeStyle = ink;
-      ctx.fillStyle = ink;
-      ctx.lineWidth = 2.2 * unit;
-      line(data.x, data.test, x, y);
+      const bayes = referenceLine(data.bayes, data.x, acc.box, x, y);
+      trainAndTest(data, true, x, y);
       ctx.restore();
       const entries: [string, string, number, boolean][] = [
         ['train', muted, 1.6 * unit, false],

@@ -10,7 +10,7 @@
  * dynamicTexts says where the changing texts go.
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
-import { textMetrics } from './caption.js';
+import { drawTitle, textMetrics } from './caption.js';
 import type { FigureCaption, KeyEntry } from './figure-scene.js';
 import { font } from './font.js';
 import { ellipsize } from './grid-frame.js';
@@ -183,16 +183,8 @@ export function drawStaticCaption(
   const muted = rgbToCss(theme.muted);
   ctx.save();
   ctx.textBaseline = 'alphabetic';
+  drawTitle(ctx, layout, theme, caption.title, withSubtitle ? caption.subtitle : null);
   ctx.textAlign = 'left';
-  ctx.font = font(fontSize.title, true);
-  ctx.fillStyle = ink;
-  ctx.fillText(caption.title, textLeft, layout.titleBaseline);
-  if (withSubtitle) {
-    const titleWidth = textMetrics(ctx, font(fontSize.title, true), 'left', caption.title).width;
-    ctx.font = font(fontSize.title);
-    ctx.fillStyle = muted;
-    ctx.fillText(`  ·  ${caption.subtitle}`, textLeft + titleWidth, layout.titleBaseline);
-  }
 
   const figures = font(fontSize.figures);
   ctx.font = figures;
