@@ -14,6 +14,7 @@ import { modelSpec } from '../models/index.js';
 import type { Scenario } from '../scenario/schema.js';
 import { animationMode } from './animation-mode.js';
 import { checkFigureData } from './figure-data.js';
+import { gridShapeOf } from './grid-shape.js';
 import { checkOutput } from './outputs.js';
 import { checkPanelSize } from './panel-size.js';
 import type { ComparePlan, DataChoice, ModelChoice, RenderPlan, SinglePlan, SweepPlan } from './plan.js';
@@ -145,12 +146,10 @@ function planCompare(scenario: Scenario, base: Base, dataOf: (e: DataEntry) => D
       );
     }
   });
-  const byRows = scenario.rows !== undefined;
-  const columns = byRows
-    ? models.length
-    : Math.min(models.length, scenario.layout?.columns ?? Math.ceil(Math.sqrt(models.length)));
-  const rows = byRows ? datasets.length : Math.ceil(models.length / columns);
-  checkPanelSize(scenario.render, { rows, columns, rowLabels: byRows, titles: byRows ? 'top' : 'each' });
+  const shape = gridShapeOf(scenario, entries);
+  const { rows, columns } = shape;
+  const byRows = shape.rowLabels;
+  checkPanelSize(scenario.render, shape);
   return {
     ...base,
     kind: 'compare',
