@@ -1,7 +1,7 @@
 /** A comparison without a size of its own gets a canvas sized from its grid. */
 import { describe, expect, it } from 'vitest';
-import { defaultGridSize } from '../../src/plan/panel-size.js';
 import { gridLayout } from '../../src/render/grid-layout.js';
+import { defaultGridSize } from '../../src/scenario/grid-size.js';
 import { validateScenario } from '../../src/scenario/load.js';
 
 const eight = ['knn', 'svm', 'tree', 'forest', 'mlp', 'lda', 'qda', 'logistic'].map((type) => ({ type }));
