@@ -11,6 +11,7 @@ import type { Simulator } from '../data/source.js';
 import type { Task } from '../dataset.js';
 import { UserError } from '../errors.js';
 import { modelSpec } from '../models/index.js';
+import { gridShapeOf } from '../scenario/grid-size.js';
 import type { Scenario } from '../scenario/schema.js';
 import { animationMode } from './animation-mode.js';
 import { checkFigureData } from './figure-data.js';
@@ -157,12 +158,10 @@ function planCompare(scenario: Scenario, base: Base, dataOf: (e: DataEntry) => D
       );
     }
   });
-  const byRows = scenario.rows !== undefined;
-  const columns = byRows
-    ? models.length
-    : Math.min(models.length, scenario.layout?.columns ?? Math.ceil(Math.sqrt(models.length)));
-  const rows = byRows ? datasets.length : Math.ceil(models.length / columns);
-  checkPanelSize(scenario.render, { rows, columns, rowLabels: byRows, titles: byRows ? 'top' : 'each' });
+  const shape = gridShapeOf(scenario, entries);
+  const { rows, columns } = shape;
+  const byRows = shape.rowLabels;
+  checkPanelSize(scenario.render, shape);
   return {
     ...base,
     kind: 'compare',

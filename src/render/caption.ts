@@ -11,7 +11,9 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { font } from './font.js';
 import type { Layout, Rect } from './layout.js';
+import { drawLineKey } from './line-key.js';
 import { type RGB, rgbToCss, type Theme } from './palette.js';
+import { ellipsize, widestStage } from './text-fit.js';
 
 export interface Caption {
   title: string;
@@ -88,15 +90,23 @@ export function drawPlaced(ctx: SKRSContext2D, t: PlacedText): void {
   ctx.fillText(t.text, t.x, t.y);
 }
 
-/** Whether the subtitle has room beside the title and the stage (it is left out when not). */
+/**
+ * Whether the subtitle has room beside the title and the widest stage of the movie (so it stays
+ * or goes for the whole movie, not frame by frame; it is left out when it has no room).
+ */
 export function subtitleFits(ctx: SKRSContext2D, layout: Layout, caption: Caption): boolean {
   if (!caption.subtitle) return false;
+  const width = textMetrics(ctx, font(layout.fontSize.title), 'left', `  ·  ${caption.subtitle}`).width;
+  const titleWidth = textMetrics(ctx, font(layout.fontSize.title, true), 'left', caption.title).width;
+  return width <= titleRoom(ctx, layout, caption) - titleWidth;
+}
+
+/** The width line 1 leaves the title (and subtitle): all but the widest stage and a gap. */
+function titleRoom(ctx: SKRSContext2D, layout: Layout, caption: Caption): number {
   const { fontSize, textLeft, textRight, unit } = layout;
   // Measured as drawn (right-aligned), so the stage's measurement serves both.
-  const stageWidth = textMetrics(ctx, font(fontSize.title), 'right', caption.stage).width;
-  const width = textMetrics(ctx, font(fontSize.title), 'left', `  ·  ${caption.subtitle}`).width;
-  const titleWidth = textMetrics(ctx, font(fontSize.title, true), 'left', caption.title).width;
-  return width <= textRight - stageWidth - 12 * unit - (textLeft + titleWidth);
+  const stageWidth = textMetrics(ctx, font(fontSize.title), 'right', widestStage(caption.stage)).width;
+  return textRight - stageWidth - 12 * unit - textLeft;
 }
 
 /** Line 2's figures, each at a fixed slot: name, value, where the name and the value start. */
@@ -144,13 +154,17 @@ export function dynamicTexts(ctx: SKRSContext2D, layout: Layout, theme: Theme, c
   return [stage, ...figures];
 }
 
-/** Line 1's title in bold, and after it the muted subtitle (when given: the caller knows whether it fits). */
+/**
+ * Line 1's title in bold, cut with an ellipsis to `room`, and after it the muted subtitle (when
+ * given: the caller knows whether it fits).
+ */
 export function drawTitle(
   ctx: SKRSContext2D,
   layout: Layout,
   theme: Theme,
   title: string,
   subtitle: string | null,
+  room: number,
 ): void {
   const { fontSize, textLeft, titleBaseline } = layout;
   ctx.save();
@@ -158,9 +172,10 @@ export function drawTitle(
   ctx.textBaseline = 'alphabetic';
   ctx.font = font(fontSize.title, true);
   ctx.fillStyle = rgbToCss(theme.ink);
-  ctx.fillText(title, textLeft, titleBaseline);
+  const shown = ellipsize(ctx, title, room);
+  ctx.fillText(shown, textLeft, titleBaseline);
   if (subtitle) {
-    const titleWidth = textMetrics(ctx, font(fontSize.title, true), 'left', title).width;
+    const titleWidth = textMetrics(ctx, font(fontSize.title, true), 'left', shown).width;
     ctx.font = font(fontSize.title);
     ctx.fillStyle = rgbToCss(theme.muted);
     ctx.fillText(`  ·  ${subtitle}`, textLeft + titleWidth, titleBaseline);
@@ -195,7 +210,8 @@ export function drawCaption(
 
   // Line 1: title · subtitle (the stage at the right is dynamic).
   ctx.textAlign = 'left';
-  drawTitle(ctx, layout, theme, caption.title, subtitleFits(ctx, layout, caption) ? caption.subtitle : null);
+  const subtitle = subtitleFits(ctx, layout, caption) ? caption.subtitle : null;
+  drawTitle(ctx, layout, theme, caption.title, subtitle, titleRoom(ctx, layout, caption));
 
   // Line 2: the figures' names, and the Bayes figure, the same in every frame.
   ctx.font = font(fontSize.figures);
@@ -209,31 +225,16 @@ export function drawCaption(
   }
 
   // The key to the lines, right-aligned on line 2.
-  const sample = 18 * unit;
-  const gap = 5 * unit;
-  const midY = layout.figuresBaseline - fontSize.figures * 0.33;
-  let x = textRight;
-  const keys: [string, boolean][] = caption.bayesLine
-    ? [
-        ['optimal', true],
-        ['model', false],
-      ]
-    : [['model', false]];
-  ctx.strokeStyle = rgbToCss(theme.line);
-  ctx.lineWidth = 1.6 * unit;
-  ctx.textAlign = 'right';
-  for (const [name, dashed] of keys) {
-    ctx.fillStyle = muted;
-    ctx.fillText(name, x, layout.figuresBaseline);
-    x -= textMetrics(ctx, font(fontSize.figures), 'right', name).width + gap;
-    ctx.setLineDash(dashed ? [4 * unit, 3 * unit] : []);
-    ctx.beginPath();
-    ctx.moveTo(x - sample, midY);
-    ctx.lineTo(x, midY);
-    ctx.stroke();
-    x -= sample + 12 * unit;
-  }
-  ctx.setLineDash([]);
+  const lineColour = rgbToCss(theme.line);
+  const line = { colour: lineColour, width: 1.6 * unit };
+  drawLineKey(
+    ctx,
+    [
+      { name: 'model', ...line, dashed: false },
+      ...(caption.bayesLine ? [{ name: 'Bayes', ...line, dashed: true }] : []),
+    ],
+    { right: textRight, baseline: layout.figuresBaseline, size: fontSize.figures, textColour: muted },
+  );
 
   // Line 3: the class legend.
   if (caption.legend && layout.legendBaseline !== null) {

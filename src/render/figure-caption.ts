@@ -13,9 +13,9 @@ import type { SKRSContext2D } from '@napi-rs/canvas';
 import { drawTitle, textMetrics } from './caption.js';
 import type { FigureCaption, KeyEntry } from './figure-scene.js';
 import { font } from './font.js';
-import { ellipsize } from './grid-frame.js';
 import type { Layout } from './layout.js';
 import { type RGB, rgbToCss, type Theme } from './palette.js';
+import { ellipsize } from './text-fit.js';
 
 /** A figure with a fixed number of decimals; 10⁴ and beyond as 1.2e4, so it fits its field. */
 export function formatFigure(v: number | null, decimals: number): string {
@@ -183,7 +183,8 @@ export function drawStaticCaption(
   const muted = rgbToCss(theme.muted);
   ctx.save();
   ctx.textBaseline = 'alphabetic';
-  drawTitle(ctx, layout, theme, caption.title, withSubtitle ? caption.subtitle : null);
+  // The title is not cut here: the plan's titles are short, and subtitleFits leaves out the subtitle.
+  drawTitle(ctx, layout, theme, caption.title, withSubtitle ? caption.subtitle : null, Number.POSITIVE_INFINITY);
   ctx.textAlign = 'left';
 
   const figures = font(fontSize.figures);

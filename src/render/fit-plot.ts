@@ -20,7 +20,7 @@ import type { FigureState, FitScene } from './figure-scene.js';
 import type { Rect } from './layout.js';
 import { type OverlayLayer, PaintedImage } from './overlay.js';
 import { mix, outlineOf, type RGB, rgbToCss, type Theme } from './palette.js';
-import { paintPoints, pointRadius } from './points.js';
+import { paintPoints, pointOpacity, pointRadius } from './points.js';
 import { CoverageMask } from './stroke.js';
 
 /** The band's tint: this share of the way from the background to the ink. */
@@ -90,6 +90,8 @@ export function createFitPlot(
       window: fit.window,
       unit,
       radius,
+      // Crowded points let the curves show through, as on the classification map.
+      opacity: pointOpacity(test.n, radius, local),
       style: 'hollow',
       colours: [light],
       outlines: [ring],
@@ -140,6 +142,7 @@ export function createFitPlot(
       window: fit.window,
       unit,
       radius,
+      opacity: pointOpacity(train.n, radius, local),
       style: 'filled',
       colours: [pointColour],
       outlines: [outline],

@@ -223,7 +223,7 @@ export function createLandscapePlot(
         paintPoint(
           marks,
           local,
-          { cx: xs[0], cy: ys[0], radius: 2.6 * unit, ringWidth: 1.2 * unit, fill: null, outline: colour },
+          { cx: xs[0], cy: ys[0], radius: 2.6 * unit, ringWidth: 1.2 * unit, fill: null, outline: colour, opacity: 1 },
           marks.visit,
         );
         const last = xs.length - 1;
@@ -235,6 +235,7 @@ export function createLandscapePlot(
             ringWidth: 0.9 * unit,
             fill: colour,
             outline,
+            opacity: 1,
           };
           paintPoint(marks, local, point, marks.visit);
         }

@@ -13,8 +13,9 @@ import type { SKRSContext2D } from '@napi-rs/canvas';
 import { drawAxes } from './axes.js';
 import type { Polyline } from './contours.js';
 import { CanvasLayer, PixelSet } from './layer.js';
-import { outlineOf, rgbToCss } from './palette.js';
-import { type PointsLook, paintPoints, pointRadius, type RgbaImage } from './points.js';
+import type { Rect } from './layout.js';
+import { outlineOf, type RGB, rgbToCss } from './palette.js';
+import { type PointsLook, paintPoints, pointOpacity, pointRadius, type RgbaImage } from './points.js';
 import type { Scene } from './scene.js';
 import { CoverageMask } from './stroke.js';
 
@@ -26,6 +27,34 @@ function strokePolylines(ctx: SKRSContext2D, lines: Polyline[], sx: number, sy: 
     for (let i = 2; i < line.length; i += 2) ctx.lineTo(line[i] * sx, line[i + 1] * sy);
   }
   ctx.stroke();
+}
+
+/**
+ * How the scene's points look when its window maps onto `plot`: training points filled with a
+ * darker ring; test points hollow, ringed in their own colour and fainter, so they step back.
+ */
+export function pointLooks(scene: Scene, plot: Rect): { filled: PointsLook; hollow: PointsLook } {
+  const { unit } = scene.layout;
+  const radius = pointRadius(scene.train.n + (scene.test?.n ?? 0), unit);
+  const look = (style: PointsLook['style'], n: number, outlines: readonly RGB[], fade: number): PointsLook => ({
+    plot,
+    window: scene.window,
+    unit,
+    radius,
+    opacity: fade * pointOpacity(n, radius, plot),
+    style,
+    colours: scene.classColours,
+    outlines,
+  });
+  return {
+    filled: look(
+      'filled',
+      scene.train.n,
+      scene.classColours.map((colour) => outlineOf(colour, scene.theme)),
+      1,
+    ),
+    hollow: look('hollow', scene.test?.n ?? 0, scene.classColours, 0.6),
+  };
 }
 
 export class PlotLayers {
@@ -50,18 +79,9 @@ export class PlotLayers {
     this.points = { rgba: new Uint8ClampedArray(plot.w * plot.h * 4), w: plot.w, h: plot.h };
     this.covered = new PixelSet(plot.w * plot.h);
     this.line = new CoverageMask(plot.w, plot.h);
-    const outlines = scene.classColours.map((colour) => outlineOf(colour, theme));
-    const look = (style: PointsLook['style']): PointsLook => ({
-      plot: inPlot,
-      window: scene.window,
-      unit,
-      radius: pointRadius(scene.train.n + (scene.test?.n ?? 0), unit),
-      style,
-      colours: scene.classColours,
-      outlines,
-    });
-    this.filled = look('filled');
-    this.hollow = look('hollow');
+    const looks = pointLooks(scene, inPlot);
+    this.filled = looks.filled;
+    this.hollow = looks.hollow;
 
     this.fixed = new CanvasLayer(plot.w, plot.h);
     const { ctx } = this.fixed;

@@ -1,6 +1,7 @@
 /**
  * Data points over the shading: training points filled in their class colour with a thin darker
- * outline, test points hollow. Size shrinks gently as the number of points grows.
+ * outline, test points hollow and lighter. Size shrinks gently as the number of points grows, and
+ * crowded points turn translucent.
  *
  * Points are rasterised here, straight into an RGBA image, rather than by the canvas, whose
  * pixels are slow to read back. Antialiasing is analytic, as for the boundary (stroke.ts): a
@@ -39,6 +40,16 @@ export function pointRadius(n: number, unit: number): number {
   return unit * Math.min(3.2, Math.max(1.3, 3.2 * Math.sqrt(300 / Math.max(n, 1)) ** 0.5));
 }
 
+/**
+ * How opaque points are, from the share of the plot their ink would cover: crowded points are
+ * drawn translucent (as scikit-learn's comparison draws its test points), so where they pile up
+ * (near the boundary, in a cluster's core) the density and the shading beneath still show.
+ */
+export function pointOpacity(n: number, radius: number, plot: Rect): number {
+  const coverage = (n * Math.PI * radius * radius) / Math.max(1, plot.w * plot.h);
+  return Math.min(1, Math.max(0.55, Math.sqrt(0.04 / Math.max(coverage, 1e-9))));
+}
+
 /** One point: its centre (pixels), the circle its ring is centred on, and its colours. */
 export interface PointShape {
   cx: number;
@@ -48,6 +59,8 @@ export interface PointShape {
   /** The disc inside the ring; null for a hollow point. */
   fill: RGB | null;
   outline: RGB;
+  /** 1 = opaque. */
+  opacity: number;
 }
 
 /**
@@ -73,8 +86,9 @@ export function paintPoint(image: RgbaImage, clip: Rect, point: PointShape, visi
       // inner is the disc's, the part between is the ring's.
       const all = Math.min(1, Math.max(0, outer + 0.5 - d));
       if (all === 0) continue;
-      const disc = fill === null ? 0 : Math.min(1, Math.max(0, inner + 0.5 - d));
-      const ring = all - Math.min(1, Math.max(0, inner + 0.5 - d));
+      const inside = Math.min(1, Math.max(0, inner + 0.5 - d));
+      const disc = fill === null ? 0 : inside * point.opacity;
+      const ring = (all - inside) * point.opacity;
       const a = disc + ring;
       if (a === 0) continue;
       // Source-over onto what is there (unpremultiplied): the disc and ring share the pixel
@@ -100,6 +114,8 @@ export interface PointsLook {
   /** The layout unit (outline widths scale with it). */
   unit: number;
   radius: number;
+  /** 1 = opaque. */
+  opacity: number;
   /** Filled (class colour, thin outline) or hollow (a bolder outline only). */
   style: 'filled' | 'hollow';
   /** Per class. */
@@ -128,6 +144,7 @@ export function paintPoints(
       ringWidth,
       fill: filled ? look.colours[c] : null,
       outline: look.outlines[c],
+      opacity: look.opacity,
     };
     paintPoint(image, look.plot, point, visit);
   }

@@ -1,7 +1,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/random.js';
-import { paintPoint, paintPoints } from '../../src/render/points.js';
+import { paintPoint, paintPoints, pointOpacity } from '../../src/render/points.js';
 import { separatedGaussians } from '../helpers.js';
 
 const SIZE = 40;
@@ -39,7 +39,7 @@ function ourPoint({ cx, cy, radius, ringWidth, filled }: Point): Image {
   paintPoint(
     image,
     { x: 0, y: 0, w: SIZE, h: SIZE },
-    { cx, cy, radius, ringWidth, fill: filled ? FILL : null, outline: OUTLINE },
+    { cx, cy, radius, ringWidth, fill: filled ? FILL : null, outline: OUTLINE, opacity: 1 },
     () => {},
   );
   return premultiplied(image.rgba);
@@ -140,7 +140,7 @@ describe('paintPoint', () => {
     const image = { rgba: new Uint8ClampedArray(4 * SIZE * SIZE), w: SIZE, h: SIZE };
     const clip = { x: 4, y: 4, w: 10, h: 10 };
     const visited = new Set<number>();
-    paintPoint(image, clip, { cx: 5, cy: 12, radius: 3, ringWidth: 1, fill: FILL, outline: OUTLINE }, (p) =>
+    paintPoint(image, clip, { cx: 5, cy: 12, radius: 3, ringWidth: 1, fill: FILL, outline: OUTLINE, opacity: 1 }, (p) =>
       visited.add(p),
     );
     for (let p = 0; p < SIZE * SIZE; p++) {
@@ -162,6 +162,7 @@ describe('paintPoints', () => {
       window,
       unit: 1,
       radius: 2.5,
+      opacity: 1,
       style: 'filled' as const,
       colours: [FILL, [0, 160, 0] as const],
       outlines: [OUTLINE, [40, 40, 40] as const],
@@ -174,5 +175,17 @@ describe('paintPoints', () => {
       return image.rgba;
     };
     expect(paint([0, 7, 8, 30, 60])).toEqual(paint([0, 60]));
+  });
+});
+
+describe('pointOpacity', () => {
+  const plot = { x: 0, y: 0, w: 400, h: 400 };
+  it('draws sparse points opaque and crowded ones translucent, never fainter than 0.55', () => {
+    expect(pointOpacity(100, 3, plot)).toBe(1);
+    const crowded = pointOpacity(2000, 3, plot);
+    expect(crowded).toBeLessThan(0.8);
+    expect(crowded).toBeGreaterThanOrEqual(0.55);
+    // The same points in a plot four times larger are not crowded.
+    expect(pointOpacity(600, 3, { ...plot, w: 800, h: 800 })).toBeGreaterThan(pointOpacity(600, 3, plot));
   });
 });
