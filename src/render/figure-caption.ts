@@ -15,7 +15,7 @@ import type { FigureCaption, KeyEntry } from './figure-scene.js';
 import { font } from './font.js';
 import type { Layout } from './layout.js';
 import { type RGB, rgbToCss, type Theme } from './palette.js';
-import { ellipsize } from './text-fit.js';
+import { ellipsize, widestStage } from './text-fit.js';
 
 /** A figure with a fixed number of decimals; 10⁴ and beyond as 1.2e4, so it fits its field. */
 export function formatFigure(v: number | null, decimals: number): string {
@@ -102,14 +102,23 @@ function legendPlaces(
   });
 }
 
-/** Whether the subtitle fits beside the title and the stage. */
-export function subtitleFits(ctx: SKRSContext2D, layout: Layout, caption: FigureCaption, stage: string): boolean {
-  if (!caption.subtitle) return false;
+/**
+ * The width line 1 leaves the title and subtitle: all but the movie's widest stage and a gap, so
+ * the subtitle stays or goes for the whole movie, as in the classification caption.
+ */
+export function titleRoom(ctx: SKRSContext2D, layout: Layout, stage: string): number {
   const { fontSize, textLeft, textRight, unit } = layout;
-  const stageWidth = textMetrics(ctx, font(fontSize.title), 'right', stage).width;
+  const stageWidth = textMetrics(ctx, font(fontSize.title), 'right', widestStage(stage)).width;
+  return textRight - stageWidth - 12 * unit - textLeft;
+}
+
+/** Whether the subtitle fits beside the title in the room the stage leaves. */
+export function subtitleFits(ctx: SKRSContext2D, layout: Layout, caption: FigureCaption, room: number): boolean {
+  if (!caption.subtitle) return false;
+  const { fontSize } = layout;
   const width = textMetrics(ctx, font(fontSize.title), 'left', `  ·  ${caption.subtitle}`).width;
   const titleWidth = textMetrics(ctx, font(fontSize.title, true), 'left', caption.title).width;
-  return width <= textRight - stageWidth - 12 * unit - (textLeft + titleWidth);
+  return width <= room - titleWidth;
 }
 
 /** A sample of a line (solid or dashed), a band or a mark, ending at x on the line at baseline y. */
@@ -177,14 +186,14 @@ export function drawStaticCaption(
   caption: FigureCaption,
   trackColours: readonly RGB[],
   withSubtitle: boolean,
+  room: number,
 ): void {
   const { unit, fontSize, textLeft } = layout;
   const ink = rgbToCss(theme.ink);
   const muted = rgbToCss(theme.muted);
   ctx.save();
   ctx.textBaseline = 'alphabetic';
-  // The title is not cut here: the plan's titles are short, and subtitleFits leaves out the subtitle.
-  drawTitle(ctx, layout, theme, caption.title, withSubtitle ? caption.subtitle : null, Number.POSITIVE_INFINITY);
+  drawTitle(ctx, layout, theme, caption.title, withSubtitle ? caption.subtitle : null, room);
   ctx.textAlign = 'left';
 
   const figures = font(fontSize.figures);

@@ -9,7 +9,7 @@
  */
 import { createCanvas } from '@napi-rs/canvas';
 import { indexedPng } from '../output/png.js';
-import { drawStaticCaption, drawTexts, dynamicTexts, subtitleFits } from './figure-caption.js';
+import { drawStaticCaption, drawTexts, dynamicTexts, subtitleFits, titleRoom } from './figure-caption.js';
 import type { FigureScene, FigureState, LandscapeField } from './figure-scene.js';
 import { createFitPlot } from './fit-plot.js';
 import { registerFonts } from './font.js';
@@ -58,6 +58,8 @@ export function createFigureRenderer(scene: FigureScene): FigureRenderer {
 
   let stale = true;
   let subtitleShown = false;
+  /** The room line 1 leaves the title, from the stage of the frame drawn last. */
+  let room = Number.POSITIVE_INFINITY;
   /** Training points composited into the base so far (when they go there). */
   let baked = 0;
 
@@ -78,7 +80,7 @@ export function createFigureRenderer(scene: FigureScene): FigureRenderer {
     ctx.clearRect(0, 0, width, height);
     fitPlot?.drawStatic(ctx);
     if (landscapePlot && field) landscapePlot.drawStatic(ctx, field);
-    if (caption) drawStaticCaption(ctx, layout, theme, caption, scene.trackColours, withSubtitle);
+    if (caption) drawStaticCaption(ctx, layout, theme, caption, scene.trackColours, withSubtitle, room);
     compositeRect(ctx.getImageData(0, 0, width, height).data, whole, base, width, palette);
     if (fitPlot?.testPoints && fitRect && fitTouched) {
       compositeLayers(base, width, fitRect, [fitPlot.testPoints.layer], palette, fitTouched);
@@ -91,7 +93,8 @@ export function createFigureRenderer(scene: FigureScene): FigureRenderer {
       stale = true;
     },
     render(state) {
-      const withSubtitle = caption !== null && subtitleFits(ctx, layout, caption, state.label);
+      room = titleRoom(ctx, layout, state.label);
+      const withSubtitle = caption !== null && subtitleFits(ctx, layout, caption, room);
       if (stale || withSubtitle !== subtitleShown) {
         drawBase(withSubtitle);
         stale = false;
