@@ -6,8 +6,9 @@
  */
 import { resolve } from 'node:path';
 import { drawData, drawSeries } from './data/simulate.js';
-import type { Dataset, Series } from './dataset.js';
+import type { Dataset, Series, Task } from './dataset.js';
 import { type Problem, UserError } from './errors.js';
+import type { Figures } from './movie/movie.js';
 import { movieOf } from './movie/movie-of.js';
 import { writeMovie } from './output/write-movie.js';
 import type { DataChoice, RenderPlan } from './plan/plan.js';
@@ -54,11 +55,61 @@ export interface RenderResult {
   height: number;
   bytes: number;
   seconds: number;
-  final: { train_accuracy: number | null; test_accuracy: number | null; bayes_accuracy: number | null };
+  /** The last frame's figures, by the figure's task (null where undefined). */
+  final: FinalFigures;
   /** Where the time went, in milliseconds. */
   timings: Timings;
   /** With render.curves: the values drawn, per frame. */
   curves?: CurveData;
+  /**
+   * A comparison's models, each with its last frame's figures (`final` holds what they share: the
+   * best possible), in the order of `compare:`, row by row with rows.
+   */
+  panels?: { model: string; data: string; final: FinalFigures }[];
+  /** What the models warned about (each once), when they did: also said through `warn`. */
+  warnings?: string[];
+}
+
+/** A classification's accuracies; a regression's MSE and its own loss; a function's value. */
+export type FinalFigures =
+  | { train_accuracy: number | null; test_accuracy: number | null; bayes_accuracy: number | null }
+  | {
+      train_mse: number | null;
+      test_mse: number | null;
+      optimal_mse: number | null;
+      loss: number | null;
+      train_loss: number | null;
+      test_loss: number | null;
+      optimal_loss: number | null;
+    }
+  | { loss: number | null; optimal_loss: number | null };
+
+/** A figure for JSON: null where undefined or not a number. */
+function figure(v: number | null | undefined): number | null {
+  return v === undefined || v === null || Number.isNaN(v) ? null : v;
+}
+
+/** The --json `final` of a figure of this task from its last frame's figures. */
+export function finalFigures(task: Task, figures: Figures | null): FinalFigures {
+  const accuracy = figures?.measure === 'accuracy' ? figures : null;
+  const loss = figures?.measure === 'loss' ? figures : null;
+  if (task === 'classification') {
+    return {
+      train_accuracy: figure(accuracy?.trainAccuracy),
+      test_accuracy: figure(accuracy?.testAccuracy),
+      bayes_accuracy: figure(accuracy?.bayesAccuracy),
+    };
+  }
+  if (task === 'optimization') return { loss: figure(loss?.loss), optimal_loss: figure(loss?.optimal) };
+  return {
+    train_mse: figure(loss?.trainMse),
+    test_mse: figure(loss?.testMse),
+    optimal_mse: figure(loss?.optimalMse),
+    loss: figure(loss?.loss),
+    train_loss: figure(loss?.train),
+    test_loss: figure(loss?.test),
+    optimal_loss: figure(loss?.optimal),
+  };
 }
 
 export interface Validation {
@@ -115,7 +166,13 @@ export async function renderPlan(
   const started = performance.now();
   const timings = newTimings();
   const { scenario } = planned;
-  const movie = movieOf(planned, { timings, warn: options.warn });
+  const warnings = new Set<string>();
+  const warn = (message: string) => {
+    if (warnings.has(message)) return;
+    warnings.add(message);
+    options.warn?.(message);
+  };
+  const movie = movieOf(planned, { timings, warn });
   const written = await writeMovie(
     movie,
     {
@@ -130,7 +187,6 @@ export async function renderPlan(
     },
     timings,
   );
-  const figure = (v: number | null | undefined) => (v === undefined || v === null || Number.isNaN(v) ? null : v);
   return {
     output: planned.output,
     frames: written.frames,
@@ -138,13 +194,19 @@ export async function renderPlan(
     height: movie.height,
     bytes: written.bytes,
     seconds: Math.round(performance.now() - started) / 1000,
-    final: {
-      train_accuracy: figure(written.figures?.trainAccuracy),
-      test_accuracy: figure(written.figures?.testAccuracy),
-      bayes_accuracy: figure(written.figures?.bayesAccuracy),
-    },
+    final: finalFigures(planned.task, written.figures),
     timings,
     ...(movie.curves ? { curves: movie.curves } : {}),
+    ...(written.panels
+      ? {
+          panels: written.panels.map(({ model, data, figures }) => ({
+            model,
+            data,
+            final: finalFigures(planned.task, figures),
+          })),
+        }
+      : {}),
+    ...(warnings.size > 0 ? { warnings: [...warnings] } : {}),
   };
 }
 

@@ -1,43 +1,86 @@
 /**
- * Scenarios for property tests: valid tiny ones (any model on any simulated source, comparisons,
+ * Scenarios for property tests: valid tiny ones (any simulated source — classification, regression, a function — with a model of its task, comparisons,
  * sweeps, rows of data sets), and the same with one field set to a value that may break it.
  */
 import fc from 'fast-check';
 import { listDataSources, listModels } from '../src/index.js';
 
 const MODELS = listModels();
-// Classification only until the regression figure exists (its render stops at the seam in
-// src/movie/classification-only.ts while validate accepts it).
-const SOURCES = listDataSources().filter((d) => d.source !== 'csv' && d.tasks.includes('classification'));
+// Every simulated source: classification, regression, and the function of a pure optimization.
+const SOURCES = listDataSources().filter((d) => d.source !== 'csv');
 type Scenario = Record<string, unknown>;
+type Source = (typeof SOURCES)[number];
 
-/** A valid, tiny scenario: any registered model on any simulated classification source. */
-export const singleScenario: fc.Arbitrary<Scenario> = fc.record({
-  seed: fc.nat(1000),
-  data: fc.record({
-    source: fc.constantFrom(...SOURCES.map((d) => d.source)),
-    n: fc.integer({ min: 20, max: 40 }),
-    test: fc.integer({ min: 0, max: 40 }),
-  }),
-  model: fc.record({ type: fc.constantFrom(...MODELS.map((m) => m.type)) }),
-  animate: fc.record({ by: fc.constantFrom('auto', 'samples'), frames: fc.integer({ min: 2, max: 4 }) }),
-  render: fc.record({ width: fc.constant(160), height: fc.constant(160), grid: fc.integer({ min: 20, max: 40 }) }),
-});
+/** The models that do the task of a source's data (the plan refuses the others). */
+const modelsFor = (source: Source) => MODELS.filter((m) => m.tasks.some((t) => source.tasks.includes(t)));
 
-/** Also, one time in four, a comparison of two or three models in place of the model. */
+/** A source's section: a function has no points to count. */
+const dataOf = (source: Source) =>
+  source.tasks.includes('optimization')
+    ? fc.constant({ source: source.source })
+    : fc.record({
+        source: fc.constant(source.source),
+        n: fc.integer({ min: 20, max: 40 }),
+        test: fc.integer({ min: 0, max: 40 }),
+      });
+
+/** A model entry for a source: its type, and for linear, one of the optimizers a compare sets apart. */
+const entryFor = (source: Source) =>
+  fc
+    .constantFrom(...modelsFor(source).map((m) => m.type))
+    .chain((type) =>
+      type === 'linear'
+        ? fc.record({ type: fc.constant(type), optimizer: fc.constantFrom('gd', 'momentum', 'adam') })
+        : fc.constant({ type }),
+    );
+
+/** The render section; a landscape and residuals only where the figure has them (else refused). */
+const renderOf = (source: Source, width: number, height: number) => {
+  const task = source.tasks[0];
+  return fc.record({
+    width: fc.constant(width),
+    height: fc.constant(height),
+    grid: fc.integer({ min: 16, max: 40 }),
+    ...(task === 'classification' ? {} : { landscape: fc.boolean() }),
+    ...(task === 'regression' ? { residuals: fc.boolean() } : {}),
+  });
+};
+
+/**
+ * A tiny scenario: any simulated source, with a model that does its task. Valid but for a
+ * landscape asked of a model without two parameters (a refusal both must agree on).
+ */
+export const singleScenario: fc.Arbitrary<Scenario> = fc
+  .oneof(
+    ...(['classification', 'regression', 'optimization'] as const).map((task) => ({
+      weight: task === 'optimization' ? 1 : 2,
+      arbitrary: fc.constantFrom(...SOURCES.filter((d) => d.tasks.includes(task))),
+    })),
+  )
+  .chain((source) =>
+    fc.record({
+      seed: fc.nat(1000),
+      data: dataOf(source),
+      model: entryFor(source),
+      animate: fc.record({ by: fc.constantFrom('auto', 'samples'), frames: fc.integer({ min: 2, max: 4 }) }),
+      render: renderOf(source, 160, 160),
+    }),
+  );
+
+/** Also, one time in four, a comparison of two or three models for the same source in place of the model. */
 export const validScenario: fc.Arbitrary<Scenario> = fc.oneof(
   { weight: 3, arbitrary: singleScenario },
   {
     weight: 1,
-    arbitrary: fc
-      .tuple(
-        singleScenario,
-        fc.uniqueArray(fc.constantFrom(...MODELS.map((m) => m.type)), { minLength: 2, maxLength: 3 }),
-      )
-      .map(([s, types]) => {
-        const { model: _model, ...rest } = s;
-        return { ...rest, compare: types.map((type) => ({ type })), render: { width: 320, height: 200, grid: 20 } };
-      }),
+    arbitrary: singleScenario.chain((s) => {
+      const source = SOURCES.find((d) => d.source === (s.data as { source: string }).source) as Source;
+      return fc
+        .tuple(fc.array(entryFor(source), { minLength: 2, maxLength: 3 }), renderOf(source, 360, 300))
+        .map(([compare, render]) => {
+          const { model: _model, ...rest } = s;
+          return { ...rest, compare, render };
+        });
+    }),
   },
 );
 
@@ -79,6 +122,8 @@ function fieldsOf(s: Scenario): string[] {
     'render.palette',
     'render.theme',
     'render.curves',
+    'render.landscape',
+    'render.residuals',
     'animate.sweep',
     'compare',
     'rows',

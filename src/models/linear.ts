@@ -127,7 +127,7 @@ function refuseRateWithExact(opts: Options): void {
 
 /** Said when a step overflowed: the figure stops at the last finite stage. */
 export function divergedWarning(step: number, learningRate: number): string {
-  return `linear: the loss became infinite at step ${step}, so training stopped at step ${step - 1}: learningRate ${learningRate} is too large for this data`;
+  return `linear: the loss became infinite at step ${step}, so training stopped at step ${step - 1}: learningRate ${learningRate} is too large for this objective`;
 }
 
 /**
@@ -189,11 +189,14 @@ class LinearRegressor implements Regressor {
   private diverged: string | null = null;
   /** Only for y = w·x + b: its two parameters and J over them. */
   readonly landscape?: () => Landscape;
+  /** The coefficients of the basis and the intercept. */
+  readonly parameters: number;
 
   constructor(private readonly opts: Options) {
     this.loss = regressionLossOf(opts);
     this.basis = createBasis(opts, []);
     this.p = this.basis.size;
+    this.parameters = this.p + 1;
     this.theta = startOf(opts, this.p);
     if (opts.degree === 1 && this.p === 1) this.landscape = () => this.line();
   }
@@ -290,9 +293,11 @@ class LinearRegressor implements Regressor {
       this.minimum = [best[1], best[0]];
     }
     const at = new Float64Array(2);
+    const start = startOf(this.opts, 1);
     return {
       names: ['w', 'b'],
       at: [this.theta[1], this.theta[0]],
+      start: [start[1], start[0]],
       minimum: this.minimum,
       loss: (w, b) => {
         at[0] = b;
@@ -583,9 +588,11 @@ class LinearMinimizer implements Minimizer {
   landscape(): Landscape {
     const objective = this.objective;
     if (!objective) throw new Error('landscape() before train()');
+    const [startX, startY] = this.opts.start ?? objective.start;
     return {
       names: objective.names,
       at: [this.point[0], this.point[1]],
+      start: [startX, startY],
       loss: (x, y) => objective.value(x, y),
     };
   }

@@ -79,6 +79,12 @@ export interface Regressor {
    * the training objective as a function of them, for the loss-landscape panel.
    */
   landscape?(): Landscape;
+  /**
+   * The number of trainable parameters, for models whose options fix it (a basis, a network's
+   * layers); absent for those that grow with the data (neighbours, trees). The plan names it
+   * when a landscape is asked of a model that has more than two.
+   */
+  readonly parameters?: number;
 }
 
 /** A model's two parameters and its training objective over them. */
@@ -87,6 +93,8 @@ export interface Landscape {
   names: readonly [string, string];
   /** Their values after the latest stage. */
   at: Point2;
+  /** Where the optimizer started (the path's first point), where the model knows it. */
+  start?: Point2;
   /** The training objective (loss + penalty) at any values. */
   loss(first: number, second: number): number;
   /** Where the objective is least, where the model knows it (to mark it). */

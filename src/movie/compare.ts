@@ -1,9 +1,10 @@
 /**
  * Comparison grids (`compare:` in place of `model:`): one panel per model, on one data set or on
- * one row per data set (`rows:`), all advancing together. Each panel is exactly the snapshot
- * stream a single-model render of that model and data would pull (same data, same seeds, same
- * grid), drawn at panel size — as the plot of a single frame whose plot is that size, except
- * that small panels keep lines and points at half scale at least — and blitted into the big frame.
+ * one row per data set (`rows:`), all advancing together. Each panel is exactly the frames a
+ * single-model render of that model and data would pull (same data, same seeds), drawn at panel
+ * size — as the plot of a single frame whose plot is that size, except that small panels keep
+ * lines and points at half scale at least — and blitted into the big frame. The panels are
+ * their task's (panels.ts): classification maps or regression fits.
  *
  * How panels advance together:
  * - by samples: every panel refits on the same first n points at every frame;
@@ -13,153 +14,146 @@
  */
 
 import { dataSource } from '../data/index.js';
-import { drawData } from '../data/simulate.js';
 import type { ComparePlan } from '../plan/plan.js';
-import { createRng } from '../random.js';
-import { formatAccuracy } from '../render/caption.js';
-import { createFrameRenderer, type FrameRenderer } from '../render/frame.js';
-import { blit, createGridPainter, type GridText, gridLayout, panelLayout } from '../render/grid-frame.js';
+import { dataTitle } from '../plan/titles.js';
+import { blit, createGridPainter, type GridText, gridLayout } from '../render/grid-frame.js';
 import { THEMES } from '../render/palette.js';
 import { timed } from '../timings.js';
-import { classificationSimulator } from './classification-only.js';
-import type { Movie, MovieContext, MovieFrame } from './movie.js';
-import { prepareScene } from './scene.js';
-import { type Snapshot, snapshots, type TrainPlan } from './snapshots.js';
+import type { Figures, Movie, MovieContext, MovieFrame } from './movie.js';
+import { type Panel, type PanelFrame, sharedFrame } from './panel.js';
+import { panelKind } from './panels.js';
 
 /** Panels never draw lines thinner or points smaller than a 1/2-scale single frame's. */
 const MIN_PANEL_UNIT = 0.5;
 
-interface Panel {
-  renderer: FrameRenderer;
-  stream: Generator<Snapshot, void, undefined>;
-  current: Snapshot | null;
-  /** Snapshots pulled so far. */
+interface Cell {
+  panel: Panel;
+  /** What the panel shows: its model's title and its data set's. */
+  model: string;
+  data: string;
+  stream: Generator<PanelFrame, void, undefined>;
+  current: PanelFrame | null;
+  /** Frames pulled so far. */
   pulled: number;
-}
-
-/** Which of a panel's own frames grid frame f shows: the same fraction of its training. */
-export function panelFrame(f: number, frames: number, own: number): number {
-  if (own >= frames || frames <= 1) return Math.min(f, own - 1);
-  return Math.round((f * (own - 1)) / (frames - 1));
 }
 
 export function compareMovie(plan: ComparePlan, context: MovieContext): Movie {
   const { scenario, models, datasets, byRows, rows, columns, mode } = plan;
   const r = scenario.render;
   const layout = gridLayout(r.width, r.height, { rows, columns, rowLabels: byRows, titles: byRows ? 'top' : 'each' });
-  const simulations = datasets.map((d) => drawData(classificationSimulator(d), d.entry, scenario.seed));
-  const prepared = simulations.map((sim) =>
-    prepareScene(r, sim, context.timings, {
+  const kind = panelKind(plan.task);
+  const panels = datasets.map((data) =>
+    kind.panel({
+      data,
+      scenario,
+      timings: context.timings,
       title: '',
       subtitle: '',
-      layout: (legend) => panelLayout(layout.side, legend, MIN_PANEL_UNIT),
+      panel: { side: layout.side, minUnit: MIN_PANEL_UNIT },
     }),
   );
-  for (const warning of new Set(prepared.flatMap((p) => p.warnings))) context.warn?.(warning);
-  const palette = prepared[0].scene.palette;
-  const theme = THEMES[r.theme];
-  const painter = createGridPainter(layout, theme, palette);
+  for (const warning of new Set(panels.flatMap((p) => p.warnings))) context.warn?.(warning);
+  const palette = panels[0].palette;
+  const painter = createGridPainter(layout, THEMES[r.theme], palette);
   const frame = new Uint8Array(r.width * r.height);
   const single = datasets.length === 1;
-  const bayesAccuracy = single ? prepared[0].bayesAccuracy : null;
-
-  function trainPlan(row: number, column: number): TrainPlan {
-    const sim = simulations[row];
-    return {
-      model: models[column],
-      mode,
-      train: sim.train,
-      test: sim.test,
-      grid: prepared[row].scene.grid,
-      points: prepared[row].points,
-      animate: scenario.animate,
-      rng: createRng(scenario.seed).fork('model'),
-      timings: context.timings,
-      warn: context.warn,
-    };
-  }
+  const optimal = single ? panels[0].optimal : null;
 
   return {
     width: r.width,
     height: r.height,
     palette,
     *frames(): Generator<MovieFrame, void, undefined> {
-      const panels: Panel[] = [];
+      const cells: Cell[] = [];
       for (let row = 0; row < rows; row++) {
         for (let column = 0; column < columns; column++) {
           const rowData = byRows ? row : 0;
           const entry = byRows ? column : row * columns + column;
           if (entry >= models.length) continue;
-          panels.push({
-            renderer: createFrameRenderer(prepared[rowData].scene),
-            stream: snapshots(trainPlan(rowData, entry)),
+          const panel = panels[rowData];
+          cells.push({
+            panel,
+            model: plan.titles[entry],
+            data: dataTitle(datasets[rowData].entry.source, datasets[rowData].entry),
+            stream: panel.frames(models[entry], mode, context),
             current: null,
             pulled: 0,
           });
         }
       }
       try {
-        // The first snapshot of every panel tells how many frames each has.
-        for (const p of panels) pull(p);
-        const frames = Math.max(...panels.map((p) => p.current?.frames ?? 1));
+        // The first frame of every panel tells how many frames each has.
+        for (const c of cells) pull(c);
+        const frames = Math.max(...cells.map((c) => c.current?.frames ?? 1));
         for (let f = 0; f < frames; f++) {
-          for (const p of panels) {
-            const own = p.current?.frames ?? 1;
-            while (p.pulled <= panelFrame(f, frames, own) && pull(p));
+          for (const c of cells) {
+            const own = c.current?.frames ?? 1;
+            while (c.pulled <= sharedFrame(f, frames, own) && pull(c));
           }
           timed(context.timings, 'draw', () => {
             frame.fill(0);
-            panels.forEach((p, i) => {
-              if (p.current) blit(p.renderer.render(p.current), frame, r.width, layout.panels[i]);
+            cells.forEach((c, i) => {
+              if (c.current) blit(c.current.draw(), frame, r.width, layout.panels[i]);
             });
-            painter.paint(frame, gridText(panels, f, frames));
+            painter.paint(frame, gridText(cells, f, frames));
           });
           yield {
             indices: frame,
             frame: f,
             frames,
-            figures: { trainAccuracy: null, testAccuracy: null, bayesAccuracy, loss: null },
+            figures: bestOnly(),
+            panels: cells.map((c) => ({ model: c.model, data: c.data, figures: c.current?.figures ?? null })),
             x: f,
             axis: { name: 'frame', from: 0, to: frames - 1, log: false },
           };
         }
       } finally {
-        for (const p of panels) p.stream.return(undefined);
+        for (const c of cells) c.stream.return(undefined);
       }
     },
   };
 
-  /** Takes the panel's next snapshot; false when its stream has ended. */
-  function pull(p: Panel): boolean {
-    const next = p.stream.next();
+  /** A grid's figures: the best possible alone (each panel has its own). */
+  function bestOnly(): Figures {
+    if (plan.task === 'classification') {
+      return { measure: 'accuracy', trainAccuracy: null, testAccuracy: null, bayesAccuracy: optimal, loss: null };
+    }
+    const none = { train: null, test: null, trainMse: null, testMse: null, loss: null };
+    return { measure: 'loss', ...none, optimal, optimalMse: plan.task === 'regression' ? optimal : null };
+  }
+
+  /** Takes the panel's next frame; false when its stream has ended. */
+  function pull(c: Cell): boolean {
+    const next = c.stream.next();
     if (next.done) return false;
-    p.current = next.value;
-    p.pulled++;
+    c.current = next.value;
+    c.pulled++;
     return true;
   }
 
-  function gridText(panels: Panel[], f: number, frames: number): GridText {
-    const labels = panels.map((p) => p.current?.label ?? '');
+  function gridText(cells: Cell[], f: number, frames: number): GridText {
+    const labels = cells.map((c) => c.current?.label ?? '');
     const sameStage = labels.every((l) => l === labels[0]);
     const percent = `${Math.round((100 * (f + 1)) / frames)} % of training`;
-    const hasTest = simulations.every((s) => s.test.n > 0);
-    const bayes = bayesAccuracy;
+    const figure = panels[0].figure;
+    const test = panels.every((p) => p.hasTest);
+    const best = plan.task === 'classification' ? 'Bayes' : 'optimal';
     const firstSource = dataSource(datasets[0].entry.source).title;
     return {
-      title: scenario.title ?? 'Classifier comparison',
+      title: scenario.title ?? (plan.task === 'classification' ? 'Classifier comparison' : 'Model comparison'),
       subtitle: single ? firstSource : '',
       stage: mode === 'samples' && sameStage ? labels[0] : percent,
-      note: `${hasTest ? 'test' : 'train'} accuracy under each panel${bayes !== null ? ` · Bayes ${formatAccuracy(bayes)}` : ''}`,
-      bayesLine: prepared.some((p) => p.scene.bayesLines !== null),
-      panels: panels.map((p, i) => ({
+      note: `${figure.name(test)} under each panel${optimal !== null ? ` · ${best} ${figure.format(optimal)}` : ''}`,
+      bayesLine: panels.some((p) => p.optimalLine),
+      panels: cells.map((c, i) => ({
         title: !byRows || i < columns ? plan.titles[i] : '',
-        left: mode === 'stages' ? (p.current?.label ?? '') : '',
-        right: formatAccuracy((hasTest ? p.current?.testAccuracy : p.current?.trainAccuracy) ?? null),
+        left: mode === 'stages' ? (c.current?.label ?? '') : '',
+        right: figure.format(c.current ? c.panel.figure.of(c.current.figures, test) : null),
       })),
       rows: byRows
         ? datasets.map((d, i) => ({
             name: dataSource(d.entry.source).title,
-            detail: prepared[i].bayesAccuracy !== null ? `Bayes ${formatAccuracy(prepared[i].bayesAccuracy)}` : '',
+            detail: panels[i].optimal !== null ? `${best} ${panels[i].figure.format(panels[i].optimal)}` : '',
           }))
         : [],
     };

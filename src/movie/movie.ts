@@ -7,13 +7,41 @@ import type { CurveData, CurvesAxis } from '../render/curves.js';
 import type { GifPalette } from '../render/palette.js';
 import type { Timings } from '../timings.js';
 
-/** The figures a frame shows (null where unknown or not defined). */
-export interface Figures {
+/** The figures a frame shows (null where unknown or not defined): accuracies, or losses. */
+export type Figures = AccuracyFigures | LossFigures;
+
+export interface AccuracyFigures {
+  measure: 'accuracy';
   trainAccuracy: number | null;
   testAccuracy: number | null;
   /** The optimal classifier's accuracy on the same points; it moves when a data option is swept. */
   bayesAccuracy: number | null;
+  /** The loss the model reported. */
   loss: number | null;
+}
+
+/** A regression's figures (and a function's: f at the point reached, and its least value). */
+export interface LossFigures {
+  measure: 'loss';
+  /** Mean loss on the training points in use and on the test points, in the model's own loss. */
+  train: number | null;
+  test: number | null;
+  /** The least expected loss any model can reach (the noise's own), or the function's least value. */
+  optimal: number | null;
+  /** The same as mean squared errors, the common yardstick (regression only). */
+  trainMse: number | null;
+  testMse: number | null;
+  optimalMse: number | null;
+  /** The objective the model reported (its loss, with any penalty). */
+  loss: number | null;
+}
+
+/** One model's figures in a comparison (the frame's own figures are what they share). */
+export interface PanelFigures {
+  /** The panel's title (the model) and its data set's. */
+  model: string;
+  data: string;
+  figures: Figures | null;
 }
 
 export interface MovieFrame {
@@ -22,6 +50,8 @@ export interface MovieFrame {
   frame: number;
   frames: number;
   figures: Figures;
+  /** A comparison's: each model's figures, in the order of `compare:` (by row with rows). */
+  panels?: readonly PanelFigures[];
   /** Position on the animation's axis (stage, n or swept value), and the axis itself. */
   x: number;
   axis: CurvesAxis;

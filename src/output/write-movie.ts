@@ -4,7 +4,7 @@
  * failed or interrupted render leaves no output behind.
  */
 import { Interrupted, stopSignalOf } from '../errors.js';
-import type { Figures, Movie } from '../movie/movie.js';
+import type { Figures, Movie, PanelFigures } from '../movie/movie.js';
 import { TRANSPARENT_INDEX } from '../render/palette.js';
 import { type Timings, timed } from '../timings.js';
 import { type AtomicFile, type AtomicFolder, createAtomicFile, createAtomicFolder } from './atomic-file.js';
@@ -38,8 +38,9 @@ const frameName = (frame: number) => `frame-${String(frame + 1).padStart(4, '0')
 export interface Written {
   frames: number;
   bytes: number;
-  /** The last frame's figures. */
+  /** The last frame's figures, and a comparison's per model. */
   figures: Figures | null;
+  panels?: readonly PanelFigures[];
 }
 
 export async function writeMovie(movie: Movie, out: MovieOutput, timings: Timings): Promise<Written> {
@@ -62,12 +63,14 @@ export async function writeMovie(movie: Movie, out: MovieOutput, timings: Timing
       sink,
     );
     let figures: Figures | null = null;
+    let panels: readonly PanelFigures[] | undefined;
     let last: Uint8Array | null = null;
     for (const shot of movie.frames()) {
       if (out.signal?.aborted) throw new Interrupted(stopSignalOf(out.signal.reason));
       timed(timings, 'encode', () => writer.push(shot.indices));
       frameFolder?.write(frameName(shot.frame), png(shot.indices));
       figures = shot.figures;
+      panels = shot.panels;
       last = shot.indices;
       out.onFrame?.(shot.frame, shot.frames);
       // Let signals and other tasks in between frames.
@@ -82,7 +85,7 @@ export async function writeMovie(movie: Movie, out: MovieOutput, timings: Timing
     frameFolder?.commit();
     poster?.commit();
     file?.commit();
-    return { frames: count, bytes: writer.bytes, figures };
+    return { frames: count, bytes: writer.bytes, figures, ...(panels ? { panels } : {}) };
   } finally {
     frameFolder?.abort();
     poster?.abort();

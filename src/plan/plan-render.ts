@@ -15,12 +15,13 @@ import { gridShapeOf } from '../scenario/grid-size.js';
 import type { Scenario } from '../scenario/schema.js';
 import { animationMode } from './animation-mode.js';
 import { checkFigureData } from './figure-data.js';
+import { checkLandscape } from './landscape.js';
 import { checkOutput } from './outputs.js';
 import { checkPanelSize } from './panel-size.js';
 import type { ComparePlan, DataChoice, ModelChoice, RenderPlan, SinglePlan, SweepPlan } from './plan.js';
 import { planSweep, sweepAxisName, sweepLabel } from './sweep.js';
 import { checkTaskFit } from './task-fit.js';
-import { captionTitles, panelTitles } from './titles.js';
+import { captionTitles, modelTitle, panelTitles } from './titles.js';
 import { checkWork } from './work.js';
 
 export interface PlanOptions {
@@ -55,6 +56,7 @@ export function planRender(
       ? planSweepFigure(scenario, base, dataOf)
       : planSingle(scenario, base, dataOf);
   checkModelsFit(plan);
+  checkLandscape(plan);
   checkFigureData(plan);
   checkWork(plan, maxWork);
   const inputs = [...(scenarioFile ? [resolve(scenarioFile)] : []), ...dataFiles(plan)];
@@ -107,7 +109,12 @@ function planSingle(scenario: Scenario, base: Base, dataOf: (e: DataEntry) => Da
     model,
     data,
     mode: animationMode([model.spec], scenario.animate.by),
-    ...captionTitles(scenario.title, model.spec.title, scenario.data.source),
+    ...captionTitles(
+      scenario.title,
+      modelTitle(requiredModel(scenario), data.simulator.task),
+      scenario.data.source,
+      scenario.data,
+    ),
   };
 }
 
@@ -127,7 +134,12 @@ function planSweepFigure(scenario: Scenario, base: Base, dataOf: (e: DataEntry) 
     labels: values.map((v) => sweepLabel(sweep.path, v)),
     axis: { name: sweepAxisName(sweep.path), log: sweep.scale === 'log' },
     frames,
-    ...captionTitles(scenario.title, model.spec.title, scenario.data.source),
+    ...captionTitles(
+      scenario.title,
+      modelTitle(requiredModel(scenario), data.simulator.task),
+      scenario.data.source,
+      scenario.data,
+    ),
   };
 }
 
@@ -163,7 +175,7 @@ function planCompare(scenario: Scenario, base: Base, dataOf: (e: DataEntry) => D
       models.map((m) => m.spec),
       scenario.animate.by,
     ),
-    titles: panelTitles(entries),
+    titles: panelTitles(entries, task),
   };
 }
 

@@ -154,6 +154,35 @@ export function dynamicTexts(ctx: SKRSContext2D, layout: Layout, theme: Theme, c
   return [stage, ...figures];
 }
 
+/**
+ * Line 1's title in bold, cut with an ellipsis to `room`, and after it the muted subtitle (when
+ * given: the caller knows whether it fits).
+ */
+export function drawTitle(
+  ctx: SKRSContext2D,
+  layout: Layout,
+  theme: Theme,
+  title: string,
+  subtitle: string | null,
+  room: number,
+): void {
+  const { fontSize, textLeft, titleBaseline } = layout;
+  ctx.save();
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'alphabetic';
+  ctx.font = font(fontSize.title, true);
+  ctx.fillStyle = rgbToCss(theme.ink);
+  const shown = ellipsize(ctx, title, room);
+  ctx.fillText(shown, textLeft, titleBaseline);
+  if (subtitle) {
+    const titleWidth = textMetrics(ctx, font(fontSize.title, true), 'left', shown).width;
+    ctx.font = font(fontSize.title);
+    ctx.fillStyle = rgbToCss(theme.muted);
+    ctx.fillText(`  ·  ${subtitle}`, textLeft + titleWidth, titleBaseline);
+  }
+  ctx.restore();
+}
+
 /** Draws the caption, or its static or dynamic part; returns the boxes of the dynamic texts drawn. */
 export function drawCaption(
   ctx: SKRSContext2D,
@@ -181,17 +210,8 @@ export function drawCaption(
 
   // Line 1: title · subtitle (the stage at the right is dynamic).
   ctx.textAlign = 'left';
-  const fits = subtitleFits(ctx, layout, caption);
-  ctx.font = font(fontSize.title, true);
-  ctx.fillStyle = ink;
-  const title = ellipsize(ctx, caption.title, titleRoom(ctx, layout, caption));
-  ctx.fillText(title, textLeft, layout.titleBaseline);
-  if (fits) {
-    const titleWidth = textMetrics(ctx, font(fontSize.title, true), 'left', title).width;
-    ctx.font = font(fontSize.title);
-    ctx.fillStyle = muted;
-    ctx.fillText(`  ·  ${caption.subtitle}`, textLeft + titleWidth, layout.titleBaseline);
-  }
+  const subtitle = subtitleFits(ctx, layout, caption) ? caption.subtitle : null;
+  drawTitle(ctx, layout, theme, caption.title, subtitle, titleRoom(ctx, layout, caption));
 
   // Line 2: the figures' names, and the Bayes figure, the same in every frame.
   ctx.font = font(fontSize.figures);

@@ -2,7 +2,9 @@
  * Training curves (`render.curves: true`): beside or below the map, train and test accuracy (and
  * the training loss, where the model reports one) against the animation's axis — epoch, tree,
  * round, n or the swept value — growing frame by frame, with the Bayes accuracy as a dashed
- * reference line (TensorFlow Playground's loss curve beside the boundary). The axes are fixed
+ * reference line (TensorFlow Playground's loss curve beside the boundary); for a regression,
+ * train and test loss with the optimal loss dashed (a function: f along the path and its least
+ * value). The axes are fixed
  * from the first frame, so nothing but the curves moves. Drawn on a canvas and mapped to the
  * animation's palette; greys only, so the class colours keep their meaning.
  */
@@ -40,16 +42,33 @@ export interface CurvesAxis {
   log: boolean;
 }
 
-/** The series behind the curves, one entry per frame so far. */
-export interface CurveData {
+/** The series behind the curves, one entry per frame so far: accuracies, or losses. */
+export type CurveData = AccuracyCurves | LossCurves;
+
+interface Series {
   axis: string;
   x: number[];
   train: (number | null)[];
   test: (number | null)[];
+  /** The training loss (objective) the model reported. */
   loss: (number | null)[];
+}
+
+export interface AccuracyCurves extends Series {
+  measure: 'accuracy';
   /** The Bayes accuracy per frame (it moves only when a data option is swept). */
   bayes: (number | null)[];
 }
+
+/** A regression's train and test loss in the model's own loss (a function's: f at the point). */
+export interface LossCurves extends Series {
+  measure: 'loss';
+  /** The optimal loss per frame (the function's least value). */
+  optimal: (number | null)[];
+}
+
+/** What the curves measure: accuracy (with the class count, for chance level) or a named loss. */
+export type CurvesMeasure = { measure: 'accuracy'; classes: number } | { measure: 'loss'; name: string };
 
 export interface CurvesPanel {
   /** Draws the curves up to and including `data`'s last entry into `frame` at the panel's rect. */
@@ -66,7 +85,7 @@ export function createCurvesPanel(
   unit: number,
   theme: Theme,
   palette: GifPalette,
-  classes: number,
+  measure: CurvesMeasure,
 ): CurvesPanel {
   registerFonts();
   const { w, h } = rect;
@@ -76,8 +95,10 @@ export function createCurvesPanel(
   const text = 11 * unit;
   const ink = rgbToCss(theme.ink);
   const muted = rgbToCss(theme.muted);
-  const chance = Math.floor((10 * 1) / classes) / 10;
+  const chance = measure.measure === 'accuracy' ? Math.floor((10 * 1) / measure.classes) / 10 : 0;
   let lossTop = 0;
+  /** A loss chart's range so far (it only ever widens). */
+  let [lossLow, lossHigh] = [Number.POSITIVE_INFINITY, 0];
 
   function charts(withLoss: boolean): Chart[] {
     const pad = 20 * unit;
@@ -180,6 +201,54 @@ export function createCurvesPanel(
     }
   }
 
+  /** The train curve (muted beside a test curve, else in ink) and the test curve in ink, bolder. */
+  function trainAndTest(
+    data: { x: number[]; train: (number | null)[]; test: (number | null)[] },
+    withTest: boolean,
+    x: (v: number) => number,
+    y: (v: number) => number,
+  ): void {
+    const [ink, muted] = [rgbToCss(theme.ink), rgbToCss(theme.muted)];
+    ctx.strokeStyle = withTest ? muted : ink;
+    ctx.fillStyle = withTest ? muted : ink;
+    ctx.lineWidth = (withTest ? 1.6 : 2.2) * unit;
+    line(data.x, data.train, x, y);
+    ctx.strokeStyle = ink;
+    ctx.fillStyle = ink;
+    ctx.lineWidth = 2.2 * unit;
+    line(data.x, data.test, x, y);
+  }
+
+  /**
+   * The best possible (Bayes accuracy, optimal loss) dashed: across the whole width when fixed,
+   * frame by frame when it moves (a swept data option). Returns the last frame's, or null.
+   */
+  function referenceLine(
+    values: readonly (number | null)[],
+    xs: readonly number[],
+    box: Rect,
+    x: (v: number) => number,
+    y: (v: number) => number,
+  ): number | null {
+    const last = values[values.length - 1] ?? null;
+    if (last === null) return null;
+    ctx.strokeStyle = rgbToCss(theme.line);
+    ctx.lineWidth = 1.6 * unit;
+    ctx.setLineDash([6 * unit, 4 * unit]);
+    ctx.beginPath();
+    if (values.every((v) => v === last)) {
+      ctx.moveTo(box.x, y(last));
+      ctx.lineTo(box.x + box.w, y(last));
+    } else {
+      values.forEach((v, i) => {
+        if (v !== null) ctx[i === 0 ? 'moveTo' : 'lineTo'](x(xs[i]), y(v));
+      });
+    }
+    ctx.stroke();
+    ctx.setLineDash([]);
+    return last;
+  }
+
   function key(ctx2: SKRSContext2D, box: Rect, entries: [string, string, number, boolean][]): void {
     ctx2.font = font(10 * unit);
     ctx2.textAlign = 'right';
@@ -202,12 +271,61 @@ export function createCurvesPanel(
     ctx2.setLineDash([]);
   }
 
+  /**
+   * A regression's (or a function's) chart: train and test loss against the axis, the optimal
+   * loss dashed, on a log scale (a descent from far away spans decades) whose range only ever
+   * widens; values four decades below the top (a fit through every point has a training loss of
+   * 0) are held at the bottom. Values that are not all positive (a function below 0) go on a
+   * linear scale.
+   */
+  function drawLossChart(data: LossCurves, axis: CurvesAxis, name: string): void {
+    const box = { x: 50 * unit, y: 30 * unit, w: w - 70 * unit, h: h - 64 * unit };
+    for (const v of [...data.train, ...data.test, ...data.optimal]) {
+      if (v !== null && Number.isFinite(v)) [lossLow, lossHigh] = [Math.min(lossLow, v), Math.max(lossHigh, v)];
+    }
+    const top = lossHigh > 0 ? lossHigh * 1.08 : 1;
+    const log = lossLow >= 0;
+    const y = log
+      ? scaleLog()
+          .domain([Math.min(top / 2, Math.max(lossLow / 1.5, top * 1e-4)), top])
+          .range([box.y + box.h, box.y])
+          .clamp(true)
+      : scaleLinear()
+          .domain([lossLow, top])
+          .range([box.y + box.h, box.y])
+          .clamp(true);
+    const format = log ? (v: number) => y.tickFormat(4, '~g')(v) : y.tickFormat(4);
+    const x = frameAndTicks({ box, title: name }, axis, y, log ? (y.ticks(4) as number[]) : y.ticks(4), format);
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(box.x, box.y, box.w, box.h);
+    ctx.clip();
+    const line0 = rgbToCss(theme.line);
+    const optimal = referenceLine(data.optimal, data.x, box, x, y);
+    const hasTest = data.test.some((v) => v !== null);
+    trainAndTest(data, hasTest, x, y);
+    ctx.restore();
+    const entries: [string, string, number, boolean][] = hasTest
+      ? [
+          ['train', muted, 1.6 * unit, false],
+          ['test', ink, 2.2 * unit, false],
+        ]
+      : [[name === 'f' ? 'f' : 'train', ink, 2.2 * unit, false]];
+    if (optimal !== null) entries.push([name === 'f' ? 'minimum' : 'optimal', line0, 1.6 * unit, true]);
+    key(ctx, box, entries);
+  }
+
   return {
     draw(data, axis, frame, frameWidth) {
       ctx.fillStyle = rgbToCss(theme.background);
       ctx.fillRect(0, 0, w, h);
       ctx.lineJoin = 'round';
       ctx.lineCap = 'round';
+      if (data.measure === 'loss' || measure.measure === 'loss') {
+        if (data.measure === 'loss') drawLossChart(data, axis, measure.measure === 'loss' ? measure.name : 'loss');
+        readBack(frame, frameWidth);
+        return;
+      }
       const withLoss = data.loss.some((v) => v !== null);
       const [acc, lossChart] = charts(withLoss);
 
@@ -221,32 +339,8 @@ export function createCurvesPanel(
       ctx.rect(acc.box.x, acc.box.y, acc.box.w, acc.box.h);
       ctx.clip();
       const line0 = rgbToCss(theme.line);
-      const bayes = data.bayes[data.bayes.length - 1] ?? null;
-      if (bayes !== null) {
-        ctx.strokeStyle = line0;
-        ctx.lineWidth = 1.6 * unit;
-        ctx.setLineDash([6 * unit, 4 * unit]);
-        ctx.beginPath();
-        if (data.bayes.every((v) => v === bayes)) {
-          // A fixed reference: the whole width from the first frame on.
-          ctx.moveTo(acc.box.x, y(bayes));
-          ctx.lineTo(acc.box.x + acc.box.w, y(bayes));
-        } else {
-          data.bayes.forEach((v, i) => {
-            if (v !== null) ctx[i === 0 ? 'moveTo' : 'lineTo'](x(data.x[i]), y(v));
-          });
-        }
-        ctx.stroke();
-        ctx.setLineDash([]);
-      }
-      ctx.strokeStyle = muted;
-      ctx.fillStyle = muted;
-      ctx.lineWidth = 1.6 * unit;
-      line(data.x, data.train, x, y);
-      ctx.strokeStyle = ink;
-      ctx.fillStyle = ink;
-      ctx.lineWidth = 2.2 * unit;
-      line(data.x, data.test, x, y);
+      const bayes = referenceLine(data.bayes, data.x, acc.box, x, y);
+      trainAndTest(data, true, x, y);
       ctx.restore();
       const entries: [string, string, number, boolean][] = [
         ['train', muted, 1.6 * unit, false],
@@ -274,11 +368,15 @@ export function createCurvesPanel(
         ctx.restore();
       }
 
-      const rgba = ctx.getImageData(0, 0, w, h).data;
-      for (let p = 0, o = 0; p < indices.length; p++, o += 4) {
-        indices[p] = palette.nearest(rgba[o], rgba[o + 1], rgba[o + 2]);
-      }
-      blit(indices, frame, frameWidth, rect);
+      readBack(frame, frameWidth);
     },
   };
+
+  function readBack(frame: Uint8Array, frameWidth: number): void {
+    const rgba = ctx.getImageData(0, 0, w, h).data;
+    for (let p = 0, o = 0; p < indices.length; p++, o += 4) {
+      indices[p] = palette.nearest(rgba[o], rgba[o + 1], rgba[o + 2]);
+    }
+    blit(indices, frame, frameWidth, rect);
+  }
 }

@@ -5,7 +5,7 @@
  * canvas composited over the frame, as in frame.ts. scikit-learn's "classifier comparison"
  * figure is the model: data sets in rows, classifiers in columns, the score by each panel.
  */
-import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { createCanvas } from '@napi-rs/canvas';
 import { font, registerFonts } from './font.js';
 import { compositeRect } from './frame.js';
 import type { GridLayout } from './grid-layout.js';

@@ -58,6 +58,27 @@ export function classColours(palette: 'okabe-ito' | 'playground' | readonly stri
   return Array.from({ length: classes }, (_, c) => hexToRgb(list[c % list.length]));
 }
 
+/**
+ * A regression's or a function's colours: the points' first, then one per model (its fitted
+ * curve and its path), in that order in a custom list. The named palettes put their blue on the
+ * points and Okabe–Ito's vermilion on the first model: strong against the blue and the greys.
+ */
+export function figureColours(
+  palette: 'okabe-ito' | 'playground' | readonly string[],
+  theme: Theme,
+): { points: RGB; models: RGB[] } {
+  const light = theme.background[0] + theme.background[1] + theme.background[2] > 3 * 128;
+  // Yellow is lost on white, black on the dark theme's background.
+  const last = light ? '#000000' : '#F0E442';
+  const list =
+    palette === 'okabe-ito'
+      ? ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', last]
+      : palette === 'playground'
+        ? ['#0877BD', '#F59322', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', last]
+        : palette;
+  return { points: hexToRgb(list[0]), models: list.slice(1).map(hexToRgb) };
+}
+
 /** A point's outline: its colour taken towards black on a light background, towards white on a dark one. */
 export function outlineOf(colour: RGB, theme: Theme): RGB {
   const light = theme.background[0] + theme.background[1] + theme.background[2] > 3 * 128;
@@ -78,13 +99,18 @@ export interface GifPalette {
   nearest(r: number, g: number, b: number): number;
 }
 
-export function buildPalette(theme: Theme, classColour: readonly RGB[]): GifPalette {
+/**
+ * The palette of an animation: the background, the greys, `fixed` colours as they are (the
+ * filled contours of a loss landscape), then a ramp for each class colour.
+ */
+export function buildPalette(theme: Theme, classColour: readonly RGB[], fixed: readonly RGB[] = []): GifPalette {
   const k = classColour.length;
   const extra = k <= 3 ? 8 : 4;
-  const free = 255 - 1 - GREYS - k * 2 * extra;
+  const free = 255 - 1 - GREYS - fixed.length - k * 2 * extra;
   const levels = Math.floor(free / k);
   const colours: RGB[] = [theme.background];
   for (let i = 1; i <= GREYS; i++) colours.push(mix(theme.background, theme.ink, i / GREYS));
+  colours.push(...fixed);
   const rampStart: number[] = [];
   for (let c = 0; c < k; c++) {
     rampStart.push(colours.length);

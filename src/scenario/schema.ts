@@ -150,7 +150,10 @@ const animateSchema = options({
 const renderSchema = options({
   width: z.number().int().min(160).max(LIMITS.size).default(480),
   height: z.number().int().min(160).max(LIMITS.size).default(480),
-  bayes: z.boolean().default(true).describe('dashed optimal boundary, where the source knows its densities'),
+  bayes: z
+    .boolean()
+    .default(true)
+    .describe('dashed optimal boundary, or true curve E[y | x] with its ±σ band, where the source knows them'),
   grid: z.number().int().min(16).max(LIMITS.grid).default(160).describe('evaluation points per axis'),
   shading: z.enum(['probability', 'class', 'none']).default('probability'),
   show: z
@@ -167,6 +170,11 @@ const renderSchema = options({
     .default('okabe-ito')
     .describe('a named palette or a list of class colours'),
   curves: z.boolean().default(false).describe('a panel of train/test accuracy (and loss) against the animation'),
+  landscape: z
+    .boolean()
+    .default(false)
+    .describe("regression: the loss over the model's two parameters (w, b) beside the fit, with the optimizer's path"),
+  residuals: z.boolean().default(false).describe('regression: a segment from each training point to the fitted curve'),
 });
 
 const scenarioObject = options({

@@ -123,6 +123,18 @@ const rows = [
     files: [['configs/logistic-epochs.yaml', 'model.epochs=1000', 'animate.frames=1000']],
   },
   {
+    name: "Ma's linear regression, 480×480, 60 frames, landscape",
+    target: '≤ 0.8 s',
+    seconds: 0.8,
+    files: [['configs/ma/linear-regression.yaml', 'render.width=480', 'render.height=480']],
+  },
+  {
+    name: 'mlp on the sine, 200 epochs, 60 frames',
+    target: '≤ 1.2 s',
+    seconds: 1.2,
+    files: [['configs/regression/sine-epochs.yaml']],
+  },
+  {
     name: 'comparison 3 × 8, 960×360, 60 frames',
     target: '≤ 10 s',
     seconds: 10,

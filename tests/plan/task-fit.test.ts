@@ -1,8 +1,8 @@
 /**
  * A model must fit the task its data poses: the plan (so validate and render alike) refuses a
  * model type without it, an option or a loss of another task, and options its factory will not
- * take together, each at the model's own path, saying which task the data poses. Until the
- * regression figure exists, a render of a regression stops at the seam (movie/classification-only.ts).
+ * take together, each at the model's own path, saying which task the data poses. A regression
+ * that `mlgif init` writes renders, and its points go out and back in through `mlgif data`.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -112,8 +112,8 @@ describe('the model fits the task of its data', () => {
   });
 });
 
-describe('until the regression figure exists', () => {
-  it('`mlgif init --data line` writes a linear regression that validates; its render stops at the seam, writing nothing', async () => {
+describe('regression scenarios from the command line', () => {
+  it('`mlgif init --data line` writes a linear regression that validates and renders, with its --json figures', async () => {
     const dir = tempDir();
     const file = join(dir, 'line.yaml');
     expect((await run(['init', '--data', 'line', '-o', file])).code).toBe(0);
@@ -123,12 +123,24 @@ describe('until the regression figure exists', () => {
     });
     expect((await run(['validate', file, '--quiet'])).code).toBe(0);
     const output = join(dir, 'out.gif');
-    const render = await run(['render', file, '-o', output, '--quiet']);
-    expect(render.code).toBe(2);
-    expect(render.stderr).toMatch(
-      /data\.source: the regression figure is not built yet: data\.source line poses a regression task/,
-    );
-    expect(existsSync(output)).toBe(false);
+    const render = await run(['render', file, '-o', output, '--quiet', '--json']);
+    expect(render.stderr).toBe('');
+    expect(render.code).toBe(0);
+    expect(existsSync(output)).toBe(true);
+    const { final } = JSON.parse(render.stdout.toString());
+    expect(Object.keys(final)).toEqual([
+      'train_mse',
+      'test_mse',
+      'optimal_mse',
+      'loss',
+      'train_loss',
+      'test_loss',
+      'optimal_loss',
+    ]);
+    // Ma's line: noise σ = 1, so the optimal expected squared loss is σ² = 1.
+    expect(final.optimal_mse).toBeCloseTo(1, 9);
+    expect(final.optimal_loss).toBe(final.optimal_mse);
+    expect(final.train_loss).toBe(final.train_mse);
   });
 
   it('`mlgif data` writes x,y for a regression, which the csv source reads back as one', async () => {
