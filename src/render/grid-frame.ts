@@ -68,8 +68,11 @@ export interface GridText {
 }
 
 export interface GridPainter {
-  /** Draws the text and panel frames over `frame` (whose panels are already blitted). */
-  paint(frame: Uint8Array, text: GridText): void;
+  /**
+   * Draws the text and panel frames over `frame` (whose panels are already blitted), and what
+   * `more` draws outside the panels (a search's leaderboard).
+   */
+  paint(frame: Uint8Array, text: GridText, more?: (ctx: SKRSContext2D) => void): void;
 }
 
 /** Fits `text` into `room` pixels, cutting it with an ellipsis when needed. */
@@ -149,7 +152,7 @@ export function createGridPainter(layout: GridLayout, theme: Theme, palette: Gif
         ctx.font = font(text, true);
         ctx.fillStyle = ink;
         ctx.textAlign = 'left';
-        ctx.fillText(ellipsize(ctx, info.title, side), p.x, p.y - text * 0.45);
+        ctx.fillText(ellipsize(ctx, info.title, p.w), p.x, p.y - text * 0.45);
       }
       const base = p.y + p.h + text * 1.15;
       ctx.font = font(text);
@@ -159,7 +162,7 @@ export function createGridPainter(layout: GridLayout, theme: Theme, palette: Gif
       const rightW = ctx.measureText(info.right).width;
       ctx.textAlign = 'left';
       ctx.fillStyle = muted;
-      ctx.fillText(ellipsize(ctx, info.left, side - rightW - text * 0.5), p.x, base);
+      ctx.fillText(ellipsize(ctx, info.left, p.w - rightW - text * 0.5), p.x, base);
     });
 
     // Row labels, turned to read upwards, centred on their row.
@@ -189,8 +192,9 @@ export function createGridPainter(layout: GridLayout, theme: Theme, palette: Gif
   }
 
   return {
-    paint(frame, t) {
+    paint(frame, t, more) {
       draw(t);
+      more?.(ctx);
       composite(frame);
     },
   };
