@@ -150,7 +150,7 @@ function planSearchFigure(scenario: Scenario, base: Base, dataOf: (e: DataEntry)
   const search = scenario.search;
   if (!search) throw new Error('a search figure comes with search');
   const data = dataOf(scenario.data);
-  const { configs, rounds } = planSearch(search, data, scenario.seed);
+  const { configs, rounds } = planSearch(search, data, scenario.seed, scenario.render);
   const methodName = search.method === 'random' ? 'Random search' : 'Successive halving';
   return {
     ...base,

@@ -25,6 +25,8 @@ import { models } from '../models/index.js';
 import type { ModelSpec } from '../models/model.js';
 import { unknownKeyMessage, unknownNameMessage } from '../options.js';
 import { createRng, type Rng } from '../random.js';
+import { MIN_PANEL_SIDE } from '../render/grid-layout.js';
+import { searchPanelSide } from '../render/search-layout.js';
 import { plainError } from '../scenario/plain-errors.js';
 import type { SearchOptions } from '../scenario/schema.js';
 import type { DataChoice, SearchConfig } from './plan.js';
@@ -236,7 +238,12 @@ export interface PlannedSearch {
 }
 
 /** The search's configurations and rounds for its data, or a UserError naming every problem. */
-export function planSearch(search: SearchOptions, data: DataChoice, seed: number): PlannedSearch {
+export function planSearch(
+  search: SearchOptions,
+  data: DataChoice,
+  seed: number,
+  render: { width: number; height: number },
+): PlannedSearch {
   const { simulator, entry } = data;
   if (simulator.task !== 'classification') {
     throw new UserError(
@@ -253,6 +260,14 @@ export function planSearch(search: SearchOptions, data: DataChoice, seed: number
         'data.n',
       );
     }
+  }
+  const { width, height } = render;
+  if (searchPanelSide(width, height) < MIN_PANEL_SIDE) {
+    throw new UserError(
+      `a search's frame (the best map, the trial's beside it, the leaderboard) in ${width} × ${height} px leaves ` +
+        `a map under ${MIN_PANEL_SIDE} px, too small to read: make render.width and render.height larger (480 × 480 or 720 × 480 read well)`,
+      'render',
+    );
   }
   const problems: Problem[] = [];
   const report = (path: string, message: string) => problems.push({ path, message });

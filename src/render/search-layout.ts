@@ -19,6 +19,12 @@ export interface SearchLayout {
 /** Lines of the leaderboard: its heading and the top five. */
 export const BOARD_LINES = 6;
 
+/** The smaller of the two maps' sides: under MIN_PANEL_SIDE the frame is too small to read. */
+export function searchPanelSide(width: number, height: number): number {
+  const { best, trial } = searchLayout(width, height);
+  return Math.min(best.w, trial.w);
+}
+
 export function searchLayout(width: number, height: number): SearchLayout {
   const head = gridLayout(width, height, { rows: 1, columns: 1, rowLabels: false, titles: 'each' });
   const { text, pad } = head;
@@ -38,14 +44,14 @@ export function searchLayout(width: number, height: number): SearchLayout {
     const column = Math.round(0.36 * room.w);
     const side = Math.floor(Math.min(room.h - headBand - underBand, room.w - gap - column));
     const columnW = room.w - gap - side;
-    const small = Math.floor(Math.min(columnW, side - gap - boardH));
+    const small = Math.max(0, Math.floor(Math.min(columnW, side - gap - boardH)));
     best = { x: pad, y, w: side, h: side };
     trial = { x: pad + side + gap, y, w: small, h: small };
     board = { x: trial.x, y: y + small + underBand + gap, w: columnW, h: boardH };
   } else {
     // Square or tall: the two maps side by side (the trial's at about half size), the board below.
     const side = Math.floor(Math.min(room.h - headBand - underBand - gap - boardH, (room.w - gap) / 1.5));
-    const small = room.w - gap - side;
+    const small = Math.min(side, room.w - gap - side);
     best = { x: pad, y, w: side, h: side };
     trial = { x: pad + side + gap, y, w: small, h: small };
     board = { x: pad, y: y + side + underBand + gap, w: room.w, h: boardH };
