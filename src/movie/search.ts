@@ -74,7 +74,8 @@ export function searchMovie(plan: SearchPlan, context: MovieContext): Movie {
       const smallPaint = createFrameRenderer(small.scene);
       const frame = new Uint8Array(r.width * r.height);
       const best = new Uint8Array(layout.best.w * layout.best.h);
-      const latest = new Uint8Array(layout.trial.w * layout.trial.h);
+      // The leader's map as scored, for the last frame beside its refit.
+      let leaderProba = new Float32Array(0);
       let grid: Float32Array | undefined;
       const onGrid = (classifier: Classifier) =>
         timed(context.timings, 'evaluate', () => {
@@ -102,9 +103,11 @@ export function searchMovie(plan: SearchPlan, context: MovieContext): Movie {
         };
         timed(context.timings, 'draw', () => {
           frame.fill(0);
-          latest.set(smallPaint.render(state));
-          blit(latest, frame, r.width, layout.trial);
-          if (leads) best.set(bigPaint.render(state));
+          blit(smallPaint.render(state), frame, r.width, layout.trial);
+          if (leads) {
+            best.set(bigPaint.render(state));
+            leaderProba = Float32Array.from(proba);
+          }
           blit(best, frame, r.width, layout.best);
           const leader = standings.leader() ?? {
             config: trial.config,
@@ -143,8 +146,9 @@ export function searchMovie(plan: SearchPlan, context: MovieContext): Movie {
       const proba = onGrid(classifier);
       timed(context.timings, 'draw', () => {
         const state = { proba, trainUsed: simulation.train.n, label: '', trainAccuracy, testAccuracy };
+        const scoredState = { ...state, proba: leaderProba, trainUsed: leader.n };
         frame.fill(0);
-        blit(latest, frame, r.width, layout.trial);
+        blit(smallPaint.render(scoredState), frame, r.width, layout.trial);
         blit(bigPaint.render(state), frame, r.width, layout.best);
         const scored = testAccuracy === null ? 'train' : 'test';
         paint({
@@ -155,7 +159,11 @@ export function searchMovie(plan: SearchPlan, context: MovieContext): Movie {
             left: optionsText(winner),
             right: `${scored} ${formatAccuracy(testAccuracy ?? trainAccuracy)}`,
           },
-          trial: null,
+          trial: {
+            title: `as scored, fit on ${leader.n} points`,
+            left: '',
+            right: formatAccuracy(leader.validationAccuracy),
+          },
           newest: -1,
         });
       });
@@ -187,7 +195,7 @@ export function searchMovie(plan: SearchPlan, context: MovieContext): Movie {
         stage: string;
         note: string;
         best: GridText['panels'][number];
-        trial: GridText['panels'][number] | null;
+        trial: GridText['panels'][number];
         newest: number;
       }): void {
         const text: GridText = {
@@ -196,11 +204,12 @@ export function searchMovie(plan: SearchPlan, context: MovieContext): Movie {
           stage: t.stage,
           note: t.note,
           bayesLine: large.scene.bayesLines !== null,
-          panels: [t.best, t.trial ?? { title: 'last trial', left: '', right: '' }],
+          panels: [t.best, t.trial],
           rows: [],
         };
+        const tried = standings.top(Number.POSITIVE_INFINITY).length;
         const board: Board = {
-          heading: `top ${BOARD_SIZE} of ${standings.top(Number.POSITIVE_INFINITY).length}`,
+          heading: `best ${Math.min(BOARD_SIZE, tried)} of ${tried} tried`,
           scoreHeading: 'validation accuracy',
           rows: standings.top(BOARD_SIZE).map((s, i) => ({
             rank: i + 1,

@@ -91,6 +91,11 @@ describe('search: what the plan refuses', () => {
       'data.n: a search holds out 3 of the 12 training points to score configurations and fits on 9; it needs at least 5 and 10: raise data.n (or search.validation)',
     ],
     [
+      'a frame too small for two maps',
+      scenario({}, { render: { width: 240, height: 200 } }),
+      "render: a search's frame (the best map, the trial's beside it, the leaderboard) in 240 × 200 px leaves a map under 48 px",
+    ],
+    [
       'a configuration over the work budget',
       scenario({ models: [{ type: 'forest', trees: [5000, 10000] }], trials: 200 }),
       'this render would take about',
