@@ -207,7 +207,7 @@ export function searchMovie(plan: SearchPlan, context: MovieContext): Movie {
           panels: [t.best, t.trial],
           rows: [],
         };
-        const tried = standings.top(Number.POSITIVE_INFINITY).length;
+        const tried = standings.tried;
         const board: Board = {
           heading: `best ${Math.min(BOARD_SIZE, tried)} of ${tried} tried`,
           scoreHeading: 'validation accuracy',

@@ -39,6 +39,11 @@ export class Standings {
     return this.leader()?.trial === trial.index;
   }
 
+  /** How many configurations have been tried. */
+  get tried(): number {
+    return this.latest.size;
+  }
+
   /** The first `count` configurations, best first. */
   top(count: number): Standing[] {
     return [...this.latest.values()].sort(compareStandings).slice(0, count);
