@@ -152,7 +152,7 @@ describe('the animation', () => {
     expect(readFileSync(join(dir, 'a.gif')).equals(readFileSync(join(dir, 'b.gif')))).toBe(true);
     expect(a.frames).toBe(9 + 3 + 1 + 1);
     expect(b.final).toMatchObject({ trials: 9, evaluations: 13 });
-    const c = await render({ ...search('halving'), seed: 6 }, { output: join(dir, 'c.gif') });
+    await render({ ...search('halving'), seed: 6 }, { output: join(dir, 'c.gif') });
     expect(readFileSync(join(dir, 'c.gif')).equals(readFileSync(join(dir, 'a.gif')))).toBe(false);
   });
 });
