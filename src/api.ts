@@ -72,7 +72,17 @@ export interface RenderResult {
 
 /** A classification's accuracies; a regression's MSE and its own loss; a function's value. */
 export type FinalFigures =
-  | { train_accuracy: number | null; test_accuracy: number | null; bayes_accuracy: number | null }
+  | {
+      train_accuracy: number | null;
+      test_accuracy: number | null;
+      bayes_accuracy: number | null;
+      /** A search's winner (its accuracies above), what it scored on validation, and the work done. */
+      model?: string;
+      options?: Record<string, unknown>;
+      validation_accuracy?: number;
+      trials?: number;
+      evaluations?: number;
+    }
   | {
       train_mse: number | null;
       test_mse: number | null;
@@ -94,10 +104,20 @@ export function finalFigures(task: Task, figures: Figures | null): FinalFigures 
   const accuracy = figures?.measure === 'accuracy' ? figures : null;
   const loss = figures?.measure === 'loss' ? figures : null;
   if (task === 'classification') {
+    const search = accuracy?.search;
     return {
       train_accuracy: figure(accuracy?.trainAccuracy),
       test_accuracy: figure(accuracy?.testAccuracy),
       bayes_accuracy: figure(accuracy?.bayesAccuracy),
+      ...(search
+        ? {
+            model: search.model,
+            options: search.options,
+            validation_accuracy: search.validationAccuracy,
+            trials: search.trials,
+            evaluations: search.evaluations,
+          }
+        : {}),
     };
   }
   if (task === 'optimization') return { loss: figure(loss?.loss), optimal_loss: figure(loss?.optimal) };

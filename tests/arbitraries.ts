@@ -180,6 +180,52 @@ export const sweepScenario: fc.Arbitrary<Scenario> = singleScenario.chain((s) =>
     .map((sweep) => ({ ...s, animate: { by: 'sweep', sweep, frames: 3 } }));
 });
 
+/** A model type's numeric options (what a search ranges over). */
+function numericOptions(model: string): string[] {
+  const options = MODELS.find((m) => m.type === model)?.options ?? [];
+  return options.filter((o) => /^(integer|number)/.test(o.type)).map((o) => o.name);
+}
+
+/** One entry of search.models: a model type and one numeric option as a range or a value, mostly in range. */
+const searchEntry = fc
+  .record({
+    type: fc.constantFrom(...MODELS.filter((m) => m.type !== 'evolve').map((m) => m.type)),
+    option: fc.nat(20),
+    form: fc.constantFrom('range', 'range', 'log', 'value'),
+    lo: fc.constantFrom(1, 1, 2, 0.01, -1),
+    hi: fc.constantFrom(3, 3, 3, 10, 1),
+  })
+  .map(({ type, option, form, lo, hi }) => {
+    const names = numericOptions(type);
+    if (names.length === 0) return { type };
+    const name = names[option % names.length];
+    return { type, [name]: form === 'value' ? lo : form === 'log' ? [lo, hi, 'log'] : [lo, hi] };
+  });
+
+/**
+ * A search over one or two model types, by random search or successive halving; sometimes beside
+ * a model, by another mode, or on too few points to hold some out.
+ */
+export const searchScenario: fc.Arbitrary<Scenario> = fc
+  .record({
+    s: singleScenario,
+    models: fc.array(searchEntry, { minLength: 1, maxLength: 2 }),
+    method: fc.constantFrom('random', 'halving'),
+    trials: fc.integer({ min: 1, max: 4 }),
+    twist: fc.constantFrom('none', 'none', 'none', 'none', 'none', 'model', 'by', 'few'),
+  })
+  .map(({ s, models, method, trials, twist }) => {
+    const { model, animate: _animate, ...rest } = s;
+    return {
+      ...rest,
+      data: twist === 'few' ? { ...(rest.data as object), n: 12 } : rest.data,
+      search: { models, method, trials },
+      ...(twist === 'model' ? { model } : {}),
+      animate: twist === 'by' ? { by: 'epochs' } : {},
+      render: { width: 320, height: 240, grid: 20 },
+    };
+  });
+
 /** Any figure, asked to animate by any mode: a model's own stages, samples, or auto. */
 export const anyModeScenario: fc.Arbitrary<Scenario> = fc
   .tuple(validScenario, fc.constantFrom('auto', 'samples', 'epochs'))

@@ -7,13 +7,14 @@ import { THEMES } from '../render/palette.js';
 import { compareMovie } from './compare.js';
 import { LOSS_NAMES, lossMeasure } from './figure-panel.js';
 import type { Movie, MovieContext } from './movie.js';
+import { searchMovie } from './search.js';
 import { sharedLandscapeMovie } from './shared-landscape.js';
 import { singleMovie } from './single.js';
 import { sweepMovie } from './sweep.js';
 import { withCurves } from './with-curves.js';
 
 /** What the curves panel of a one-model plan measures. */
-function curvesMeasure(plan: Exclude<RenderPlan, { kind: 'compare' }>): CurvesMeasure {
+function curvesMeasure(plan: Exclude<RenderPlan, { kind: 'compare' | 'search' }>): CurvesMeasure {
   const { simulator } = plan.kind === 'sweep' ? plan.frames[0].data : plan.data;
   if (simulator.task === 'classification') return { measure: 'accuracy', classes: simulator.classes };
   if (simulator.task === 'optimization') return { measure: 'loss', name: 'f' };
@@ -25,6 +26,8 @@ export function movieOf(plan: RenderPlan, context: MovieContext): Movie {
   if (plan.kind === 'compare') {
     return sharesLandscape(plan) ? sharedLandscapeMovie(plan, context) : compareMovie(plan, context);
   }
+  // The schema refuses render.curves with a search.
+  if (plan.kind === 'search') return searchMovie(plan, context);
   const r = plan.scenario.render;
   const figure = (size?: { width: number; height: number }) =>
     plan.kind === 'sweep' ? sweepMovie(plan, context, size) : singleMovie(plan, context, size);

@@ -18,6 +18,19 @@ export interface AccuracyFigures {
   bayesAccuracy: number | null;
   /** The loss the model reported. */
   loss: number | null;
+  /** A search's last frame: the winner (refit on all training points for the accuracies above). */
+  search?: SearchOutcome;
+}
+
+/** What a search found: the winning model and options, its validation accuracy, the work done. */
+export interface SearchOutcome {
+  model: string;
+  /** Every option of the winner, defaults filled (a `model:` entry that reproduces it). */
+  options: Record<string, unknown>;
+  validationAccuracy: number;
+  /** Configurations drawn, and trainings scored (more than trials under successive halving). */
+  trials: number;
+  evaluations: number;
 }
 
 /** A regression's figures (and a function's: f at the point reached, and its least value). */

@@ -18,7 +18,8 @@ import { checkFigureData } from './figure-data.js';
 import { checkLandscape } from './landscape.js';
 import { checkOutput } from './outputs.js';
 import { checkPanelSize } from './panel-size.js';
-import type { ComparePlan, DataChoice, ModelChoice, RenderPlan, SinglePlan, SweepPlan } from './plan.js';
+import type { ComparePlan, DataChoice, ModelChoice, RenderPlan, SearchPlan, SinglePlan, SweepPlan } from './plan.js';
+import { planSearch } from './search.js';
 import { planSweep, sweepAxisName, sweepLabel } from './sweep.js';
 import { checkTaskFit } from './task-fit.js';
 import { captionTitles, modelTitle, panelTitles } from './titles.js';
@@ -52,9 +53,11 @@ export function planRender(
   });
   const plan = scenario.compare
     ? planCompare(scenario, base, dataOf)
-    : scenario.animate.by === 'sweep'
-      ? planSweepFigure(scenario, base, dataOf)
-      : planSingle(scenario, base, dataOf);
+    : scenario.search
+      ? planSearchFigure(scenario, base, dataOf)
+      : scenario.animate.by === 'sweep'
+        ? planSweepFigure(scenario, base, dataOf)
+        : planSingle(scenario, base, dataOf);
   checkModelsFit(plan);
   checkLandscape(plan);
   checkFigureData(plan);
@@ -68,7 +71,8 @@ type Base = { scenario: Scenario; baseDir: string; output: string; inputs: reado
 
 /** Each data set of a plan with the path of its entry. */
 function dataOfPlan(plan: RenderPlan): DataChoice[] {
-  return plan.kind === 'single' ? [plan.data] : plan.kind === 'sweep' ? plan.frames.map((f) => f.data) : plan.datasets;
+  if (plan.kind === 'single' || plan.kind === 'search') return [plan.data];
+  return plan.kind === 'sweep' ? plan.frames.map((f) => f.data) : plan.datasets;
 }
 
 function filesOf(simulator: Simulator): readonly string[] {
@@ -143,6 +147,26 @@ function planSweepFigure(scenario: Scenario, base: Base, dataOf: (e: DataEntry) 
   };
 }
 
+function planSearchFigure(scenario: Scenario, base: Base, dataOf: (e: DataEntry) => DataChoice): SearchPlan {
+  const search = scenario.search;
+  if (!search) throw new Error('a search figure comes with search');
+  const data = dataOf(scenario.data);
+  const { configs, rounds } = planSearch(search, data, scenario.seed, scenario.render);
+  const methodName = search.method === 'random' ? 'Random search' : 'Successive halving';
+  return {
+    ...base,
+    kind: 'search',
+    task: data.simulator.task,
+    data,
+    method: search.method,
+    configs,
+    rounds,
+    eta: search.eta,
+    validation: search.validation,
+    ...captionTitles(scenario.title, methodName, scenario.data.source, scenario.data),
+  };
+}
+
 function planCompare(scenario: Scenario, base: Base, dataOf: (e: DataEntry) => DataChoice): ComparePlan {
   const entries = scenario.compare ?? [];
   const models = entries.map(modelChoice);
@@ -181,6 +205,8 @@ function planCompare(scenario: Scenario, base: Base, dataOf: (e: DataEntry) => D
 
 /** Every model the plan will train, checked against its data's task and built for it (what training would do first). */
 function checkModelsFit(plan: RenderPlan): void {
+  // A search's configurations were each checked as they were drawn (plan/search.ts).
+  if (plan.kind === 'search') return;
   const pairs: [ModelChoice, string, DataChoice, string][] =
     plan.kind === 'single'
       ? [[plan.model, 'model', plan.data, 'data']]

@@ -5,7 +5,7 @@
  * canvas composited over the frame, as in frame.ts. scikit-learn's "classifier comparison"
  * figure is the model: data sets in rows, classifiers in columns, the score by each panel.
  */
-import { createCanvas } from '@napi-rs/canvas';
+import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { font, registerFonts } from './font.js';
 import { compositeRect } from './frame.js';
 import type { GridLayout } from './grid-layout.js';
@@ -70,8 +70,11 @@ export interface GridText {
 }
 
 export interface GridPainter {
-  /** Draws the text and panel frames over `frame` (whose panels are already blitted). */
-  paint(frame: Uint8Array, text: GridText): void;
+  /**
+   * Draws the text and panel frames over `frame` (whose panels are already blitted), and what
+   * `more` draws outside the panels (a search's leaderboard).
+   */
+  paint(frame: Uint8Array, text: GridText, more?: (ctx: SKRSContext2D) => void): void;
 }
 
 export function createGridPainter(layout: GridLayout, theme: Theme, palette: GifPalette): GridPainter {
@@ -127,7 +130,7 @@ export function createGridPainter(layout: GridLayout, theme: Theme, palette: Gif
         ctx.font = font(text, true);
         ctx.fillStyle = ink;
         ctx.textAlign = 'left';
-        ctx.fillText(ellipsize(ctx, info.title, side), p.x, p.y - text * 0.45);
+        ctx.fillText(ellipsize(ctx, info.title, p.w), p.x, p.y - text * 0.45);
       }
       const base = p.y + p.h + text * 1.15;
       ctx.font = font(text);
@@ -137,7 +140,7 @@ export function createGridPainter(layout: GridLayout, theme: Theme, palette: Gif
       const rightW = ctx.measureText(info.right).width;
       ctx.textAlign = 'left';
       ctx.fillStyle = muted;
-      ctx.fillText(ellipsize(ctx, info.left, side - rightW - text * 0.5), p.x, base);
+      ctx.fillText(ellipsize(ctx, info.left, p.w - rightW - text * 0.5), p.x, base);
     });
 
     // Row labels, turned to read upwards, centred on their row.
@@ -167,8 +170,9 @@ export function createGridPainter(layout: GridLayout, theme: Theme, palette: Gif
   }
 
   return {
-    paint(frame, t) {
+    paint(frame, t, more) {
       draw(t);
+      more?.(ctx);
       composite(frame);
     },
   };
