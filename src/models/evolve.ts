@@ -9,8 +9,8 @@
  * learned memory (restored before each, so the prediction is a function of the point).
  *
  * One stage = one generation (`population` evaluations), so an animation by its stages has a
- * known length; the step carries the best program, printed as the paper prints it, for the code
- * panel. Deterministic per seed: every draw, the programs' random ops included, comes from the Rng.
+ * known length; the step carries the best program, printed as the paper prints it, with the lines
+ * its latest improvement changed and the search's fitness so far, for the code panel. Deterministic per seed: every draw, the programs' random ops included, comes from the Rng.
  * Regression inputs and targets are standardized first: the reference stops a program whose
  * error exceeds 100, a bound meant for unit-scale data.
  */
@@ -126,15 +126,27 @@ function* generations(
   const task = splitTask(kind, features, X, y, opts.validation, rng.fork('split'));
   const P = settings.population;
   const total = Math.ceil(settings.evaluations / P);
-  let previous: ReturnType<typeof printProgram> | null = null;
+  const history = { evaluations: [] as number[], best: [] as number[], median: [] as number[] };
+  // The lines of the best program before the latest improvement, and what that improvement changed.
+  let before: ReturnType<typeof printProgram> | null = null;
+  let lines: ReturnType<typeof printProgram> | null = null;
+  let changed: boolean[] = [];
+  let bestFitness = Number.NEGATIVE_INFINITY;
   let stage = 0;
   for (const event of runEvolution([task], settings, rng.fork('evolve'))) {
     if (event.evaluations % P !== 0 && event.evaluations !== settings.evaluations) continue;
     stage++;
     use(event.best);
-    const lines = printProgram(event.best, features);
-    const changed = changedLines(previous, lines);
-    previous = lines;
+    const improved = event.bestFitness > bestFitness;
+    if (improved || !lines) {
+      before = lines;
+      lines = printProgram(event.best, features);
+      changed = changedLines(before, lines);
+      bestFitness = event.bestFitness;
+    }
+    history.evaluations.push(event.evaluations);
+    history.best.push(event.bestFitness);
+    history.median.push(event.medianFitness);
     const view: ProgramView = {
       lines: lines.map((line, i) => ({
         text: line.text,
@@ -142,8 +154,11 @@ function* generations(
         changed: changed[i] && line.kind === 'live',
       })),
       evaluations: event.evaluations,
+      budget: settings.evaluations,
       bestFitness: event.bestFitness,
       medianFitness: event.medianFitness,
+      improved,
+      history: { count: stage, ...history },
     };
     yield {
       stage,
@@ -220,6 +235,7 @@ export const evolve = defineModel({
   stage: 'generation',
   schema,
   maxClasses: 2,
+  program: true,
   classifier: (opts) => new EvolvedClassifier(opts),
   regressor: (opts) => new EvolvedRegressor(opts),
 });

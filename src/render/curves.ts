@@ -24,9 +24,9 @@ export interface CurvesSplit {
   curves: Rect;
 }
 
-/** Beside the map when the frame is wide, below it otherwise. */
-export function curvesSplit(width: number, height: number): CurvesSplit {
-  if (width >= 1.25 * height) {
+/** Beside the map when the frame is wide, below it otherwise (or where asked). */
+export function curvesSplit(width: number, height: number, where?: 'below'): CurvesSplit {
+  if (width >= 1.25 * height && where !== 'below') {
     const mapW = Math.min(height, Math.round(width * 0.62));
     return { width, height, map: { width: mapW, height }, curves: { x: mapW, y: 0, w: width - mapW, h: height } };
   }

@@ -133,9 +133,11 @@ const sweepSchema = options({
 
 const animateSchema = options({
   by: z
-    .enum(['auto', 'epochs', 'samples', 'sweep'])
+    .enum(['auto', 'epochs', 'samples', 'generations', 'sweep'])
     .default('auto')
-    .describe("auto = the model's own stages, or samples; sweep = one fitted value of animate.sweep per frame"),
+    .describe(
+      "auto = the model's own stages, or samples; generations = an evolution's, at each new best and at intervals; sweep = one fitted value of animate.sweep per frame",
+    ),
   frames: z.number().int().min(1).max(LIMITS.frames).default(60),
   fps: z.number().min(0.5).max(100).default(12),
   hold: z.number().min(0).max(60).default(2).describe('seconds the last frame stays'),
