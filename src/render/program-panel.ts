@@ -10,7 +10,7 @@
  */
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { scaleLinear } from 'd3-scale';
-import { fitListing, hiddenNote, type ListingLine } from './code-listing.js';
+import { fitListing, hiddenNote, type Listing, type ListingLine } from './code-listing.js';
 import { font, monoFont, registerFonts } from './font.js';
 import { blit } from './grid-frame.js';
 import type { Rect } from './layout.js';
@@ -48,7 +48,7 @@ export interface ProgramPanel {
 }
 
 /** Font sizes and rows, in units (1/480 of the frame's smaller side), as the figure's caption. */
-const SIZE = { title: 14.5, figures: 12, code: 11.5, line: 15, tick: 10, chart: 120 };
+const SIZE = { title: 14.5, figures: 12, tick: 10, chart: 105, code: [11.5, 10, 8.5] };
 
 export function createProgramPanel(rect: Rect, unit: number, theme: Theme, palette: GifPalette): ProgramPanel {
   registerFonts();
@@ -74,33 +74,54 @@ export function createProgramPanel(rect: Rect, unit: number, theme: Theme, palet
     w: w - 2 * pad,
     h: chart.y - 30 * unit - (figuresBaseline + 12 * unit),
   };
-  const lineHeight = SIZE.line * unit;
   const keyHeight = 16 * unit;
-  const rows = Math.max(1, Math.floor((code.h - 8 * unit - keyHeight) / lineHeight));
+  /**
+   * The listing and its size: every instruction but the no-ops at the larger sizes if it fits,
+   * else the live code whole at any size, else the live code cut at the smallest.
+   */
+  function listingOf(view: ProgramPanelView): { listing: Listing; size: number; lineHeight: number } {
+    const at = (size: number) => {
+      const lineHeight = 1.32 * size * unit;
+      const rows = Math.max(1, Math.floor((code.h - 8 * unit - keyHeight) / lineHeight));
+      return { listing: fitListing(view.lines, rows), size, lineHeight };
+    };
+    for (const size of SIZE.code.slice(0, -1)) {
+      const fitted = at(size);
+      if (fitted.listing.hidden.dead === 0 && fitted.listing.hidden.cut === 0) return fitted;
+    }
+    for (const size of SIZE.code) {
+      const fitted = at(size);
+      if (fitted.listing.hidden.cut === 0) return fitted;
+    }
+    return at(SIZE.code[SIZE.code.length - 1]);
+  }
   /** The fitness axis' bottom so far: it only ever widens, so the curve does not jump. */
   let low = 1;
 
   function drawCode(view: ProgramPanelView): void {
-    const listing = fitListing(view.lines, rows);
+    const { listing, size, lineHeight } = listingOf(view);
     ctx.fillStyle = rgbToCss(mix(theme.background, theme.ink, 0.035));
     ctx.fillRect(code.x, code.y, code.w, code.h);
     const left = code.x + 10 * unit;
-    let baseline = code.y + 4 * unit + lineHeight * 0.78;
+    const top = code.y + 4 * unit;
+    const baselineOf = (row: number) => top + row * lineHeight + lineHeight * 0.78;
     ctx.textAlign = 'left';
     ctx.textBaseline = 'alphabetic';
-    for (const line of listing.lines) {
+    listing.lines.forEach((line, row) => {
       if (line.changed) {
+        // Whole pixels from row to row, so neighbouring bands meet without a seam.
+        const y0 = Math.round(top + row * lineHeight);
         ctx.fillStyle = rgbToCss(highlight(theme));
-        ctx.fillRect(code.x, Math.round(baseline - lineHeight * 0.78), code.w, Math.round(lineHeight));
+        ctx.fillRect(code.x, y0, code.w, Math.round(top + (row + 1) * lineHeight) - y0);
       }
-      ctx.font = monoFont(SIZE.code * unit, line.kind === 'header');
+      ctx.font = monoFont(size * unit, line.kind === 'header');
       ctx.fillStyle = line.kind === 'header' || line.kind === 'live' ? ink : grey;
-      ctx.fillText(line.text, left, baseline);
-      baseline += lineHeight;
-    }
+      ctx.fillText(line.text, left, baselineOf(row));
+    });
+    const baseline = baselineOf(listing.lines.length);
     const note = hiddenNote(listing.hidden);
     if (note) {
-      ctx.font = monoFont(SIZE.code * unit);
+      ctx.font = monoFont(size * unit);
       ctx.fillStyle = grey;
       ctx.fillText(`  ${note}`, left, baseline);
     }
