@@ -4,6 +4,7 @@
  * failed or interrupted render leaves no output behind.
  */
 import { Interrupted, stopSignalOf } from '../errors.js';
+import type { ProgramView } from '../models/model.js';
 import type { Figures, Movie } from '../movie/movie.js';
 import { TRANSPARENT_INDEX } from '../render/palette.js';
 import { type Timings, timed } from '../timings.js';
@@ -40,6 +41,8 @@ export interface Written {
   bytes: number;
   /** The last frame's figures. */
   figures: Figures | null;
+  /** The last frame's program, for a model that is one. */
+  program: ProgramView | null;
 }
 
 export async function writeMovie(movie: Movie, out: MovieOutput, timings: Timings): Promise<Written> {
@@ -62,12 +65,14 @@ export async function writeMovie(movie: Movie, out: MovieOutput, timings: Timing
       sink,
     );
     let figures: Figures | null = null;
+    let program: ProgramView | null = null;
     let last: Uint8Array | null = null;
     for (const shot of movie.frames()) {
       if (out.signal?.aborted) throw new Interrupted(stopSignalOf(out.signal.reason));
       timed(timings, 'encode', () => writer.push(shot.indices));
       frameFolder?.write(frameName(shot.frame), png(shot.indices));
       figures = shot.figures;
+      program = shot.program ?? null;
       last = shot.indices;
       out.onFrame?.(shot.frame, shot.frames);
       // Let signals and other tasks in between frames.
@@ -82,7 +87,7 @@ export async function writeMovie(movie: Movie, out: MovieOutput, timings: Timing
     frameFolder?.commit();
     poster?.commit();
     file?.commit();
-    return { frames: count, bytes: writer.bytes, figures };
+    return { frames: count, bytes: writer.bytes, figures, program };
   } finally {
     frameFolder?.abort();
     poster?.abort();
