@@ -52,13 +52,13 @@ describe('evolve', () => {
   it('learns two separated classes, the same way for one seed', () => {
     const train = separatedGaussians(200, 2, 5);
     const test = separatedGaussians(200, 2, 6);
-    const trained = () => {
+    const trainAndPredict = () => {
       const model = evolve.classifier(small, 2);
       trainToEnd(model, train, createRng(7));
       return model.predictProba(test.X);
     };
-    const p = trained();
-    expect(Array.from(p)).toEqual(Array.from(trained()));
+    const p = trainAndPredict();
+    expect(Array.from(p)).toEqual(Array.from(trainAndPredict()));
     expect(accuracy(p, test)).toBeGreaterThan(0.9);
   });
 
