@@ -1,7 +1,7 @@
 /**
  * The evolve figure through the command line: the frame widened for the code panel, --json's
- * evaluations and best fitness beside the usual figures, the same GIF bytes for a seed, and
- * animate.by: generations refused for a model that does not evolve.
+ * evaluations and best fitness beside the usual figures, the same GIF bytes for a seed,
+ * animate.by: generations refused for a model that does not evolve, and the work budget.
  */
 import { describe, expect, it } from 'vitest';
 import { run, smallScenario, tempDir, writeScenario } from './cli-helpers.js';
@@ -62,5 +62,14 @@ describe('evolve figure', () => {
     const result = await run(['render', file, '-o', `${tempDir()}/out.gif`]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/animate\.by: .*does not evolve/);
+  });
+
+  it('counts an evolution in the work budget: 2,000,000 programs on 200,000 points are refused', async () => {
+    const file = writeScenario(tempDir(), 'big.yaml', smallScenario({ model: evolveModel }));
+    const sets = ['data.n=200000', 'model.evaluations=2000000'].flatMap((s) => ['--set', s]);
+    const result = await run(['validate', file, ...sets]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/training \d\.\de11\), over the budget/);
+    expect((await run(['validate', file])).code).toBe(0);
   });
 });
