@@ -201,28 +201,6 @@ export function createCurvesPanel(
     }
   }
 
-  function key(ctx2: SKRSContext2D, box: Rect, entries: [string, string, number, boolean][]): void {
-    ctx2.font = font(10 * unit);
-    ctx2.textAlign = 'right';
-    ctx2.textBaseline = 'alphabetic';
-    let kx = box.x + box.w;
-    const ky = box.y - 10 * unit;
-    for (const [name, colour, width, dashed] of [...entries].reverse()) {
-      ctx2.fillStyle = muted;
-      ctx2.fillText(name, kx, ky);
-      kx -= ctx2.measureText(name).width + 4 * unit;
-      ctx2.strokeStyle = colour;
-      ctx2.lineWidth = width;
-      ctx2.setLineDash(dashed ? [4 * unit, 3 * unit] : []);
-      ctx2.beginPath();
-      ctx2.moveTo(kx - 14 * unit, ky - 3.5 * unit);
-      ctx2.lineTo(kx, ky - 3.5 * unit);
-      ctx2.stroke();
-      kx -= 14 * unit + 10 * unit;
-    }
-    ctx2.setLineDash([]);
-  }
-
   /**
    * A regression's (or a function's) chart: train and test loss against the axis, the optimal
    * loss dashed, on a log scale (a descent from far away spans decades) whose range only ever
@@ -281,7 +259,7 @@ export function createCurvesPanel(
         ]
       : [[name === 'f' ? 'f' : 'train', ink, 2.2 * unit, false]];
     if (optimal !== null) entries.push([name === 'f' ? 'minimum' : 'optimal', line0, 1.6 * unit, true]);
-    key(ctx, box, entries);
+    lineKey(ctx, box, unit, muted, entries);
   }
 
   return {
@@ -340,7 +318,7 @@ export function createCurvesPanel(
         ['test', ink, 2.2 * unit, false],
       ];
       if (bayes !== null) entries.push(['Bayes', line0, 1.6 * unit, true]);
-      key(ctx, acc.box, entries);
+      lineKey(ctx, acc.box, unit, muted, entries);
 
       if (lossChart) {
         // The loss axis only ever widens (the first loss is usually the largest).
@@ -372,4 +350,33 @@ export function createCurvesPanel(
     }
     blit(indices, frame, frameWidth, rect);
   }
+}
+
+/** A key above a chart's right end: per entry a short line sample (dashed or not) and its name. */
+export function lineKey(
+  ctx: SKRSContext2D,
+  box: Rect,
+  unit: number,
+  text: string,
+  entries: [name: string, colour: string, width: number, dashed: boolean][],
+): void {
+  ctx.font = font(10 * unit);
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'alphabetic';
+  let kx = box.x + box.w;
+  const ky = box.y - 10 * unit;
+  for (const [name, colour, width, dashed] of [...entries].reverse()) {
+    ctx.fillStyle = text;
+    ctx.fillText(name, kx, ky);
+    kx -= ctx.measureText(name).width + 4 * unit;
+    ctx.strokeStyle = colour;
+    ctx.lineWidth = width;
+    ctx.setLineDash(dashed ? [4 * unit, 3 * unit] : []);
+    ctx.beginPath();
+    ctx.moveTo(kx - 14 * unit, ky - 3.5 * unit);
+    ctx.lineTo(kx, ky - 3.5 * unit);
+    ctx.stroke();
+    kx -= 14 * unit + 10 * unit;
+  }
+  ctx.setLineDash([]);
 }

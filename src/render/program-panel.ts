@@ -8,9 +8,10 @@
  * Drawn on a canvas and mapped to the animation's palette, which holds the band's colour
  * (programAccents) and the greys.
  */
-import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { createCanvas } from '@napi-rs/canvas';
 import { scaleLinear } from 'd3-scale';
 import { fitListing, hiddenNote, type Listing, type ListingLine } from './code-listing.js';
+import { lineKey } from './curves.js';
 import { font, monoFont, registerFonts } from './font.js';
 import { blit } from './grid-frame.js';
 import type { Rect } from './layout.js';
@@ -220,10 +221,10 @@ export function createProgramPanel(rect: Rect, unit: number, theme: Theme, palet
     ctx.textAlign = 'left';
     ctx.fillStyle = ink;
     ctx.font = font(11 * unit, true);
-    ctx.fillText('fitness', chart.x - 34 * unit, chart.y - 8 * unit);
-    chartKey(ctx, chart, unit, [
-      ['best', ink, 2.2 * unit],
-      ['population median', muted, 1.4 * unit],
+    ctx.fillText('fitness', chart.x - 34 * unit, chart.y - 10 * unit);
+    lineKey(ctx, chart, unit, muted, [
+      ['best', ink, 2.2 * unit, false],
+      ['population median', muted, 1.4 * unit, false],
     ]);
 
     ctx.save();
@@ -298,27 +299,6 @@ export function createProgramPanel(rect: Rect, unit: number, theme: Theme, palet
       blit(indices, frame, frameWidth, rect);
     },
   };
-}
-
-/** A key of line samples and names, right-aligned above a chart. */
-function chartKey(ctx: SKRSContext2D, box: Rect, unit: number, entries: [string, string, number][]): void {
-  ctx.font = font(10 * unit);
-  ctx.textAlign = 'right';
-  ctx.textBaseline = 'alphabetic';
-  let kx = box.x + box.w;
-  const ky = box.y - 8 * unit;
-  for (const [name, colour, width] of [...entries].reverse()) {
-    ctx.fillStyle = colour;
-    ctx.fillText(name, kx, ky);
-    kx -= ctx.measureText(name).width + 4 * unit;
-    ctx.strokeStyle = colour;
-    ctx.lineWidth = width;
-    ctx.beginPath();
-    ctx.moveTo(kx - 14 * unit, ky - 3.5 * unit);
-    ctx.lineTo(kx, ky - 3.5 * unit);
-    ctx.stroke();
-    kx -= 14 * unit + 10 * unit;
-  }
 }
 
 /** 36000 → "36,000". */
