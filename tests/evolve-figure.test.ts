@@ -37,6 +37,17 @@ describe('evolve figure', () => {
     expect(line.final.best_fitness).toEqual(expect.any(Number));
   });
 
+  it('shows the final program of each value in a sweep', async () => {
+    const line = await renderJson(
+      smallScenario({
+        model: evolveModel,
+        animate: '{ by: sweep, sweep: { path: model.tournament, from: 2, to: 10 }, frames: 2 }',
+      }),
+    );
+    expect([line.width, line.frames]).toEqual([400, 2]);
+    expect(line.final.evaluations).toBe(2000);
+  });
+
   it('adds no search figures for a model that does not evolve', async () => {
     const line = await renderJson(smallScenario());
     expect(line.width).toBe(200);

@@ -124,6 +124,7 @@ function* bySamples<L extends Learner>(training: Training<L>): Generator<Stage<L
       stage: sizes[frame],
       stages: [sizes[0], sizes[sizes.length - 1]],
       loss: last?.loss ?? null,
+      program: last?.program,
     };
   }
 }

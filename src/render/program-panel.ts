@@ -204,7 +204,7 @@ export function createProgramPanel(rect: Rect, unit: number, theme: Theme, palet
       const px = Math.round(x(v)) + 0.5;
       ctx.moveTo(px, chart.y + chart.h);
       ctx.lineTo(px, chart.y + chart.h + 4 * unit);
-      ctx.fillText(tickText(v), px, chart.y + chart.h + 6 * unit);
+      ctx.fillText(v === 0 ? '0' : tickText(v), px, chart.y + chart.h + 6 * unit);
     }
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
