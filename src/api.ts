@@ -55,8 +55,8 @@ export interface RenderResult {
   height: number;
   bytes: number;
   seconds: number;
-  /** The last frame's figures, by the figure's task (null where undefined). */
-  final: FinalFigures;
+  /** The last frame's figures, by the figure's task (null where undefined); an evolved program's search too. */
+  final: FinalFigures | (FinalFigures & SearchFigures);
   /** Where the time went, in milliseconds. */
   timings: Timings;
   /** With render.curves: the values drawn, per frame. */
@@ -93,6 +93,12 @@ export type FinalFigures =
       optimal_loss: number | null;
     }
   | { loss: number | null; optimal_loss: number | null };
+
+/** An evolved program's search at the last frame (model.type: evolve), beside its figures. */
+export interface SearchFigures {
+  evaluations: number;
+  best_fitness: number | null;
+}
 
 /** A figure for JSON: null where undefined or not a number. */
 function figure(v: number | null | undefined): number | null {
@@ -214,7 +220,12 @@ export async function renderPlan(
     height: movie.height,
     bytes: written.bytes,
     seconds: Math.round(performance.now() - started) / 1000,
-    final: finalFigures(planned.task, written.figures),
+    final: {
+      ...finalFigures(planned.task, written.figures),
+      ...(written.program
+        ? { evaluations: written.program.evaluations, best_fitness: figure(written.program.bestFitness) }
+        : {}),
+    },
     timings,
     ...(movie.curves ? { curves: movie.curves } : {}),
     ...(written.panels

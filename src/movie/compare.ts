@@ -147,7 +147,7 @@ export function compareMovie(plan: ComparePlan, context: MovieContext): Movie {
       bayesLine: panels.some((p) => p.optimalLine),
       panels: cells.map((c, i) => ({
         title: !byRows || i < columns ? plan.titles[i] : '',
-        left: mode === 'stages' ? (c.current?.label ?? '') : '',
+        left: mode !== 'samples' ? (c.current?.label ?? '') : '',
         right: figure.format(c.current ? c.panel.figure.of(c.current.figures, test) : null),
       })),
       rows: byRows

@@ -11,7 +11,7 @@
  */
 import { headSeries, type Series } from '../dataset.js';
 import { type RegressionLoss, regressionLoss } from '../losses.js';
-import type { Landscape, Regressor } from '../models/model.js';
+import type { Landscape, ProgramView, Regressor } from '../models/model.js';
 import type { AnimationMode, ModelChoice } from '../plan/plan.js';
 import type { Path } from '../render/figure-scene.js';
 import { timed } from '../timings.js';
@@ -52,6 +52,8 @@ export interface CurveSnapshot extends StagePlace {
   /** The path so far and the model's landscape now, when recorded. */
   path: Path | null;
   landscape: Landscape | null;
+  /** The program the model is, for a model that is one. */
+  program?: ProgramView;
 }
 
 /** A growable list of (first, second) pairs. */
@@ -168,6 +170,7 @@ export function* curveSnapshots(plan: CurveTrainPlan): Generator<CurveSnapshot, 
       loss: stage.loss,
       path,
       landscape: path && model.landscape ? model.landscape() : null,
+      program: stage.program,
     };
   }
 }

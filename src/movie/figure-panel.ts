@@ -15,7 +15,7 @@ import { drawSeries, type SeriesSimulation } from '../data/simulate.js';
 import type { Objective } from '../dataset.js';
 import type { Window } from '../grid.js';
 import type { RegressionLoss } from '../losses.js';
-import type { Landscape } from '../models/model.js';
+import type { Landscape, ProgramView } from '../models/model.js';
 import { sameObjective } from '../plan/landscape.js';
 import type { DataChoice, ModelChoice } from '../plan/plan.js';
 import { createRng } from '../random.js';
@@ -131,6 +131,7 @@ interface TrackShot extends StagePlace {
   track: TrackState;
   figures: LossFigures;
   landscape: Landscape | null;
+  program?: ProgramView;
 }
 
 export interface FigureRequest extends PanelRequest {
@@ -166,7 +167,7 @@ export function figurePanel(request: FigureRequest): FigurePanel {
         ylabel: r.ylabel !== '',
       });
   const fills = withLandscape ? landscapeFills(theme) : [];
-  const palette = buildPalette(theme, [colours.points, ...trackColours], fills);
+  const palette = buildPalette(theme, [colours.points, ...trackColours], [...fills, ...(request.accents ?? [])]);
   const fit = series && layout.fit ? fitScene(series, layout.fit.w, r, request.window) : null;
   const landscape: LandscapeScene | null = withLandscape
     ? { names: objective?.names ?? ['w', 'b'], measure: objective ? 'f' : 'loss', fills }
@@ -328,6 +329,7 @@ export function figurePanel(request: FigureRequest): FigurePanel {
         loss: s.loss,
       },
       landscape: s.landscape,
+      program: s.program,
     };
   }
 
@@ -406,6 +408,7 @@ export function figurePanel(request: FigureRequest): FigurePanel {
           stages: first.stages,
           figures,
           tracks: current.map((s) => s?.figures ?? null),
+          program: live.length === 1 ? first.program : undefined,
           draw: (shown) => paint.render(shown === undefined ? state : { ...state, label: shown }),
         };
       }

@@ -37,6 +37,7 @@ function mapPanel(request: PanelRequest): Panel {
     height: request.height,
     layout: panel ? (legend) => panelLayout(panel.side, legend, panel.minUnit) : undefined,
     window: request.window,
+    accents: request.accents,
   });
   const { scene, points, bayesAccuracy } = prepared;
   const hasTest = simulation.test.n > 0;
@@ -85,6 +86,7 @@ function mapPanel(request: PanelRequest): Panel {
             bayesAccuracy,
             loss: snapshot.loss,
           },
+          program: snapshot.program,
           draw: (label) => paint.render(label === undefined ? snapshot : { ...snapshot, label }),
         };
       }

@@ -3,6 +3,7 @@
  * palette, each with the figures behind it. Pulling a frame draws it; the previous frame's
  * buffer may be reused, so memory does not grow with the number of frames.
  */
+import type { ProgramView } from '../models/model.js';
 import type { CurveData, CurvesAxis } from '../render/curves.js';
 import type { GifPalette } from '../render/palette.js';
 import type { Timings } from '../timings.js';
@@ -68,6 +69,8 @@ export interface MovieFrame {
   /** Position on the animation's axis (stage, n or swept value), and the axis itself. */
   x: number;
   axis: CurvesAxis;
+  /** The program the model is, for a model that is one (an evolved algorithm). */
+  program?: ProgramView;
 }
 
 export interface Movie {

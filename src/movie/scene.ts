@@ -9,7 +9,7 @@ import type { Dataset } from '../dataset.js';
 import { type Grid, gridPoints, plotWindow, type Window } from '../grid.js';
 import { boundaries } from '../render/contours.js';
 import { computeLayout, type Layout } from '../render/layout.js';
-import { buildPalette, classColours, THEMES } from '../render/palette.js';
+import { buildPalette, classColours, type RGB, THEMES } from '../render/palette.js';
 import type { Scene } from '../render/scene.js';
 import type { RenderOptions } from '../scenario/schema.js';
 import { type Timings, timed } from '../timings.js';
@@ -24,6 +24,8 @@ export interface SceneOptions {
   layout?: (legend: boolean) => Layout;
   /** The plot window (default: the data's, or render.xlim / ylim). */
   window?: Window;
+  /** Colours the palette must hold besides the classes' (for what is drawn beside the map). */
+  accents?: readonly RGB[];
 }
 
 export interface PreparedScene {
@@ -88,7 +90,7 @@ export function prepareScene(
   const scene: Scene = {
     layout,
     theme,
-    palette: buildPalette(theme, colours),
+    palette: buildPalette(theme, colours, o.accents),
     classColours: colours,
     window,
     grid,

@@ -4,6 +4,7 @@
  * failed or interrupted render leaves no output behind.
  */
 import { Interrupted, stopSignalOf } from '../errors.js';
+import type { ProgramView } from '../models/model.js';
 import type { Figures, Movie, PanelFigures } from '../movie/movie.js';
 import { TRANSPARENT_INDEX } from '../render/palette.js';
 import { type Timings, timed } from '../timings.js';
@@ -41,6 +42,8 @@ export interface Written {
   /** The last frame's figures, and a comparison's per model. */
   figures: Figures | null;
   panels?: readonly PanelFigures[];
+  /** The last frame's program, for a model that is one. */
+  program: ProgramView | null;
 }
 
 export async function writeMovie(movie: Movie, out: MovieOutput, timings: Timings): Promise<Written> {
@@ -64,6 +67,7 @@ export async function writeMovie(movie: Movie, out: MovieOutput, timings: Timing
     );
     let figures: Figures | null = null;
     let panels: readonly PanelFigures[] | undefined;
+    let program: ProgramView | null = null;
     let last: Uint8Array | null = null;
     for (const shot of movie.frames()) {
       if (out.signal?.aborted) throw new Interrupted(stopSignalOf(out.signal.reason));
@@ -71,6 +75,7 @@ export async function writeMovie(movie: Movie, out: MovieOutput, timings: Timing
       frameFolder?.write(frameName(shot.frame), png(shot.indices));
       figures = shot.figures;
       panels = shot.panels;
+      program = shot.program ?? null;
       last = shot.indices;
       out.onFrame?.(shot.frame, shot.frames);
       // Let signals and other tasks in between frames.
@@ -85,7 +90,7 @@ export async function writeMovie(movie: Movie, out: MovieOutput, timings: Timing
     frameFolder?.commit();
     poster?.commit();
     file?.commit();
-    return { frames: count, bytes: writer.bytes, figures, ...(panels ? { panels } : {}) };
+    return { frames: count, bytes: writer.bytes, figures, program, ...(panels ? { panels } : {}) };
   } finally {
     frameFolder?.abort();
     poster?.abort();

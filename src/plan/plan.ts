@@ -14,8 +14,11 @@ import type { Task } from '../dataset.js';
 import type { ModelSpec } from '../models/model.js';
 import type { Scenario, SearchOptions } from '../scenario/schema.js';
 
-/** How frames advance: the model's own stages (epochs, trees, ...) or a growing training sample. */
-export type AnimationMode = 'stages' | 'samples';
+/**
+ * How frames advance: the model's own stages (epochs, trees, ...), a growing training sample, or
+ * an evolution's generations (a frame at each new best and at regular intervals).
+ */
+export type AnimationMode = 'stages' | 'samples' | 'generations';
 
 /** A model and its options (validated, defaults filled, without type and title). */
 export interface ModelChoice {

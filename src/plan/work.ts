@@ -102,6 +102,9 @@ function trainingCost(model: ModelChoice, n: number): number {
       return num(o, 'rounds', 100) * n * num(o, 'maxDepth', 6);
     case 'mars':
       return num(o, 'maxTerms', 21) ** 2 * n * num(o, 'degree', 1);
+    case 'evolve':
+      // Each program scored runs over the training points once (measured: ~3e7 points a second).
+      return num(o, 'evaluations', 100_000) * n;
     default:
       return n;
   }
@@ -155,7 +158,10 @@ export function workOf(plan: RenderPlan): Work {
     evaluation += gridPoints * panel.evaluations * predictionCost(panel.model, panel.n);
     training += panel.trainings * trainingCost(panel.model, panel.n);
   }
-  const pixels = render.width * render.height * frames;
+  // A program's figure is widened for its code panel (movie/with-program.ts).
+  const programs = panels.some((p) => p.model.spec.program);
+  const width = programs ? Math.max(render.width, 2 * render.height) : render.width;
+  const pixels = width * render.height * frames;
   return { pixels, evaluation, training, total: pixels + evaluation + training };
 }
 

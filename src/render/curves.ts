@@ -13,6 +13,7 @@ import { scaleLinear, scaleLog } from 'd3-scale';
 import { font, registerFonts } from './font.js';
 import { blit } from './grid-frame.js';
 import type { Rect } from './layout.js';
+import { drawLineKey } from './line-key.js';
 import { type GifPalette, rgbToCss, type Theme } from './palette.js';
 
 export interface CurvesSplit {
@@ -24,9 +25,9 @@ export interface CurvesSplit {
   curves: Rect;
 }
 
-/** Beside the map when the frame is wide, below it otherwise. */
-export function curvesSplit(width: number, height: number): CurvesSplit {
-  if (width >= 1.25 * height) {
+/** Beside the map when the frame is wide, below it otherwise (or where asked). */
+export function curvesSplit(width: number, height: number, where?: 'below'): CurvesSplit {
+  if (width >= 1.25 * height && where !== 'below') {
     const mapW = Math.min(height, Math.round(width * 0.62));
     return { width, height, map: { width: mapW, height }, curves: { x: mapW, y: 0, w: width - mapW, h: height } };
   }
@@ -249,28 +250,6 @@ export function createCurvesPanel(
     return last;
   }
 
-  function key(ctx2: SKRSContext2D, box: Rect, entries: [string, string, number, boolean][]): void {
-    ctx2.font = font(10 * unit);
-    ctx2.textAlign = 'right';
-    ctx2.textBaseline = 'alphabetic';
-    let kx = box.x + box.w;
-    const ky = box.y - 10 * unit;
-    for (const [name, colour, width, dashed] of [...entries].reverse()) {
-      ctx2.fillStyle = muted;
-      ctx2.fillText(name, kx, ky);
-      kx -= ctx2.measureText(name).width + 4 * unit;
-      ctx2.strokeStyle = colour;
-      ctx2.lineWidth = width;
-      ctx2.setLineDash(dashed ? [4 * unit, 3 * unit] : []);
-      ctx2.beginPath();
-      ctx2.moveTo(kx - 14 * unit, ky - 3.5 * unit);
-      ctx2.lineTo(kx, ky - 3.5 * unit);
-      ctx2.stroke();
-      kx -= 14 * unit + 10 * unit;
-    }
-    ctx2.setLineDash([]);
-  }
-
   /**
    * A regression's (or a function's) chart: train and test loss against the axis, the optimal
    * loss dashed, on a log scale (a descent from far away spans decades) whose range only ever
@@ -312,7 +291,7 @@ export function createCurvesPanel(
         ]
       : [[name === 'f' ? 'f' : 'train', ink, 2.2 * unit, false]];
     if (optimal !== null) entries.push([name === 'f' ? 'minimum' : 'optimal', line0, 1.6 * unit, true]);
-    key(ctx, box, entries);
+    lineKey(ctx, box, unit, muted, entries);
   }
 
   return {
@@ -347,7 +326,7 @@ export function createCurvesPanel(
         ['test', ink, 2.2 * unit, false],
       ];
       if (bayes !== null) entries.push(['Bayes', line0, 1.6 * unit, true]);
-      key(ctx, acc.box, entries);
+      lineKey(ctx, acc.box, unit, muted, entries);
 
       if (lossChart) {
         // The loss axis only ever widens (the first loss is usually the largest).
@@ -379,4 +358,19 @@ export function createCurvesPanel(
     }
     blit(indices, frame, frameWidth, rect);
   }
+}
+
+/** A key above a chart's right end: per entry a short line sample (dashed or not) and its name. */
+export function lineKey(
+  ctx: SKRSContext2D,
+  box: Rect,
+  unit: number,
+  text: string,
+  entries: [name: string, colour: string, width: number, dashed: boolean][],
+): void {
+  drawLineKey(
+    ctx,
+    entries.map(([name, colour, width, dashed]) => ({ name, colour, width, dashed })),
+    { right: box.x + box.w, baseline: box.y - 10 * unit, size: 10 * unit, textColour: text },
+  );
 }

@@ -161,10 +161,10 @@ const searchSchema = options({
 
 const animateSchema = options({
   by: z
-    .enum(['auto', 'epochs', 'samples', 'sweep', 'search'])
+    .enum(['auto', 'epochs', 'samples', 'generations', 'sweep', 'search'])
     .default('auto')
     .describe(
-      "auto = the model's own stages, or samples (with search: search); sweep = one fitted value of animate.sweep per frame; search = one trial per frame",
+      "auto = the model's own stages, or samples (with search: search); generations = an evolution's, at each new best and at intervals; sweep = one fitted value of animate.sweep per frame; search = one trial per frame",
     ),
   frames: z.number().int().min(1).max(LIMITS.frames).default(60),
   fps: z.number().min(0.5).max(100).default(12),

@@ -140,6 +140,19 @@ const rows = [
     seconds: 10,
     files: [['configs/compare/classifier-comparison.yaml']],
   },
+  {
+    // AutoML-Zero's engine alone (tests/bench/evolve.mjs): programs scored per second of CPU.
+    name: 'evolve: evaluations/s, 100 examples, F = 2',
+    target: '≥ 20,000/s',
+    rate: { only: 'gaussians-demo-ops', evaluations: 100_000, least: 20_000 },
+  },
+  {
+    name: 'evolve: gaussians config (100,000 programs)',
+    target: '≤ 15 s',
+    seconds: 15,
+    runs: 3,
+    files: [['configs/automl/evolve-gaussians.yaml']],
+  },
 ];
 if (perModel) {
   const registry = readFileSync('src/models/index.ts', 'utf8');
@@ -290,8 +303,42 @@ function warmer() {
   return [join(root, 'tests/bench/warm.cjs'), launch];
 }
 
+/** A rate row: evolve.mjs's evaluations per CPU second (the median of the runs) against its floor. */
+function rateRow(row) {
+  const { only: which, evaluations, least } = row.rate;
+  const rates = [];
+  for (let r = 0; r < (row.runs ?? runs); r++) {
+    const out = execFileSync(
+      'node',
+      [join(root, 'tests/bench/evolve.mjs'), '--only', which, '--evaluations', String(evaluations), '--json'],
+      { encoding: 'utf8' },
+    );
+    rates.push(JSON.parse(out.trim().split('\n')[0]).per_cpu_second);
+  }
+  const rate = median(rates);
+  const result = {
+    name: row.name,
+    runs: rates.length,
+    per_second: rate,
+    min: Math.min(...rates),
+    max: Math.max(...rates),
+  };
+  if (json) console.log(JSON.stringify({ ...result, target: row.target, met: rate >= least }));
+  else {
+    console.log(
+      row.name.padEnd(44),
+      `${rate}/s (min ${result.min}, max ${result.max}, per CPU second)`.padEnd(96),
+      ` ${row.target}${rate >= least ? ' ✓' : ' ✗'}`,
+    );
+  }
+}
+
 /** Runs one row: the timed runs, then one untimed run for the sizes; prints the result. */
 function benchRow(row) {
+  if (row.rate) {
+    rateRow(row);
+    return;
+  }
   const walls = [];
   const cpuTimes = [];
   const rsses = [];
