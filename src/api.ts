@@ -59,17 +59,34 @@ export interface RenderResult {
   height: number;
   bytes: number;
   seconds: number;
-  /** The last frame's figures, by the figure's task (null where undefined). */
-  final: FinalFigures;
+  /** The last frame's figures, by the figure's task (null where undefined); an evolved program's search too. */
+  final: FinalFigures | (FinalFigures & SearchFigures);
   /** Where the time went, in milliseconds. */
   timings: Timings;
   /** With render.curves: the values drawn, per frame. */
   curves?: CurveData;
+  /**
+   * A comparison's models, each with its last frame's figures (`final` holds what they share: the
+   * best possible), in the order of `compare:`, row by row with rows.
+   */
+  panels?: { model: string; data: string; final: FinalFigures }[];
+  /** What the models warned about (each once), when they did: also said through `warn`. */
+  warnings?: string[];
 }
 
 /** A classification's accuracies; a regression's MSE and its own loss; a function's value. */
 export type FinalFigures =
-  | { train_accuracy: number | null; test_accuracy: number | null; bayes_accuracy: number | null }
+  | {
+      train_accuracy: number | null;
+      test_accuracy: number | null;
+      bayes_accuracy: number | null;
+      /** A search's winner (its accuracies above), what it scored on validation, and the work done. */
+      model?: string;
+      options?: Record<string, unknown>;
+      validation_accuracy?: number;
+      trials?: number;
+      evaluations?: number;
+    }
   | {
       train_mse: number | null;
       test_mse: number | null;
@@ -81,6 +98,12 @@ export type FinalFigures =
     }
   | { loss: number | null; optimal_loss: number | null };
 
+/** An evolved program's search at the last frame (model.type: evolve), beside its figures. */
+export interface SearchFigures {
+  evaluations: number;
+  best_fitness: number | null;
+}
+
 /** A figure for JSON: null where undefined or not a number. */
 function figure(v: number | null | undefined): number | null {
   return v === undefined || v === null || Number.isNaN(v) ? null : v;
@@ -91,10 +114,20 @@ export function finalFigures(task: Task, figures: Figures | null): FinalFigures 
   const accuracy = figures?.measure === 'accuracy' ? figures : null;
   const loss = figures?.measure === 'loss' ? figures : null;
   if (task === 'classification') {
+    const search = accuracy?.search;
     return {
       train_accuracy: figure(accuracy?.trainAccuracy),
       test_accuracy: figure(accuracy?.testAccuracy),
       bayes_accuracy: figure(accuracy?.bayesAccuracy),
+      ...(search
+        ? {
+            model: search.model,
+            options: search.options,
+            validation_accuracy: search.validationAccuracy,
+            trials: search.trials,
+            evaluations: search.evaluations,
+          }
+        : {}),
     };
   }
   if (task === 'optimization') return { loss: figure(loss?.loss), optimal_loss: figure(loss?.optimal) };
@@ -168,8 +201,14 @@ export async function renderPlan(
   const started = performance.now();
   const timings = newTimings();
   const { scenario } = planned;
+  const warnings = new Set<string>();
+  const warn = (message: string) => {
+    if (warnings.has(message)) return;
+    warnings.add(message);
+    options.warn?.(message);
+  };
   // A GIF is drawn in its 256 colours; the other formats in full colour.
-  const movie = movieOf(planned, { timings, warn: options.warn, fullColour: planned.format !== 'gif' });
+  const movie = movieOf(planned, { timings, warn, fullColour: planned.format !== 'gif' });
   const written = await writeMovie(
     movie,
     {
@@ -193,9 +232,24 @@ export async function renderPlan(
     height: movie.height,
     bytes: written.bytes,
     seconds: Math.round(performance.now() - started) / 1000,
-    final: finalFigures(planned.task, written.figures),
+    final: {
+      ...finalFigures(planned.task, written.figures),
+      ...(written.program
+        ? { evaluations: written.program.evaluations, best_fitness: figure(written.program.bestFitness) }
+        : {}),
+    },
     timings,
     ...(movie.curves ? { curves: movie.curves } : {}),
+    ...(written.panels
+      ? {
+          panels: written.panels.map(({ model, data, figures }) => ({
+            model,
+            data,
+            final: finalFigures(planned.task, figures),
+          })),
+        }
+      : {}),
+    ...(warnings.size > 0 ? { warnings: [...warnings] } : {}),
   };
 }
 

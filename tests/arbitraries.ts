@@ -1,43 +1,86 @@
 /**
- * Scenarios for property tests: valid tiny ones (any model on any simulated source, comparisons,
+ * Scenarios for property tests: valid tiny ones (any simulated source — classification, regression, a function — with a model of its task, comparisons,
  * sweeps, rows of data sets), and the same with one field set to a value that may break it.
  */
 import fc from 'fast-check';
 import { listDataSources, listModels } from '../src/index.js';
 
 const MODELS = listModels();
-// Classification only until the regression figure exists (its render stops at the seam in
-// src/movie/classification-only.ts while validate accepts it).
-const SOURCES = listDataSources().filter((d) => d.source !== 'csv' && d.tasks.includes('classification'));
+// Every simulated source: classification, regression, and the function of a pure optimization.
+const SOURCES = listDataSources().filter((d) => d.source !== 'csv');
 type Scenario = Record<string, unknown>;
+type Source = (typeof SOURCES)[number];
 
-/** A valid, tiny scenario: any registered model on any simulated classification source. */
-export const singleScenario: fc.Arbitrary<Scenario> = fc.record({
-  seed: fc.nat(1000),
-  data: fc.record({
-    source: fc.constantFrom(...SOURCES.map((d) => d.source)),
-    n: fc.integer({ min: 20, max: 40 }),
-    test: fc.integer({ min: 0, max: 40 }),
-  }),
-  model: fc.record({ type: fc.constantFrom(...MODELS.map((m) => m.type)) }),
-  animate: fc.record({ by: fc.constantFrom('auto', 'samples'), frames: fc.integer({ min: 2, max: 4 }) }),
-  render: fc.record({ width: fc.constant(160), height: fc.constant(160), grid: fc.integer({ min: 20, max: 40 }) }),
-});
+/** The models that do the task of a source's data (the plan refuses the others). */
+const modelsFor = (source: Source) => MODELS.filter((m) => m.tasks.some((t) => source.tasks.includes(t)));
 
-/** Also, one time in four, a comparison of two or three models in place of the model. */
+/** A source's section: a function has no points to count. */
+const dataOf = (source: Source) =>
+  source.tasks.includes('optimization')
+    ? fc.constant({ source: source.source })
+    : fc.record({
+        source: fc.constant(source.source),
+        n: fc.integer({ min: 20, max: 40 }),
+        test: fc.integer({ min: 0, max: 40 }),
+      });
+
+/** A model entry for a source: its type, and for linear, one of the optimizers a compare sets apart. */
+const entryFor = (source: Source) =>
+  fc
+    .constantFrom(...modelsFor(source).map((m) => m.type))
+    .chain((type) =>
+      type === 'linear'
+        ? fc.record({ type: fc.constant(type), optimizer: fc.constantFrom('gd', 'momentum', 'adam') })
+        : fc.constant({ type }),
+    );
+
+/** The render section; a landscape and residuals only where the figure has them (else refused). */
+const renderOf = (source: Source, width: number, height: number) => {
+  const task = source.tasks[0];
+  return fc.record({
+    width: fc.constant(width),
+    height: fc.constant(height),
+    grid: fc.integer({ min: 16, max: 40 }),
+    ...(task === 'classification' ? {} : { landscape: fc.boolean() }),
+    ...(task === 'regression' ? { residuals: fc.boolean() } : {}),
+  });
+};
+
+/**
+ * A tiny scenario: any simulated source, with a model that does its task. Valid but for a
+ * landscape asked of a model without two parameters (a refusal both must agree on).
+ */
+export const singleScenario: fc.Arbitrary<Scenario> = fc
+  .oneof(
+    ...(['classification', 'regression', 'optimization'] as const).map((task) => ({
+      weight: task === 'optimization' ? 1 : 2,
+      arbitrary: fc.constantFrom(...SOURCES.filter((d) => d.tasks.includes(task))),
+    })),
+  )
+  .chain((source) =>
+    fc.record({
+      seed: fc.nat(1000),
+      data: dataOf(source),
+      model: entryFor(source),
+      animate: fc.record({ by: fc.constantFrom('auto', 'samples'), frames: fc.integer({ min: 2, max: 4 }) }),
+      render: renderOf(source, 160, 160),
+    }),
+  );
+
+/** Also, one time in four, a comparison of two or three models for the same source in place of the model. */
 export const validScenario: fc.Arbitrary<Scenario> = fc.oneof(
   { weight: 3, arbitrary: singleScenario },
   {
     weight: 1,
-    arbitrary: fc
-      .tuple(
-        singleScenario,
-        fc.uniqueArray(fc.constantFrom(...MODELS.map((m) => m.type)), { minLength: 2, maxLength: 3 }),
-      )
-      .map(([s, types]) => {
-        const { model: _model, ...rest } = s;
-        return { ...rest, compare: types.map((type) => ({ type })), render: { width: 320, height: 200, grid: 20 } };
-      }),
+    arbitrary: singleScenario.chain((s) => {
+      const source = SOURCES.find((d) => d.source === (s.data as { source: string }).source) as Source;
+      return fc
+        .tuple(fc.array(entryFor(source), { minLength: 2, maxLength: 3 }), renderOf(source, 360, 300))
+        .map(([compare, render]) => {
+          const { model: _model, ...rest } = s;
+          return { ...rest, compare, render };
+        });
+    }),
   },
 );
 
@@ -79,6 +122,8 @@ function fieldsOf(s: Scenario): string[] {
     'render.palette',
     'render.theme',
     'render.curves',
+    'render.landscape',
+    'render.residuals',
     'animate.sweep',
     'compare',
     'rows',
@@ -134,6 +179,52 @@ export const sweepScenario: fc.Arbitrary<Scenario> = singleScenario.chain((s) =>
     })
     .map((sweep) => ({ ...s, animate: { by: 'sweep', sweep, frames: 3 } }));
 });
+
+/** A model type's numeric options (what a search ranges over). */
+function numericOptions(model: string): string[] {
+  const options = MODELS.find((m) => m.type === model)?.options ?? [];
+  return options.filter((o) => /^(integer|number)/.test(o.type)).map((o) => o.name);
+}
+
+/** One entry of search.models: a model type and one numeric option as a range or a value, mostly in range. */
+const searchEntry = fc
+  .record({
+    type: fc.constantFrom(...MODELS.filter((m) => m.type !== 'evolve').map((m) => m.type)),
+    option: fc.nat(20),
+    form: fc.constantFrom('range', 'range', 'log', 'value'),
+    lo: fc.constantFrom(1, 1, 2, 0.01, -1),
+    hi: fc.constantFrom(3, 3, 3, 10, 1),
+  })
+  .map(({ type, option, form, lo, hi }) => {
+    const names = numericOptions(type);
+    if (names.length === 0) return { type };
+    const name = names[option % names.length];
+    return { type, [name]: form === 'value' ? lo : form === 'log' ? [lo, hi, 'log'] : [lo, hi] };
+  });
+
+/**
+ * A search over one or two model types, by random search or successive halving; sometimes beside
+ * a model, by another mode, or on too few points to hold some out.
+ */
+export const searchScenario: fc.Arbitrary<Scenario> = fc
+  .record({
+    s: singleScenario,
+    models: fc.array(searchEntry, { minLength: 1, maxLength: 2 }),
+    method: fc.constantFrom('random', 'halving'),
+    trials: fc.integer({ min: 1, max: 4 }),
+    twist: fc.constantFrom('none', 'none', 'none', 'none', 'none', 'model', 'by', 'few'),
+  })
+  .map(({ s, models, method, trials, twist }) => {
+    const { model, animate: _animate, ...rest } = s;
+    return {
+      ...rest,
+      data: twist === 'few' ? { ...(rest.data as object), n: 12 } : rest.data,
+      search: { models, method, trials },
+      ...(twist === 'model' ? { model } : {}),
+      animate: twist === 'by' ? { by: 'epochs' } : {},
+      render: { width: 320, height: 240, grid: 20 },
+    };
+  });
 
 /** Any figure, asked to animate by any mode: a model's own stages, samples, or auto. */
 export const anyModeScenario: fc.Arbitrary<Scenario> = fc

@@ -2,10 +2,11 @@
  * The bundled command line that bin/mlgif runs (dist/bundle/mlgif.cjs through src/launch/launch.ts,
  * `npm run build` first): its code cache is used when it belongs to the build and ignored,
  * without a trace, when it is missing, from another build or unreadable to V8; the canvas module
- * is loaded only by commands that draw; --jobs workers run the same bundle, byte for byte.
+ * is loaded only by commands that use the renderer; --jobs workers run the same bundle, byte for
+ * byte.
  */
 import { execFile } from 'node:child_process';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -38,9 +39,14 @@ async function runBundle(exports: ReturnType<typeof loadBundle>['exports'], argv
   return { code, stdout, stderr };
 }
 
-/** A copy of the bundle in its own folder, with `cache` (bytes) beside it, or no cache. */
+/**
+ * A copy of the bundle in its own folder, with `cache` (bytes) beside it, or no cache. The folder
+ * links the project's node_modules, as an installed bundle finds its dependencies.
+ */
 function bundleWith(cache: Buffer | null): string {
-  const file = join(tempDir(), 'mlgif.cjs');
+  const dir = tempDir();
+  symlinkSync(fileURLToPath(new URL('../node_modules', import.meta.url)), join(dir, 'node_modules'));
+  const file = join(dir, 'mlgif.cjs');
   copyFileSync(BUNDLE, file);
   if (cache) writeFileSync(cacheFileOf(file), cache);
   return file;
@@ -102,7 +108,7 @@ describe('the code cache', () => {
 });
 
 describe('the canvas module', () => {
-  it('is loaded by render, not by --version, validate, list, schema or init', async () => {
+  it('is loaded by render and validate (the library API), not by --version, list, schema or init', async () => {
     const file = writeScenario(tempDir(), 's.yaml', tiny());
     const out = join(tempDir(), 's.gif');
     const script = `
@@ -112,7 +118,7 @@ describe('the canvas module', () => {
       const io = { stdout() {}, stderr() {}, readStdin: async () => '', stderrIsTTY: false, env: {} };
       const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((k) => k.includes('@napi-rs'));
       const seen = [];
-      for (const args of [['--version'], ['validate', ${JSON.stringify(file)}], ['list'], ['schema'], ['init', '-o', '-'],
+      for (const args of [['--version'], ['list'], ['schema'], ['init', '-o', '-'], ['validate', ${JSON.stringify(file)}],
         ['render', ${JSON.stringify(file)}, '-o', ${JSON.stringify(out)}]]) {
         seen.push([args[0], await main(args, io), loaded()]);
       }
@@ -120,10 +126,10 @@ describe('the canvas module', () => {
     const { stdout } = await exec(process.execPath, ['--input-type=module', '-e', script]);
     expect(JSON.parse(stdout)).toEqual([
       ['--version', 0, false],
-      ['validate', 0, false],
       ['list', 0, false],
       ['schema', 0, false],
       ['init', 0, false],
+      ['validate', 0, true],
       ['render', 0, true],
     ]);
     expect(readFileSync(out).subarray(0, 6).toString()).toBe('GIF89a');

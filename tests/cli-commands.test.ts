@@ -1,5 +1,5 @@
 /** validate, init, list, schema and data, run in-process through main(argv, io). */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -233,6 +233,23 @@ describe('mlgif schema', () => {
     expect(back.safeParse({ model: { type: 'knn', k: 0 } }).success).toBe(false);
     expect(back.safeParse({ model: { type: 'knn', kk: 3 } }).success).toBe(false);
     expect(back.safeParse({ data: { n: 50 }, model: { type: 'lda' } }).success).toBe(true);
+    // Regression and function scenarios, their options and the figure's: what the configs use.
+    const line = { data: { source: 'line', n: 50 }, model: { type: 'linear', loss: 'huber', degree: 1 } };
+    expect(back.safeParse({ ...line, render: { landscape: true, residuals: true } }).success).toBe(true);
+    expect(back.safeParse({ ...line, render: { landscape: 'yes' } }).success).toBe(false);
+    expect(back.safeParse({ data: { source: 'sine', spacing: 'random' }, model: { type: 'mlp' } }).success).toBe(true);
+    expect(back.safeParse({ data: { source: 'sine', spacing: 'sometimes' } }).success).toBe(false);
+    expect(back.safeParse({ data: { source: 'function', function: 'goldfield' } }).success).toBe(true);
+    expect(back.safeParse({ data: { source: 'function', function: 'goldfeld' } }).success).toBe(false);
+    expect(back.safeParse({ data: { source: 'step' }, model: { type: 'linear', optimizer: 'lbfgs' } }).success).toBe(
+      false,
+    );
+    for (const folder of ['ma', 'bishop', 'regression']) {
+      const dir = new URL(`../configs/${folder}/`, import.meta.url);
+      for (const name of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
+        expect(back.safeParse(parseYaml(readFileSync(new URL(name, dir), 'utf8'))).success, name).toBe(true);
+      }
+    }
     // data.source defaults to gaussians, in a comparison's rows too.
     const rows = { compare: [{ type: 'knn' }, { type: 'lda' }], rows: [{ n: 50 }, { source: 'moons' }] };
     expect(validate(rows).problems).toEqual([]);

@@ -104,10 +104,52 @@ describe('comparison grids', () => {
         `${common}model: ${model}\nrender: { width: ${size}, height: ${size}, grid: 40 }\n`,
       );
       expect(single.gif.frames).toBe(3);
+      // --json: each panel's figures are its single render's; the grid's own, the Bayes alone.
+      expect(grid.json.panels[i]).toEqual({
+        model: grid.json.panels[i].model,
+        data: 'two moons',
+        final: single.json.final,
+      });
       const plot = plotOf(size);
       expect(plot.w).toBe(layout.side);
       for (let f = 0; f < 3; f++) {
         expectSamePixels(crop(grid.gif, f, layout.panels[i]), crop(single.gif, f, plot));
+      }
+    }
+  }, 60_000);
+
+  it('--json of a regression comparison: each model as its single render, in a grid and on one landscape', async () => {
+    const dir = tempDir();
+    const common = 'seed: 2\ndata: { source: line, n: 40, test: 40 }\nanimate: { frames: 3 }\n';
+    const models = ['{ type: linear, optimizer: gd }', '{ type: linear, optimizer: adam, learningRate: 0.5 }'];
+    for (const shared of [false, true]) {
+      const render_ = `render: { width: 480, height: 300${shared ? ', landscape: true' : ''} }\n`;
+      const grid = await render(
+        dir,
+        'grid',
+        `${common}compare:\n${models.map((m) => `  - ${m}`).join('\n')}\n${render_}`,
+      );
+      expect(grid.json.final).toEqual({
+        train_mse: null,
+        test_mse: null,
+        optimal_mse: 1,
+        loss: null,
+        train_loss: null,
+        test_loss: null,
+        optimal_loss: 1,
+      });
+      expect(grid.json.panels.map((p: { model: string }) => p.model)).toEqual([
+        'Linear model (optimizer gd)',
+        'Linear model (optimizer adam, learningRate 0.5)',
+      ]);
+      for (const [i, model] of models.entries()) {
+        const single = await render(dir, `single${i}`, `${common}model: ${model}\n${render_}`);
+        expect(single.json.final.test_mse).toBeGreaterThan(0);
+        expect(grid.json.panels[i]).toEqual({
+          model: grid.json.panels[i].model,
+          data: 'a line',
+          final: single.json.final,
+        });
       }
     }
   }, 60_000);
@@ -155,6 +197,17 @@ describe('comparison grids', () => {
     expect(
       panelTitles([{ type: 'knn', k: 3 }, { type: 'knn', k: 15 }, { type: 'qda' }, { type: 'lda', title: 'Mine' }]),
     ).toEqual(['k-nearest neighbours (k 3)', 'k-nearest neighbours (k 15)', 'Quadratic discriminant analysis', 'Mine']);
+    // Validated entries carry every default: only what differs names a panel.
+    const linear = { type: 'linear', degree: 1, epochs: 100 };
+    expect(
+      panelTitles(
+        [
+          { ...linear, optimizer: 'gd' },
+          { ...linear, optimizer: 'adam', learningRate: 0.5 },
+        ],
+        'regression',
+      ),
+    ).toEqual(['Linear model (optimizer gd)', 'Linear model (optimizer adam, learningRate 0.5)']);
   });
 
   it.each([

@@ -23,7 +23,7 @@ function configFiles(dir = 'configs'): string[] {
 describe('scenario loading', () => {
   it.each(configFiles())('accepts %s', (file) => {
     const { scenario } = loadScenario(file);
-    expect(scenario.model?.type ?? scenario.compare?.[0].type).toBeTruthy();
+    expect(scenario.model?.type ?? scenario.compare?.[0].type ?? scenario.search?.models[0].type).toBeTruthy();
   });
 
   it('fills every default but model.type', () => {

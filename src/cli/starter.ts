@@ -85,6 +85,12 @@ export function starterScenario(modelType: string | undefined, source: string): 
     );
   }
   const top = sectionOptions('top');
+  // A model limited to fewer classes than the source's default gets the classes it tells apart.
+  const limit = model.maxClasses;
+  const limited = (o: OptionInfo) =>
+    o.name === 'classes' && limit !== undefined && typeof o.default === 'number' && o.default > limit;
+  const dataOptions = data.options.map((o) => (limited(o) ? { ...o, default: limit } : o));
+  const explicitData = data.options.some(limited) ? [...EXPLICIT.data, 'classes'] : EXPLICIT.data;
   return [
     `# ${model.title} on ${data.title}: a starter scenario written by \`mlgif init\`.`,
     '# Render it with `mlgif render <this file>`; check it with `mlgif validate <this file>`.',
@@ -96,7 +102,7 @@ export function starterScenario(modelType: string | undefined, source: string): 
     '',
     'data:',
     `  source: ${data.source}`,
-    ...section('  ', data.options, EXPLICIT.data),
+    ...section('  ', dataOptions, explicitData),
     '',
     'model:',
     `  type: ${model.type}`,

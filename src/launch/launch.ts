@@ -9,8 +9,6 @@
  *   rejected by V8 (another Node version, other V8 flags) is ignored and the bundle is compiled
  *   from its source: the same program, a few tens of milliseconds slower. Nothing is written at
  *   run time.
- * - The native canvas module (tens of milliseconds to load) is loaded when first used, so
- *   commands that draw nothing (validate, list, schema, --version) never load it.
  * - bin/mlgif is a CommonJS script that requires this file's CommonJS build
  *   (dist/bundle/launch.cjs, made by scripts/bundle.mjs): Node starts it ~15 ms sooner than an
  *   ES module. The main thread loads no more than this file and the supervisor (supervisor.ts);
@@ -21,7 +19,6 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import { isMainThread, workerData } from 'node:worker_threads';
 import type * as Bundle from './bundle.js';
@@ -64,18 +61,6 @@ function cacheFor(line: string, cacheFile: string): Buffer | undefined {
   return line.length > 0 && cache.toString('latin1', 0, line.length) === line ? cache.subarray(line.length) : undefined;
 }
 
-/**
- * `require` for the bundle: node's, except that the canvas module is a stand-in that loads the
- * real one on the first property read. The bundle reads an external module's exports only as
- * properties at the point of use (esbuild emits `(0, canvas.createCanvas)(…)`), never at load.
- */
-function bundleRequire(file: string): (id: string) => unknown {
-  const require = createRequire(file);
-  let canvas: Record<string | symbol, unknown> | undefined;
-  const lazyCanvas = new Proxy({}, { get: (_, key) => (canvas ??= require('@napi-rs/canvas'))[key] });
-  return (id) => (id === '@napi-rs/canvas' ? lazyCanvas : require(id));
-}
-
 export interface LoadOptions {
   /** Default: dist/bundle/mlgif.cjs, beside this file's folder. */
   bundleFile?: string;
@@ -83,21 +68,8 @@ export interface LoadOptions {
   useCache?: boolean;
 }
 
-/**
- * Keeps V8's young generation at its first size. By default V8 doubles it once enough objects
- * have survived its scavenges, which a long render always reaches (between 120 and 250 frames
- * of logistic regression): peak memory then rose by ~15 % with the number of frames although
- * nothing is kept from frame to frame. A render's garbage is short-lived, so the small nursery
- * costs only a few more quick scavenges. Set before the bundle is compiled: V8's code cache
- * records the flags it was made with, and the cache is made through this loader too.
- */
-function keepYoungGenerationSize(): void {
-  setFlagsFromString('--semi-space-growth-factor=1');
-}
-
 /** Compiles and runs the bundle (a CommonJS file: wrapped as Node wraps one) and returns its exports. */
 export function loadBundle({ bundleFile = BUNDLE_FILE, useCache = true }: LoadOptions = {}): Loaded {
-  keepYoungGenerationSize();
   // The bundle is ASCII (esbuild escapes the rest): read as latin1, it needs no UTF-8 decoding.
   const source = readFileSync(bundleFile, 'latin1');
   const cachedData = useCache ? cacheFor(buildLine(source), cacheFileOf(bundleFile)) : undefined;
@@ -106,13 +78,12 @@ export function loadBundle({ bundleFile = BUNDLE_FILE, useCache = true }: LoadOp
     cachedData,
   });
   const module = { exports: {} as BundleExports };
-  script.runInThisContext()(module.exports, bundleRequire(bundleFile), module, bundleFile, dirname(bundleFile));
+  script.runInThisContext()(module.exports, createRequire(bundleFile), module, bundleFile, dirname(bundleFile));
   return { exports: module.exports, script, cached: cachedData !== undefined && !script.cachedDataRejected };
 }
 
 /** bin/mlgif: the command line, in a worker thread started from this file (supervisor.ts). */
 export function runCommandLine(argv: readonly string[]): void {
-  keepYoungGenerationSize();
   superviseCommandLine(argv, fileURLToPath(import.meta.url));
 }
 

@@ -4,13 +4,15 @@
  * (aging) evolution searches programs of three component functions, Setup, Predict and Learn
  * (src/models/algorithms/automl/), scoring each by training it on part of the training points
  * and measuring it on the rest: 1 − error rate for two classes, 1 − (2/π)·atan(RMSE) for a
- * regression. The model is the best program so far, trained on every training point (Setup once,
- * then Predict and Learn per point, memory carried) and then predicting each point from the
- * learned memory (restored before each, so the prediction is a function of the point).
+ * regression. The model is the best program so far, trained as it was scored (Setup once, then
+ * Predict and Learn per point of the scored run's training part, in its shuffled order, memory
+ * carried) and then predicting each point from the learned memory (restored before each, so the
+ * prediction is a function of the point).
  *
  * One stage = one generation (`population` evaluations), so an animation by its stages has a
- * known length; the step carries the best program, printed as the paper prints it, for the code
- * panel. Deterministic per seed: every draw, the programs' random ops included, comes from the Rng.
+ * known length; the step carries the best program, printed as the paper prints it, with the
+ * lines its latest improvement changed and the search's fitness so far, for the code panel.
+ * Deterministic per seed: every draw, the programs' random ops included, comes from the Rng.
  * Regression inputs and targets are standardized first: the reference stops a program whose
  * error exceeds 100, a bound meant for unit-scale data.
  */
@@ -24,7 +26,7 @@ import { DEMO_MEMORY, MemoryLayout } from './algorithms/automl/memory.js';
 import { BASELINE_OPS, DEMO_OPS, OP_NAMES, OPS, opCode } from './algorithms/automl/ops.js';
 import { changedLines, printProgram } from './algorithms/automl/print.js';
 import type { PerComponent, Program, SizeLimits } from './algorithms/automl/program.js';
-import { splitTask, type TaskKind } from './algorithms/automl/task.js';
+import { type Examples, splitTask, type TaskKind } from './algorithms/automl/task.js';
 import { type ColumnScale, columnScale, standardized } from './algorithms/standardize.js';
 import { type Classifier, defineModel, type ProgramView, probaBuffer, type Regressor, valueBuffer } from './model.js';
 
@@ -106,7 +108,11 @@ function evolutionOptions(opts: EvolveOptions): EvolutionOptions {
 
 /**
  * Evolution on one task, one Step per generation with the best program's view; `use` is called
- * with each generation's best program before its step is yielded, to make it the model.
+ * with each generation's best program before its step is yielded, to make it the model, and with
+ * the examples to train it on: the scored run's, in its order. An evolved program is tuned to
+ * what it was scored on: trained on the data's own order (a line's x sorted, classes in blocks)
+ * or on more examples, its evolved learning rate can diverge or its trick stop working, and the
+ * figure would show another model than the one whose fitness it prints.
  */
 function* generations(
   kind: TaskKind,
@@ -115,7 +121,7 @@ function* generations(
   y: ArrayLike<number>,
   opts: EvolveOptions,
   rng: Rng,
-  use: (best: Program) => void,
+  use: (best: Program, examples: Examples) => void,
 ) {
   const settings = evolutionOptions(opts);
   if (y.length < 2) {
@@ -124,17 +130,30 @@ function* generations(
     return;
   }
   const task = splitTask(kind, features, X, y, opts.validation, rng.fork('split'));
+
   const P = settings.population;
   const total = Math.ceil(settings.evaluations / P);
-  let previous: ReturnType<typeof printProgram> | null = null;
+  const history = { evaluations: [] as number[], best: [] as number[], median: [] as number[] };
+  // The lines of the best program before the latest improvement, and what that improvement changed.
+  let before: ReturnType<typeof printProgram> | null = null;
+  let lines: ReturnType<typeof printProgram> | null = null;
+  let changed: boolean[] = [];
+  let bestFitness = Number.NEGATIVE_INFINITY;
   let stage = 0;
   for (const event of runEvolution([task], settings, rng.fork('evolve'))) {
     if (event.evaluations % P !== 0 && event.evaluations !== settings.evaluations) continue;
     stage++;
-    use(event.best);
-    const lines = printProgram(event.best, features);
-    const changed = changedLines(previous, lines);
-    previous = lines;
+    use(event.best, task.train);
+    const improved = event.bestFitness > bestFitness;
+    if (improved || !lines) {
+      before = lines;
+      lines = printProgram(event.best, features);
+      changed = changedLines(before, lines);
+      bestFitness = event.bestFitness;
+    }
+    history.evaluations.push(event.evaluations);
+    history.best.push(event.bestFitness);
+    history.median.push(event.medianFitness);
     const view: ProgramView = {
       lines: lines.map((line, i) => ({
         text: line.text,
@@ -142,8 +161,11 @@ function* generations(
         changed: changed[i] && line.kind === 'live',
       })),
       evaluations: event.evaluations,
+      budget: settings.evaluations,
       bestFitness: event.bestFitness,
       medianFitness: event.medianFitness,
+      improved,
+      history: { count: stage, ...history },
     };
     yield {
       stage,
@@ -167,8 +189,8 @@ class EvolvedClassifier implements Classifier {
     const X = data.X.subarray(0, 2 * data.n);
     const layout = new MemoryLayout(2, DEMO_MEMORY);
     const runs = runtimeRng(rng.fork('evolve'));
-    yield* generations('classification', 2, X, y, this.opts, rng, (best) => {
-      this.learned = new LearnedProgram(best, layout, 'classification', { X, y, n: data.n }, runs);
+    yield* generations('classification', 2, X, y, this.opts, rng, (best, examples) => {
+      this.learned = new LearnedProgram(best, layout, 'classification', examples, runs);
     });
   }
 
@@ -200,8 +222,8 @@ class EvolvedRegressor implements Regressor {
     const y = standardized(data.y.subarray(0, data.n), this.y);
     const layout = new MemoryLayout(1, DEMO_MEMORY);
     const runs = runtimeRng(rng.fork('evolve'));
-    yield* generations('regression', 1, x, y, this.opts, rng, (best) => {
-      this.learned = new LearnedProgram(best, layout, 'regression', { X: x, y, n: data.n }, runs);
+    yield* generations('regression', 1, x, y, this.opts, rng, (best, examples) => {
+      this.learned = new LearnedProgram(best, layout, 'regression', examples, runs);
     });
   }
 
@@ -220,6 +242,7 @@ export const evolve = defineModel({
   stage: 'generation',
   schema,
   maxClasses: 2,
+  program: true,
   classifier: (opts) => new EvolvedClassifier(opts),
   regressor: (opts) => new EvolvedRegressor(opts),
 });

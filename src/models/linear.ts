@@ -127,7 +127,7 @@ function refuseRateWithExact(opts: Options): void {
 
 /** Said when a step overflowed: the figure stops at the last finite stage. */
 export function divergedWarning(step: number, learningRate: number): string {
-  return `linear: the loss became infinite at step ${step}, so training stopped at step ${step - 1}: learningRate ${learningRate} is too large for this data`;
+  return `linear: the loss became infinite at step ${step}, so training stopped at step ${step - 1}: learningRate ${learningRate} is too large for this objective`;
 }
 
 /**

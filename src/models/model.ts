@@ -31,11 +31,29 @@ export interface Step {
 
 /** A program as a figure shows it: its lines as printed, and how the search that found it stands. */
 export interface ProgramView {
-  /** One per line; `changed` marks live lines that changed since the previous stage. */
+  /** One per line; `changed` marks the live lines the latest improvement changed. */
   lines: { text: string; kind: 'header' | 'live' | 'dead' | 'noop'; changed: boolean }[];
   evaluations: number;
+  /** The search's whole budget of evaluations. */
+  budget: number;
   bestFitness: number;
   medianFitness: number;
+  /** Whether this stage found a better program than the stage before. */
+  improved: boolean;
+  /** The search so far, for a fitness curve: one entry per stage up to this one. */
+  history: SearchHistory;
+}
+
+/**
+ * Evaluations, best and median fitness after each stage: the first `count` entries. The arrays
+ * are shared with the later stages' views, which only ever append, so an earlier view's entries
+ * never change (copying them at every stage would cost the square of the stages).
+ */
+export interface SearchHistory {
+  count: number;
+  evaluations: readonly number[];
+  best: readonly number[];
+  median: readonly number[];
 }
 
 export interface Classifier {
@@ -129,6 +147,8 @@ export interface ModelSpec<Schema extends z.ZodObject = z.ZodObject> {
   stage: string | null;
   /** The most classes it can tell apart, when fewer than any data set has (AutoML-Zero's are binary). */
   maxClasses?: number;
+  /** Whether its steps carry the program it is (Step.program): its figure then adds the code panel. */
+  program?: boolean;
   /** Options (without "type"), each with a default. */
   schema: Schema;
   /**

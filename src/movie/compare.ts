@@ -15,6 +15,7 @@
 
 import { dataSource } from '../data/index.js';
 import type { ComparePlan } from '../plan/plan.js';
+import { dataTitle } from '../plan/titles.js';
 import { blit, createGridPainter, type GridText, gridLayout } from '../render/grid-frame.js';
 import { THEMES } from '../render/palette.js';
 import { timed } from '../timings.js';
@@ -27,6 +28,9 @@ const MIN_PANEL_UNIT = 0.5;
 
 interface Cell {
   panel: Panel;
+  /** What the panel shows: its model's title and its data set's. */
+  model: string;
+  data: string;
   stream: Generator<PanelFrame, void, undefined>;
   current: PanelFrame | null;
   /** Frames pulled so far. */
@@ -68,7 +72,14 @@ export function compareMovie(plan: ComparePlan, context: MovieContext): Movie {
           const entry = byRows ? column : row * columns + column;
           if (entry >= models.length) continue;
           const panel = panels[rowData];
-          cells.push({ panel, stream: panel.frames(models[entry], mode, context), current: null, pulled: 0 });
+          cells.push({
+            panel,
+            model: plan.titles[entry],
+            data: dataTitle(datasets[rowData].entry.source, datasets[rowData].entry),
+            stream: panel.frames(models[entry], mode, context),
+            current: null,
+            pulled: 0,
+          });
         }
       }
       try {
@@ -92,6 +103,7 @@ export function compareMovie(plan: ComparePlan, context: MovieContext): Movie {
             frame: f,
             frames,
             figures: bestOnly(),
+            panels: cells.map((c) => ({ model: c.model, data: c.data, figures: c.current?.figures ?? null })),
             x: f,
             axis: { name: 'frame', from: 0, to: frames - 1, log: false },
           };
@@ -136,7 +148,7 @@ export function compareMovie(plan: ComparePlan, context: MovieContext): Movie {
       bayesLine: panels.some((p) => p.optimalLine),
       panels: cells.map((c, i) => ({
         title: !byRows || i < columns ? plan.titles[i] : '',
-        left: mode === 'stages' ? (c.current?.label ?? '') : '',
+        left: mode !== 'samples' ? (c.current?.label ?? '') : '',
         right: figure.format(c.current ? c.panel.figure.of(c.current.figures, test) : null),
       })),
       rows: byRows

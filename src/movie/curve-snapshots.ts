@@ -11,13 +11,11 @@
  */
 import { headSeries, type Series } from '../dataset.js';
 import { type RegressionLoss, regressionLoss } from '../losses.js';
-import type { Landscape, Regressor } from '../models/model.js';
+import type { Landscape, ProgramView, Regressor } from '../models/model.js';
 import type { AnimationMode, ModelChoice } from '../plan/plan.js';
-import type { Rng } from '../random.js';
 import type { Path } from '../render/figure-scene.js';
-import type { AnimateOptions } from '../scenario/schema.js';
-import { type Timings, timed } from '../timings.js';
-import { growingSizes, type Learner, stages } from './training.js';
+import { timed } from '../timings.js';
+import { growingSizes, type Learner, placeOf, type RunSettings, type StagePlace, stages } from './training.js';
 
 /** The loss a figure measures a regressor by: the model's own (its `loss` option), squared by default. */
 export interface LossMeasure {
@@ -26,7 +24,7 @@ export interface LossMeasure {
   delta: number;
 }
 
-export interface CurveTrainPlan {
+export interface CurveTrainPlan extends RunSettings {
   model: ModelChoice;
   mode: AnimationMode;
   train: Series;
@@ -34,20 +32,11 @@ export interface CurveTrainPlan {
   /** Where the fitted curve is evaluated (the plot's pixel columns). */
   xs: Float64Array;
   measure: LossMeasure;
-  animate: Pick<AnimateOptions, 'frames' | 'spacing' | 'start'>;
-  rng: Rng;
-  timings: Timings;
-  warn?: (message: string) => void;
   /** Whether to record the path over the model's two parameters. */
   path: boolean;
 }
 
-export interface CurveSnapshot {
-  frame: number;
-  frames: number;
-  label: string;
-  stage: number;
-  stages: [number, number];
+export interface CurveSnapshot extends StagePlace {
   /** The training points used: the first trainUsed. */
   trainUsed: number;
   /** Predictions at xs, and at the training points in use (buffers the next snapshot reuses). */
@@ -63,6 +52,8 @@ export interface CurveSnapshot {
   /** The path so far and the model's landscape now, when recorded. */
   path: Path | null;
   landscape: Landscape | null;
+  /** The program the model is, for a model that is one. */
+  program?: ProgramView;
 }
 
 /** A growable list of (first, second) pairs. */
@@ -173,16 +164,13 @@ export function* curveSnapshots(plan: CurveTrainPlan): Generator<CurveSnapshot, 
     }
     const { finite: _finite, ...figures } = shot;
     yield {
-      frame: stage.frame,
-      frames: stage.frames,
-      label: stage.label,
-      stage: stage.stage,
-      stages: stage.stages,
+      ...placeOf(stage),
       trainUsed: data.n,
       ...figures,
       loss: stage.loss,
       path,
       landscape: path && model.landscape ? model.landscape() : null,
+      program: stage.program,
     };
   }
 }

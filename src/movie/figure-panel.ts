@@ -15,7 +15,7 @@ import { drawSeries, type SeriesSimulation } from '../data/simulate.js';
 import type { Objective } from '../dataset.js';
 import type { Window } from '../grid.js';
 import type { RegressionLoss } from '../losses.js';
-import type { Landscape } from '../models/model.js';
+import type { Landscape, ProgramView } from '../models/model.js';
 import { sameObjective } from '../plan/landscape.js';
 import type { DataChoice, ModelChoice } from '../plan/plan.js';
 import { createRng } from '../random.js';
@@ -59,6 +59,7 @@ import {
   sharedFrame,
 } from './panel.js';
 import { pathSnapshots } from './path-snapshots.js';
+import type { StagePlace } from './training.js';
 
 /** What the caption and the curves call each loss. */
 export const LOSS_NAMES: Record<RegressionLoss, string> = { squared: 'MSE', absolute: 'MAE', huber: 'Huber' };
@@ -134,16 +135,12 @@ function spread(y: Float64Array): number {
 }
 
 /** One model's frames, as the figure draws them. */
-interface TrackShot {
-  frame: number;
-  frames: number;
-  label: string;
-  stage: number;
-  stages: [number, number];
+interface TrackShot extends StagePlace {
   trainUsed: number;
   track: TrackState;
   figures: LossFigures;
   landscape: Landscape | null;
+  program?: ProgramView;
 }
 
 export interface FigureRequest extends PanelRequest {
@@ -181,7 +178,7 @@ export function figurePanel(request: FigureRequest): FigurePanel {
   const fills = withLandscape ? landscapeFills(theme) : [];
   const palette = request.fullColour
     ? fullColourPalette(theme, [colours.points, ...trackColours])
-    : buildPalette(theme, [colours.points, ...trackColours], fills);
+    : buildPalette(theme, [colours.points, ...trackColours], [...fills, ...(request.accents ?? [])]);
   const fit = series && layout.fit ? fitScene(series, layout.fit.w, r, request.window) : null;
   const landscape: LandscapeScene | null = withLandscape
     ? { names: objective?.names ?? ['w', 'b'], measure: objective ? 'f' : 'loss', fills }
@@ -343,6 +340,7 @@ export function figurePanel(request: FigureRequest): FigurePanel {
         loss: s.loss,
       },
       landscape: s.landscape,
+      program: s.program,
     };
   }
 
@@ -420,6 +418,8 @@ export function figurePanel(request: FigureRequest): FigurePanel {
           stage: first.stage,
           stages: first.stages,
           figures,
+          tracks: current.map((s) => s?.figures ?? null),
+          program: live.length === 1 ? first.program : undefined,
           draw: (shown) => paint.render(shown === undefined ? state : { ...state, label: shown }),
         };
       }

@@ -38,6 +38,7 @@ function mapPanel(request: PanelRequest): Panel {
     layout: panel ? (legend) => panelLayout(panel.side, legend, panel.minUnit) : undefined,
     window: request.window,
     fullColour: request.fullColour,
+    accents: request.accents,
   });
   const { scene, points, bayesAccuracy } = prepared;
   const hasTest = simulation.test.n > 0;
@@ -86,6 +87,7 @@ function mapPanel(request: PanelRequest): Panel {
             bayesAccuracy,
             loss: snapshot.loss,
           },
+          program: snapshot.program,
           draw: (label) => paint.render(label === undefined ? snapshot : { ...snapshot, label }),
         };
       }

@@ -3,6 +3,7 @@
  * palette, each with the figures behind it. Pulling a frame draws it; the previous frame's
  * buffer may be reused, so memory does not grow with the number of frames.
  */
+import type { ProgramView } from '../models/model.js';
 import type { CurveData, CurvesAxis } from '../render/curves.js';
 import type { GifPalette, Pixels } from '../render/palette.js';
 import type { Timings } from '../timings.js';
@@ -18,6 +19,19 @@ export interface AccuracyFigures {
   bayesAccuracy: number | null;
   /** The loss the model reported. */
   loss: number | null;
+  /** A search's last frame: the winner (refit on all training points for the accuracies above). */
+  search?: SearchOutcome;
+}
+
+/** What a search found: the winning model and options, its validation accuracy, the work done. */
+export interface SearchOutcome {
+  model: string;
+  /** Every option of the winner, defaults filled (a `model:` entry that reproduces it). */
+  options: Record<string, unknown>;
+  validationAccuracy: number;
+  /** Configurations drawn, and trainings scored (more than trials under successive halving). */
+  trials: number;
+  evaluations: number;
 }
 
 /** A regression's figures (and a function's: f at the point reached, and its least value). */
@@ -36,15 +50,27 @@ export interface LossFigures {
   loss: number | null;
 }
 
+/** One model's figures in a comparison (the frame's own figures are what they share). */
+export interface PanelFigures {
+  /** The panel's title (the model) and its data set's. */
+  model: string;
+  data: string;
+  figures: Figures | null;
+}
+
 export interface MovieFrame {
   /** Palette indices, width × height (a buffer the next frame may reuse). */
   indices: Pixels;
   frame: number;
   frames: number;
   figures: Figures;
+  /** A comparison's: each model's figures, in the order of `compare:` (by row with rows). */
+  panels?: readonly PanelFigures[];
   /** Position on the animation's axis (stage, n or swept value), and the axis itself. */
   x: number;
   axis: CurvesAxis;
+  /** The program the model is, for a model that is one (an evolved algorithm). */
+  program?: ProgramView;
 }
 
 export interface Movie {

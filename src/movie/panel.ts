@@ -7,8 +7,9 @@
  * adds a panel, not a movie.
  */
 import type { Window } from '../grid.js';
+import type { ProgramView } from '../models/model.js';
 import type { AnimationMode, DataChoice, ModelChoice } from '../plan/plan.js';
-import type { GifPalette, Pixels } from '../render/palette.js';
+import type { GifPalette, Pixels, RGB } from '../render/palette.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Timings } from '../timings.js';
 import type { Figures } from './movie.js';
@@ -32,6 +33,8 @@ export interface PanelRequest {
   window?: Window;
   /** Frames in full colour rather than in a GIF's 256 colours. */
   fullColour?: boolean;
+  /** Colours the palette must hold for what is drawn beside the panel (the code panel's). */
+  accents?: readonly RGB[];
 }
 
 export interface Panel {
@@ -76,6 +79,10 @@ export interface PanelFrame {
   stage: number;
   stages: [number, number];
   figures: Figures;
+  /** Models drawn together: each one's figures (null before its first frame). */
+  tracks?: readonly (Figures | null)[];
+  /** The program the model is, for a model that is one (the code panel's). */
+  program?: ProgramView;
   /** The panel at this frame, as palette indices (width × height; valid until the next pull). */
   draw(label?: string): Pixels;
 }

@@ -7,27 +7,15 @@
 import type { Objective } from '../dataset.js';
 import type { Minimizer } from '../models/model.js';
 import type { ModelChoice } from '../plan/plan.js';
-import type { Rng } from '../random.js';
-import type { AnimateOptions } from '../scenario/schema.js';
-import type { Timings } from '../timings.js';
 import { PathRecorder } from './curve-snapshots.js';
-import { type Learner, stages } from './training.js';
+import { type Learner, placeOf, type RunSettings, type StagePlace, stages } from './training.js';
 
-export interface PathTrainPlan {
+export interface PathTrainPlan extends RunSettings {
   model: ModelChoice;
   objective: Objective;
-  animate: Pick<AnimateOptions, 'frames' | 'spacing' | 'start'>;
-  rng: Rng;
-  timings: Timings;
-  warn?: (message: string) => void;
 }
 
-export interface PathSnapshot {
-  frame: number;
-  frames: number;
-  label: string;
-  stage: number;
-  stages: [number, number];
+export interface PathSnapshot extends StagePlace {
   /** The function's value at the point reached. */
   value: number;
   path: PathRecorder;
@@ -61,11 +49,7 @@ export function* pathSnapshots(plan: PathTrainPlan): Generator<PathSnapshot, voi
   for (const stage of frames) {
     const [x, y] = stage.learner.model.landscape().at;
     yield {
-      frame: stage.frame,
-      frames: stage.frames,
-      label: stage.label,
-      stage: stage.stage,
-      stages: stage.stages,
+      ...placeOf(stage),
       value: plan.objective.value(x, y),
       path: stage.learner.path,
     };

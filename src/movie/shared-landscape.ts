@@ -12,13 +12,14 @@ import type { Figures, Movie, MovieContext, MovieFrame } from './movie.js';
 
 export function sharedLandscapeMovie(plan: ComparePlan, context: MovieContext): Movie {
   const { scenario, models } = plan;
+  const data = dataTitle(plan.datasets[0].entry.source, plan.datasets[0].entry);
   const panel = figurePanel({
     data: plan.datasets[0],
     scenario,
     timings: context.timings,
     fullColour: context.fullColour,
     title: scenario.title ?? 'Optimizer comparison',
-    subtitle: dataTitle(plan.datasets[0].entry.source, plan.datasets[0].entry),
+    subtitle: data,
     tracks: models.length,
   });
   for (const warning of panel.warnings) context.warn?.(warning);
@@ -35,6 +36,7 @@ export function sharedLandscapeMovie(plan: ComparePlan, context: MovieContext): 
           frame: shot.frame,
           frames: shot.frames,
           figures,
+          panels: plan.titles.map((model, i) => ({ model, data, figures: shot.tracks?.[i] ?? null })),
           x: shot.frame,
           axis: { name: 'frame', from: 0, to: shot.frames - 1, log: false },
         };

@@ -4,11 +4,17 @@
  * model's own stages or by a growing sample), drawn as it is pulled.
  */
 import type { SinglePlan } from '../plan/plan.js';
+import type { RGB } from '../render/palette.js';
 import { timed } from '../timings.js';
 import type { Movie, MovieContext } from './movie.js';
 import { panelKind } from './panels.js';
 
-export function singleMovie(plan: SinglePlan, context: MovieContext, size?: { width: number; height: number }): Movie {
+export function singleMovie(
+  plan: SinglePlan,
+  context: MovieContext,
+  size?: { width: number; height: number },
+  accents?: readonly RGB[],
+): Movie {
   const { scenario, model, mode } = plan;
   const panel = panelKind(plan.task).panel({
     data: plan.data,
@@ -18,6 +24,7 @@ export function singleMovie(plan: SinglePlan, context: MovieContext, size?: { wi
     title: plan.title,
     subtitle: plan.subtitle,
     ...size,
+    accents,
   });
   for (const warning of panel.warnings) context.warn?.(warning);
   return {
@@ -32,6 +39,7 @@ export function singleMovie(plan: SinglePlan, context: MovieContext, size?: { wi
           frame: shot.frame,
           frames: shot.frames,
           figures: shot.figures,
+          program: shot.program,
           x: shot.stage,
           axis: {
             name: mode === 'samples' ? 'n' : (model.spec.stage ?? 'stage'),

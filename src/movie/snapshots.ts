@@ -7,7 +7,7 @@
  */
 import { accuracy, classCounts, type Dataset, head } from '../dataset.js';
 import type { Grid } from '../grid.js';
-import type { Classifier } from '../models/model.js';
+import type { Classifier, ProgramView } from '../models/model.js';
 import type { AnimationMode, ModelChoice } from '../plan/plan.js';
 import type { Rng } from '../random.js';
 import type { PlotState } from '../render/scene.js';
@@ -30,6 +30,8 @@ export interface Snapshot extends PlotState {
   /** The axis' first and last frame (stages or n), for training curves drawn against it. */
   stages: [number, number];
   loss: number | null;
+  /** The program the model is, for a model that is one. */
+  program?: ProgramView;
 }
 
 export interface TrainPlan {
@@ -110,7 +112,7 @@ export function* snapshots(plan: TrainPlan): Generator<Snapshot, void, undefined
     sizes: () => sampleSizes(plan.train, plan.animate.frames, plan.animate.start),
     learner: (n, previous) => classifierRun(plan, n, previous),
   });
-  for (const { learner, label, frame, frames: count, stage, stages: ends, loss } of frames) {
+  for (const { learner, label, frame, frames: count, stage, stages: ends, loss, program } of frames) {
     yield {
       frame,
       frames: count,
@@ -120,6 +122,7 @@ export function* snapshots(plan: TrainPlan): Generator<Snapshot, void, undefined
       stages: ends,
       ...evaluate(plan, learner.model, learner.data, buffers),
       loss,
+      program,
     };
   }
 }

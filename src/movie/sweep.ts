@@ -6,12 +6,18 @@
  * move. A model sweep keeps one panel (and its renderer) for every frame.
  */
 import type { DataChoice, SweepPlan } from '../plan/plan.js';
+import type { RGB } from '../render/palette.js';
 import { timed } from '../timings.js';
 import type { Movie, MovieContext, MovieFrame } from './movie.js';
 import type { Panel } from './panel.js';
 import { panelKind } from './panels.js';
 
-export function sweepMovie(plan: SweepPlan, context: MovieContext, size?: { width: number; height: number }): Movie {
+export function sweepMovie(
+  plan: SweepPlan,
+  context: MovieContext,
+  size?: { width: number; height: number },
+  accents?: readonly RGB[],
+): Movie {
   const { scenario, values, labels } = plan;
   const kind = panelKind(plan.task);
   const dataSweep = plan.path.startsWith('data.');
@@ -29,6 +35,7 @@ export function sweepMovie(plan: SweepPlan, context: MovieContext, size?: { widt
       subtitle: plan.subtitle,
       ...size,
       window,
+      accents,
     });
   const first = panelOf(firstData);
   for (const warning of first.warnings) context.warn?.(warning);
@@ -45,13 +52,14 @@ export function sweepMovie(plan: SweepPlan, context: MovieContext, size?: { widt
         let shot = null;
         for (const s of panel.frames(model, 'final', context)) shot = s;
         if (!shot) continue;
-        const { figures } = shot;
+        const { figures, program } = shot;
         const indices = timed(context.timings, 'draw', () => shot.draw(labels[i]));
         yield {
           indices,
           frame: i,
           frames: values.length,
           figures,
+          program,
           x: values[i],
           axis: { name: plan.axis.name, from: values[0], to: values[values.length - 1], log: plan.axis.log },
         };

@@ -8,15 +8,18 @@
  *   frames taken at evenly (or log-) spaced stages;
  * - by samples (Holbrook's animations): frame i refits on the first n_i training points, n_i
  *   growing from the first size the task allows to n; from scratch, except that a learner may
- *   start from the previous frame's (a warm start, for convex problems).
+ *   start from the previous frame's (a warm start, for convex problems);
+ * - by generations (an evolution): one run, frames at each new best (a lower loss) and at
+ *   regular intervals between (generation-frames.ts).
  * What a frame shows of the model is the caller's (snapshots.ts for the classification map,
  * curve-snapshots.ts for a regression, path-snapshots.ts for a function).
  */
-import type { Step } from '../models/model.js';
+import type { ProgramView, Step } from '../models/model.js';
 import type { AnimationMode } from '../plan/plan.js';
 import type { Rng } from '../random.js';
 import type { AnimateOptions } from '../scenario/schema.js';
 import { type Timings, timed } from '../timings.js';
+import { GenerationFrames } from './generation-frames.js';
 
 /** A model bound to its training data: it trains as a generator of steps, and may warn. */
 export interface Learner {
@@ -39,9 +42,8 @@ export interface Training<L extends Learner> {
   stepped?(learner: L, step: Step): void;
 }
 
-/** A frame's fitted learner and where in training it is. */
-export interface Stage<L> {
-  learner: L;
+/** Where in training a frame is. */
+export interface StagePlace {
   /** 0-based frame number and the number of frames in the animation. */
   frame: number;
   frames: number;
@@ -51,9 +53,25 @@ export interface Stage<L> {
   stage: number;
   /** The axis' first and last frame (stages or n). */
   stages: [number, number];
+}
+
+/** Just where a stage is (to spread into a frame of another shape). */
+export function placeOf(stage: StagePlace): StagePlace {
+  const { frame, frames, label, stage: at, stages } = stage;
+  return { frame, frames, label, stage: at, stages };
+}
+
+/** A frame's fitted learner and where in training it is. */
+export interface Stage<L> extends StagePlace {
+  learner: L;
   /** The loss the model reported at this stage. */
   loss: number | null;
+  /** The program the model is at this stage, for a model that is one (an evolved algorithm). */
+  program?: ProgramView;
 }
+
+/** What a run of training is given besides its model and data. */
+export type RunSettings = Pick<Training<Learner>, 'animate' | 'rng' | 'timings' | 'warn'>;
 
 /** `frames` strictly increasing stage numbers in 1..total, ending at total. */
 export function chooseStages(total: number, frames: number, spacing: 'linear' | 'log'): number[] {
@@ -80,7 +98,8 @@ export function growingSizes(first: number, n: number, frames: number): number[]
 }
 
 export function* stages<L extends Learner>(training: Training<L>): Generator<Stage<L>, void, undefined> {
-  yield* training.mode === 'samples' ? bySamples(training) : byStages(training);
+  if (training.mode === 'samples') yield* bySamples(training);
+  else yield* byStages(training, training.mode === 'generations' ? generations : spacedStages);
 }
 
 function warnOnce(training: Training<Learner>, learner: Learner, said: Set<string>): void {
@@ -118,6 +137,7 @@ function* bySamples<L extends Learner>(training: Training<L>): Generator<Stage<L
       stage: sizes[frame],
       stages: [sizes[0], sizes[sizes.length - 1]],
       loss: last?.loss ?? null,
+      program: last?.program,
     };
   }
 }
@@ -135,34 +155,78 @@ function countStages<L extends Learner>(training: Training<L>): number {
   });
 }
 
-function* byStages<L extends Learner>(training: Training<L>): Generator<Stage<L>, void, undefined> {
-  const total = countStages(training);
-  const wanted = chooseStages(total, training.animate.frames, training.animate.spacing);
+/** Which stages of one run become frames, decided stage by stage. */
+interface StageChooser {
+  /** How many frames. */
+  count: number;
+  /** The axis' first and last frame. */
+  ends: [number, number];
+  /** Whether a stage becomes a frame; `improved`: its loss is the lowest so far. */
+  take(stage: number, improved: boolean): boolean;
+}
+
+/** Evenly (or log-) spaced stages. */
+function spacedStages(total: number, animate: Training<Learner>['animate']): StageChooser {
+  const wanted = chooseStages(total, animate.frames, animate.spacing);
+  let next = 0;
+  return {
+    count: wanted.length,
+    ends: [wanted[0], wanted[wanted.length - 1]],
+    take(stage) {
+      if (stage !== wanted[next]) return false;
+      next++;
+      return true;
+    },
+  };
+}
+
+/** Each new best and regular intervals (generation-frames.ts). */
+function generations(total: number, animate: Training<Learner>['animate']): StageChooser {
+  const chooser = new GenerationFrames(total, animate.frames);
+  return { count: chooser.count, ends: [1, total], take: (stage, improved) => chooser.take(stage, improved) };
+}
+
+function* byStages<L extends Learner>(
+  training: Training<L>,
+  choose: (total: number, animate: Training<Learner>['animate']) => StageChooser,
+): Generator<Stage<L>, void, undefined> {
+  const chooser = choose(countStages(training), training.animate);
   const learner = training.learner(null, null);
   const steps = learner.train(training.rng.fork('model'));
   const said = new Set<string>();
+  const stageOf = (step: Step, frame: number): Stage<L> => ({
+    learner,
+    frame,
+    frames: chooser.count,
+    label: step.total !== undefined ? `${step.label} / ${step.total}` : step.label,
+    stage: step.stage,
+    stages: chooser.ends,
+    loss: step.loss ?? null,
+    program: step.program,
+  });
   let frame = 0;
+  let best = Number.POSITIVE_INFINITY;
+  // The last step taken and not shown: a run that ends early (a step that overflowed) ends on it.
+  let unshown: Step | null = null;
   try {
-    while (frame < wanted.length) {
+    while (frame < chooser.count) {
       const next = timed(training.timings, 'train', () => steps.next());
       if (next.done) break;
       const step = next.value;
       training.stepped?.(learner, step);
-      if (step.stage !== wanted[frame]) continue;
+      unshown = step;
+      const loss = step.loss ?? Number.POSITIVE_INFINITY;
+      const improved = loss < best;
+      best = Math.min(best, loss);
+      if (!chooser.take(step.stage, improved)) continue;
       warnOnce(training, learner, said);
-      yield {
-        learner,
-        frame,
-        frames: wanted.length,
-        label: step.total !== undefined ? `${step.label} / ${step.total}` : step.label,
-        stage: step.stage,
-        stages: [wanted[0], wanted[wanted.length - 1]],
-        loss: step.loss ?? null,
-      };
+      yield stageOf(step, frame);
+      unshown = null;
       frame++;
     }
-    // A run that ended before its last stage (a step that overflowed) says why.
+    // A run that ended before its last stage says why, and its last frame is its last step.
     warnOnce(training, learner, said);
+    if (frame < chooser.count && unshown) yield stageOf(unshown, frame);
   } finally {
     steps.return(undefined);
   }

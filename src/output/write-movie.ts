@@ -6,7 +6,8 @@
  * leaves no output behind.
  */
 import { Interrupted, stopSignalOf } from '../errors.js';
-import type { Figures, Movie, MovieFrame } from '../movie/movie.js';
+import type { ProgramView } from '../models/model.js';
+import type { Figures, Movie, MovieFrame, PanelFigures } from '../movie/movie.js';
 import type { OutputFormat } from '../plan/output-format.js';
 import { type Pixels, TRANSPARENT_INDEX } from '../render/palette.js';
 import { type Timings, timed } from '../timings.js';
@@ -43,8 +44,11 @@ const frameName = (frame: number) => `frame-${String(frame + 1).padStart(4, '0')
 export interface Written {
   frames: number;
   bytes: number;
-  /** The last frame's figures. */
+  /** The last frame's figures, and a comparison's per model. */
   figures: Figures | null;
+  panels?: readonly PanelFigures[];
+  /** The last frame's program, for a model that is one. */
+  program: ProgramView | null;
 }
 
 /** A frame for the GIF writer: a GIF movie's frames are drawn in its 256-colour palette. */
@@ -99,6 +103,8 @@ export async function writeMovie(movie: Movie, out: MovieOutput, timings: Timing
     }
     const encoder = mp4;
     let figures: Figures | null = null;
+    let panels: readonly PanelFigures[] | undefined;
+    let program: ProgramView | null = null;
     let last: MovieFrame | null = null;
     let frames = 0;
     for (const shot of movie.frames()) {
@@ -108,6 +114,8 @@ export async function writeMovie(movie: Movie, out: MovieOutput, timings: Timing
       if (encoder) timed(timings, 'encode', () => encoder.push(rgba));
       frameFolder?.write(frameName(shot.frame), rgbaPng(rgba, width, height));
       figures = shot.figures;
+      panels = shot.panels;
+      program = shot.program ?? null;
       last = shot;
       frames++;
       out.onFrame?.(shot.frame, shot.frames);
@@ -142,7 +150,7 @@ export async function writeMovie(movie: Movie, out: MovieOutput, timings: Timing
     frameFolder?.commit();
     poster?.commit();
     file.commit();
-    return { frames, bytes, figures };
+    return { frames, bytes, figures, program, ...(panels ? { panels } : {}) };
   } finally {
     mp4?.close();
     frameFolder?.abort();

@@ -8,7 +8,12 @@ import type { RenderPlan } from './plan.js';
 
 export function checkFigureData(plan: RenderPlan): void {
   const { scenario } = plan;
-  const datasets = plan.kind === 'single' ? [plan.data] : plan.kind === 'sweep' ? [plan.frames[0].data] : plan.datasets;
+  const datasets =
+    plan.kind === 'single' || plan.kind === 'search'
+      ? [plan.data]
+      : plan.kind === 'sweep'
+        ? [plan.frames[0].data]
+        : plan.datasets;
   const palette = scenario.render.palette;
   const classes = Math.max(
     ...datasets.map(({ simulator }) => (simulator.task === 'classification' ? simulator.classes : 0)),

@@ -38,6 +38,7 @@ export function sharesLandscape(plan: RenderPlan): boolean {
 function models(plan: RenderPlan): [ModelChoice, string][] {
   if (plan.kind === 'single') return [[plan.model, 'model']];
   if (plan.kind === 'sweep') return plan.frames.map((f) => [f.model, 'model']);
+  if (plan.kind === 'search') return plan.configs.map((c) => [c.model, `search.models[${c.entry}]`]);
   return plan.models.map((m, i) => [m, `compare[${i}]`]);
 }
 
@@ -77,7 +78,7 @@ export function checkLandscape(plan: RenderPlan): void {
       );
     }
   }
-  const mode = plan.kind === 'sweep' ? 'stages' : plan.mode;
+  const mode = plan.kind === 'sweep' || plan.kind === 'search' ? 'stages' : plan.mode;
   if (mode === 'samples' && plan.task === 'regression') {
     throw new UserError(
       `the landscape follows the optimizer's steps; a growing sample would change the loss under it every frame: use by: epochs (or auto)`,

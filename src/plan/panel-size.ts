@@ -5,13 +5,7 @@
  */
 import { UserError } from '../errors.js';
 import { type GridShape, gridLayout, MIN_PANEL_SIDE } from '../render/grid-layout.js';
-import { LIMITS } from '../scenario/schema.js';
-
-/** The smallest value of `from`..LIMITS.size at which `fits` holds, if any. */
-function smallest(from: number, fits: (size: number) => boolean): number | undefined {
-  for (let size = from; size <= LIMITS.size; size++) if (fits(size)) return size;
-  return undefined;
-}
+import { smallest } from '../scenario/grid-size.js';
 
 export function checkPanelSize(render: { width: number; height: number }, shape: GridShape): void {
   const side = (width: number, height: number) => gridLayout(width, height, shape).side;

@@ -11,6 +11,7 @@ import type { Simulator } from '../data/source.js';
 import type { Task } from '../dataset.js';
 import { UserError } from '../errors.js';
 import { modelSpec } from '../models/index.js';
+import { gridShapeOf } from '../scenario/grid-size.js';
 import type { Scenario } from '../scenario/schema.js';
 import { animationMode } from './animation-mode.js';
 import { checkFigureData } from './figure-data.js';
@@ -18,7 +19,8 @@ import { checkLandscape } from './landscape.js';
 import { checkFrameSize, type OutputFormat, outputFormat } from './output-format.js';
 import { checkOutput } from './outputs.js';
 import { checkPanelSize } from './panel-size.js';
-import type { ComparePlan, DataChoice, ModelChoice, RenderPlan, SinglePlan, SweepPlan } from './plan.js';
+import type { ComparePlan, DataChoice, ModelChoice, RenderPlan, SearchPlan, SinglePlan, SweepPlan } from './plan.js';
+import { planSearch } from './search.js';
 import { checkShadingLevels } from './shading.js';
 import { planSweep, sweepAxisName, sweepLabel } from './sweep.js';
 import { checkTaskFit } from './task-fit.js';
@@ -56,9 +58,11 @@ export function planRender(
   });
   const plan = scenario.compare
     ? planCompare(scenario, base, dataOf)
-    : scenario.animate.by === 'sweep'
-      ? planSweepFigure(scenario, base, dataOf)
-      : planSingle(scenario, base, dataOf);
+    : scenario.search
+      ? planSearchFigure(scenario, base, dataOf)
+      : scenario.animate.by === 'sweep'
+        ? planSweepFigure(scenario, base, dataOf)
+        : planSingle(scenario, base, dataOf);
   checkModelsFit(plan);
   checkLandscape(plan);
   checkFigureData(plan);
@@ -75,7 +79,8 @@ type Base = { scenario: Scenario; baseDir: string; output: string; format: Outpu
 
 /** Each data set of a plan with the path of its entry. */
 function dataOfPlan(plan: RenderPlan): DataChoice[] {
-  return plan.kind === 'single' ? [plan.data] : plan.kind === 'sweep' ? plan.frames.map((f) => f.data) : plan.datasets;
+  if (plan.kind === 'single' || plan.kind === 'search') return [plan.data];
+  return plan.kind === 'sweep' ? plan.frames.map((f) => f.data) : plan.datasets;
 }
 
 function filesOf(simulator: Simulator): readonly string[] {
@@ -150,6 +155,26 @@ function planSweepFigure(scenario: Scenario, base: Base, dataOf: (e: DataEntry) 
   };
 }
 
+function planSearchFigure(scenario: Scenario, base: Base, dataOf: (e: DataEntry) => DataChoice): SearchPlan {
+  const search = scenario.search;
+  if (!search) throw new Error('a search figure comes with search');
+  const data = dataOf(scenario.data);
+  const { configs, rounds } = planSearch(search, data, scenario.seed, scenario.render);
+  const methodName = search.method === 'random' ? 'Random search' : 'Successive halving';
+  return {
+    ...base,
+    kind: 'search',
+    task: data.simulator.task,
+    data,
+    method: search.method,
+    configs,
+    rounds,
+    eta: search.eta,
+    validation: search.validation,
+    ...captionTitles(scenario.title, methodName, scenario.data.source, scenario.data),
+  };
+}
+
 function planCompare(scenario: Scenario, base: Base, dataOf: (e: DataEntry) => DataChoice): ComparePlan {
   const entries = scenario.compare ?? [];
   const models = entries.map(modelChoice);
@@ -165,12 +190,10 @@ function planCompare(scenario: Scenario, base: Base, dataOf: (e: DataEntry) => D
       );
     }
   });
-  const byRows = scenario.rows !== undefined;
-  const columns = byRows
-    ? models.length
-    : Math.min(models.length, scenario.layout?.columns ?? Math.ceil(Math.sqrt(models.length)));
-  const rows = byRows ? datasets.length : Math.ceil(models.length / columns);
-  checkPanelSize(scenario.render, { rows, columns, rowLabels: byRows, titles: byRows ? 'top' : 'each' });
+  const shape = gridShapeOf(scenario, entries);
+  const { rows, columns } = shape;
+  const byRows = shape.rowLabels;
+  checkPanelSize(scenario.render, shape);
   return {
     ...base,
     kind: 'compare',
@@ -190,6 +213,8 @@ function planCompare(scenario: Scenario, base: Base, dataOf: (e: DataEntry) => D
 
 /** Every model the plan will train, checked against its data's task and built for it (what training would do first). */
 function checkModelsFit(plan: RenderPlan): void {
+  // A search's configurations were each checked as they were drawn (plan/search.ts).
+  if (plan.kind === 'search') return;
   const pairs: [ModelChoice, string, DataChoice, string][] =
     plan.kind === 'single'
       ? [[plan.model, 'model', plan.data, 'data']]

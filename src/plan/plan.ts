@@ -12,11 +12,14 @@ import type { DataEntry } from '../data/simulate.js';
 import type { Simulator } from '../data/source.js';
 import type { Task } from '../dataset.js';
 import type { ModelSpec } from '../models/model.js';
-import type { Scenario } from '../scenario/schema.js';
+import type { Scenario, SearchOptions } from '../scenario/schema.js';
 import type { OutputFormat } from './output-format.js';
 
-/** How frames advance: the model's own stages (epochs, trees, ...) or a growing training sample. */
-export type AnimationMode = 'stages' | 'samples';
+/**
+ * How frames advance: the model's own stages (epochs, trees, ...), a growing training sample, or
+ * an evolution's generations (a frame at each new best and at regular intervals).
+ */
+export type AnimationMode = 'stages' | 'samples' | 'generations';
 
 /** A model and its options (validated, defaults filled, without type and title). */
 export interface ModelChoice {
@@ -87,4 +90,29 @@ export interface SweepPlan extends PlanBase {
   subtitle: string;
 }
 
-export type RenderPlan = SinglePlan | ComparePlan | SweepPlan;
+/** A search's configuration to train: the model with all its options, and the values drawn for it. */
+export interface SearchConfig {
+  model: ModelChoice;
+  /** Which entry of search.models it was drawn from. */
+  entry: number;
+  /** The searched options' values, in the entry's order (what a leaderboard shows). */
+  drawn: [string, unknown][];
+}
+
+/** Model and hyper-parameter search: one frame per configuration trained (plan/search.ts). */
+export interface SearchPlan extends PlanBase {
+  kind: 'search';
+  data: DataChoice;
+  method: SearchOptions['method'];
+  /** The configurations drawn, in the order they are first tried. */
+  configs: SearchConfig[];
+  /** How many configurations each round trains (random: one round of all). */
+  rounds: number[];
+  eta: number;
+  /** Share of the training points held out to score configurations. */
+  validation: number;
+  title: string;
+  subtitle: string;
+}
+
+export type RenderPlan = SinglePlan | ComparePlan | SweepPlan | SearchPlan;

@@ -35,18 +35,25 @@ export function captionTitles(
   return { title, subtitle: !names(modelTitle) ? modelTitle : names(data) ? '' : data };
 }
 
-/** Panel titles: the given ones, else the model's name, with its options where names repeat. */
+/**
+ * Panel titles: the given ones, else the model's name, followed where names repeat by the
+ * options that tell those panels apart (defaults filled in alike say nothing).
+ */
 export function panelTitles(
   entries: readonly { type: string; title?: string; [o: string]: unknown }[],
   task: Task = 'classification',
 ): string[] {
   const names = entries.map((e) => modelTitle(e, task));
+  const shown = (v: unknown) => (Array.isArray(v) ? v.join('×') : String(v));
   return entries.map((e, i) => {
     if (e.title) return e.title;
-    if (names.filter((n) => n === names[i]).length === 1) return names[i];
+    const namesakes = entries.filter((_, j) => names[j] === names[i]);
+    if (namesakes.length === 1) return names[i];
     const { type: _t, title: _title, ...options } = e;
+    const differs = (key: string) => new Set(namesakes.map((n) => JSON.stringify(n[key]))).size > 1;
     const given = Object.entries(options)
-      .map(([k, v]) => `${k} ${Array.isArray(v) ? v.join('×') : String(v)}`)
+      .filter(([k]) => differs(k))
+      .map(([k, v]) => `${k} ${shown(v)}`)
       .join(', ');
     return given ? `${names[i]} (${given})` : names[i];
   });

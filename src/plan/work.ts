@@ -16,7 +16,8 @@
  * whose training depends on the data (an SVM with a large C trains much longer than n²).
  */
 import { UserError } from '../errors.js';
-import type { ModelChoice, RenderPlan } from './plan.js';
+import type { ModelChoice, RenderPlan, SearchPlan } from './plan.js';
+import { MIN_FIT, roundSizes, validationCount } from './search.js';
 
 /** The default of --max-work. */
 export const DEFAULT_MAX_WORK = 1e10;
@@ -101,32 +102,66 @@ function trainingCost(model: ModelChoice, n: number): number {
       return num(o, 'rounds', 100) * n * num(o, 'maxDepth', 6);
     case 'mars':
       return num(o, 'maxTerms', 21) ** 2 * n * num(o, 'degree', 1);
+    case 'evolve':
+      // Each program scored runs over the training points once (measured: ~3e7 points a second).
+      return num(o, 'evaluations', 100_000) * n;
     default:
       return n;
   }
 }
 
+/** A panel (a sweep's frame, a search's configuration): its model, its training size, how often it is trained and evaluated on the grid. */
+interface Panel {
+  model: ModelChoice;
+  n: number;
+  trainings: number;
+  evaluations: number;
+}
+
+/**
+ * A search's trainings: each round's configurations at its sample size. Which configurations a
+ * halving round keeps is known only once they are scored: the configurations' mean cost stands in.
+ */
+function searchPanels(plan: SearchPlan): Panel[] {
+  const n = plan.data.entry.n;
+  const fit = n - validationCount(n, plan.validation);
+  const sizes = roundSizes(fit, plan.rounds.length, plan.eta, MIN_FIT);
+  return plan.rounds.flatMap((count, round) =>
+    plan.configs.map(({ model }) => {
+      const trainings = count / plan.configs.length;
+      // Each training is drawn small, and again large when it is the best so far: at most twice.
+      return { model, n: sizes[round], trainings, evaluations: 2 * trainings };
+    }),
+  );
+}
+
 export function workOf(plan: RenderPlan): Work {
   const { render, animate } = plan.scenario;
-  const frames = animate.frames;
+  // A search draws one frame per training, and the winner's.
+  const frames = plan.kind === 'search' ? plan.rounds.reduce((a, b) => a + b, 1) : animate.frames;
   const gridPoints = render.grid * render.grid;
-  // Each panel (a sweep: each frame): its model, its training size, and how often it is trained.
-  const panels: { model: ModelChoice; n: number; trainings: number }[] =
+  // Each panel (a sweep: each frame): its model, its training size, how often it is trained and drawn.
+  const trainings = (mode: string) => (mode === 'samples' ? frames / 2 : 1);
+  const panels: Panel[] =
     plan.kind === 'single'
-      ? [{ model: plan.model, n: plan.data.entry.n, trainings: plan.mode === 'samples' ? frames / 2 : 1 }]
+      ? [{ model: plan.model, n: plan.data.entry.n, trainings: trainings(plan.mode), evaluations: frames }]
       : plan.kind === 'compare'
         ? plan.datasets.flatMap((d) =>
-            plan.models.map((model) => ({ model, n: d.entry.n, trainings: plan.mode === 'samples' ? frames / 2 : 1 })),
+            plan.models.map((model) => ({ model, n: d.entry.n, trainings: trainings(plan.mode), evaluations: frames })),
           )
-        : plan.frames.map((f) => ({ model: f.model, n: f.data.entry.n, trainings: 1 }));
-  const evaluations = plan.kind === 'sweep' ? 1 : frames;
+        : plan.kind === 'search'
+          ? searchPanels(plan)
+          : plan.frames.map((f) => ({ model: f.model, n: f.data.entry.n, trainings: 1, evaluations: 1 }));
   let evaluation = 0;
   let training = 0;
-  for (const { model, n, trainings } of panels) {
-    evaluation += gridPoints * evaluations * predictionCost(model, n);
-    training += trainings * trainingCost(model, n);
+  for (const panel of panels) {
+    evaluation += gridPoints * panel.evaluations * predictionCost(panel.model, panel.n);
+    training += panel.trainings * trainingCost(panel.model, panel.n);
   }
-  const pixels = render.width * render.height * frames;
+  // A program's figure is widened for its code panel (movie/with-program.ts).
+  const programs = panels.some((p) => p.model.spec.program);
+  const width = programs ? Math.max(render.width, 2 * render.height) : render.width;
+  const pixels = width * render.height * frames;
   return { pixels, evaluation, training, total: pixels + evaluation + training };
 }
 

@@ -11,7 +11,9 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { font } from './font.js';
 import type { Layout, Rect } from './layout.js';
+import { drawLineKey } from './line-key.js';
 import { type RGB, rgbToCss, type Theme } from './palette.js';
+import { ellipsize, widestStage } from './text-fit.js';
 
 export interface Caption {
   title: string;
@@ -41,34 +43,21 @@ interface Metrics {
   descent: number;
 }
 
-/**
- * measureText results per font, alignment and text (alphabetic baseline). A caption's strings
- * and fonts repeat from frame to frame, and each measurement is a call into the canvas.
- */
-export class TextMeasures {
-  private readonly known = new Map<string, Metrics>();
-
-  measure(ctx: SKRSContext2D, font: string, align: 'left' | 'right', text: string): Metrics {
-    const key = `${font}\n${align}\n${text}`;
-    let metrics = this.known.get(key);
-    if (metrics === undefined) {
-      ctx.save();
-      ctx.font = font;
-      ctx.textAlign = align;
-      ctx.textBaseline = 'alphabetic';
-      const m = ctx.measureText(text);
-      ctx.restore();
-      metrics = {
-        width: m.width,
-        left: m.actualBoundingBoxLeft,
-        right: m.actualBoundingBoxRight,
-        ascent: m.actualBoundingBoxAscent,
-        descent: m.actualBoundingBoxDescent,
-      };
-      this.known.set(key, metrics);
-    }
-    return metrics;
-  }
+/** measureText of a text in a font and alignment (alphabetic baseline); the context is left as it was. */
+export function textMetrics(ctx: SKRSContext2D, font: string, align: 'left' | 'right', text: string): Metrics {
+  ctx.save();
+  ctx.font = font;
+  ctx.textAlign = align;
+  ctx.textBaseline = 'alphabetic';
+  const m = ctx.measureText(text);
+  ctx.restore();
+  return {
+    width: m.width,
+    left: m.actualBoundingBoxLeft,
+    right: m.actualBoundingBoxRight,
+    ascent: m.actualBoundingBoxAscent,
+    descent: m.actualBoundingBoxDescent,
+  };
 }
 
 /** A text of the caption that changes between frames, where it goes and the box its ink covers. */
@@ -83,21 +72,14 @@ export interface PlacedText {
   box: Rect;
 }
 
-function place(
-  ctx: SKRSContext2D,
-  measures: TextMeasures,
-  text: string,
-  x: number,
-  y: number,
-  font: string,
-  align: 'left' | 'right',
-  colour: string,
-): PlacedText {
-  const m = measures.measure(ctx, font, align, text);
+/** A text placed where it goes, with the box its ink covers. */
+function place(ctx: SKRSContext2D, text: Omit<PlacedText, 'box'>): PlacedText {
+  const { x, y } = text;
+  const m = textMetrics(ctx, text.font, text.align, text.text);
   const left = Math.floor(x - m.left) - 1;
   const top = Math.floor(y - m.ascent) - 1;
   const box = { x: left, y: top, w: Math.ceil(x + m.right) + 1 - left, h: Math.ceil(y + m.descent) + 1 - top };
-  return { text, x, y, font, align, colour, box };
+  return { ...text, box };
 }
 
 export function drawPlaced(ctx: SKRSContext2D, t: PlacedText): void {
@@ -108,20 +90,23 @@ export function drawPlaced(ctx: SKRSContext2D, t: PlacedText): void {
   ctx.fillText(t.text, t.x, t.y);
 }
 
-/** Whether the subtitle has room beside the title and the stage (it is left out when not). */
-export function subtitleFits(
-  ctx: SKRSContext2D,
-  layout: Layout,
-  caption: Caption,
-  measures = new TextMeasures(),
-): boolean {
+/**
+ * Whether the subtitle has room beside the title and the widest stage of the movie (so it stays
+ * or goes for the whole movie, not frame by frame; it is left out when it has no room).
+ */
+export function subtitleFits(ctx: SKRSContext2D, layout: Layout, caption: Caption): boolean {
   if (!caption.subtitle) return false;
+  const width = textMetrics(ctx, font(layout.fontSize.title), 'left', `  ·  ${caption.subtitle}`).width;
+  const titleWidth = textMetrics(ctx, font(layout.fontSize.title, true), 'left', caption.title).width;
+  return width <= titleRoom(ctx, layout, caption) - titleWidth;
+}
+
+/** The width line 1 leaves the title (and subtitle): all but the widest stage and a gap. */
+function titleRoom(ctx: SKRSContext2D, layout: Layout, caption: Caption): number {
   const { fontSize, textLeft, textRight, unit } = layout;
   // Measured as drawn (right-aligned), so the stage's measurement serves both.
-  const stageWidth = measures.measure(ctx, font(fontSize.title), 'right', caption.stage).width;
-  const width = measures.measure(ctx, font(fontSize.title), 'left', `  ·  ${caption.subtitle}`).width;
-  const titleWidth = measures.measure(ctx, font(fontSize.title, true), 'left', caption.title).width;
-  return width <= textRight - stageWidth - 12 * unit - (textLeft + titleWidth);
+  const stageWidth = textMetrics(ctx, font(fontSize.title), 'right', widestStage(caption.stage)).width;
+  return textRight - stageWidth - 12 * unit - textLeft;
 }
 
 /** Line 2's figures, each at a fixed slot: name, value, where the name and the value start. */
@@ -129,10 +114,9 @@ function figureSlots(
   ctx: SKRSContext2D,
   layout: Layout,
   caption: Caption,
-  measures: TextMeasures,
 ): { name: string; value: number | null; x: number; at: number }[] {
   const figuresFont = font(layout.fontSize.figures);
-  const slot = measures.measure(ctx, figuresFont, 'left', 'train 0.000').width + 14 * layout.unit;
+  const slot = textMetrics(ctx, figuresFont, 'left', 'train 0.000').width + 14 * layout.unit;
   const figures: [string, number | null][] = [
     ['train', caption.train],
     ['test', caption.test],
@@ -140,44 +124,63 @@ function figureSlots(
   if (caption.bayes !== null) figures.push(['Bayes', caption.bayes]);
   return figures.map(([name, value], i) => {
     const x = layout.textLeft + i * slot;
-    return { name, value, x, at: x + measures.measure(ctx, figuresFont, 'left', `${name} `).width };
+    return { name, value, x, at: x + textMetrics(ctx, figuresFont, 'left', `${name} `).width };
   });
 }
 
 /** The texts that change between frames: the stage, then the train and test figures. */
-export function dynamicTexts(
+export function dynamicTexts(ctx: SKRSContext2D, layout: Layout, theme: Theme, caption: Caption): PlacedText[] {
+  const ink = rgbToCss(theme.ink);
+  const stage = place(ctx, {
+    text: caption.stage,
+    x: layout.textRight,
+    y: layout.titleBaseline,
+    font: font(layout.fontSize.title),
+    align: 'right',
+    colour: ink,
+  });
+  const figures = figureSlots(ctx, layout, caption)
+    .filter((f) => f.name !== 'Bayes')
+    .map((f) =>
+      place(ctx, {
+        text: formatAccuracy(f.value),
+        x: f.at,
+        y: layout.figuresBaseline,
+        font: font(layout.fontSize.figures),
+        align: 'left',
+        colour: ink,
+      }),
+    );
+  return [stage, ...figures];
+}
+
+/**
+ * Line 1's title in bold, cut with an ellipsis to `room`, and after it the muted subtitle (when
+ * given: the caller knows whether it fits).
+ */
+export function drawTitle(
   ctx: SKRSContext2D,
   layout: Layout,
   theme: Theme,
-  caption: Caption,
-  measures = new TextMeasures(),
-): PlacedText[] {
-  const ink = rgbToCss(theme.ink);
-  const stage = place(
-    ctx,
-    measures,
-    caption.stage,
-    layout.textRight,
-    layout.titleBaseline,
-    font(layout.fontSize.title),
-    'right',
-    ink,
-  );
-  const figures = figureSlots(ctx, layout, caption, measures)
-    .filter((f) => f.name !== 'Bayes')
-    .map((f) =>
-      place(
-        ctx,
-        measures,
-        formatAccuracy(f.value),
-        f.at,
-        layout.figuresBaseline,
-        font(layout.fontSize.figures),
-        'left',
-        ink,
-      ),
-    );
-  return [stage, ...figures];
+  title: string,
+  subtitle: string | null,
+  room: number,
+): void {
+  const { fontSize, textLeft, titleBaseline } = layout;
+  ctx.save();
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'alphabetic';
+  ctx.font = font(fontSize.title, true);
+  ctx.fillStyle = rgbToCss(theme.ink);
+  const shown = ellipsize(ctx, title, room);
+  ctx.fillText(shown, textLeft, titleBaseline);
+  if (subtitle) {
+    const titleWidth = textMetrics(ctx, font(fontSize.title, true), 'left', shown).width;
+    ctx.font = font(fontSize.title);
+    ctx.fillStyle = rgbToCss(theme.muted);
+    ctx.fillText(`  ·  ${subtitle}`, textLeft + titleWidth, titleBaseline);
+  }
+  ctx.restore();
 }
 
 /** Draws the caption, or its static or dynamic part; returns the boxes of the dynamic texts drawn. */
@@ -187,7 +190,6 @@ export function drawCaption(
   theme: Theme,
   caption: Caption,
   part: CaptionPart = 'all',
-  measures = new TextMeasures(),
 ): Rect[] {
   const { unit, fontSize, textLeft, textRight } = layout;
   const ink = rgbToCss(theme.ink);
@@ -195,7 +197,7 @@ export function drawCaption(
   const boxes: Rect[] = [];
   ctx.save();
   if (part !== 'static') {
-    for (const t of dynamicTexts(ctx, layout, theme, caption, measures)) {
+    for (const t of dynamicTexts(ctx, layout, theme, caption)) {
       drawPlaced(ctx, t);
       boxes.push(t.box);
     }
@@ -208,20 +210,12 @@ export function drawCaption(
 
   // Line 1: title · subtitle (the stage at the right is dynamic).
   ctx.textAlign = 'left';
-  const fits = subtitleFits(ctx, layout, caption, measures);
-  ctx.font = font(fontSize.title, true);
-  ctx.fillStyle = ink;
-  ctx.fillText(caption.title, textLeft, layout.titleBaseline);
-  if (fits) {
-    const titleWidth = measures.measure(ctx, font(fontSize.title, true), 'left', caption.title).width;
-    ctx.font = font(fontSize.title);
-    ctx.fillStyle = muted;
-    ctx.fillText(`  ·  ${caption.subtitle}`, textLeft + titleWidth, layout.titleBaseline);
-  }
+  const subtitle = subtitleFits(ctx, layout, caption) ? caption.subtitle : null;
+  drawTitle(ctx, layout, theme, caption.title, subtitle, titleRoom(ctx, layout, caption));
 
   // Line 2: the figures' names, and the Bayes figure, the same in every frame.
   ctx.font = font(fontSize.figures);
-  for (const { name, value, x, at } of figureSlots(ctx, layout, caption, measures)) {
+  for (const { name, value, x, at } of figureSlots(ctx, layout, caption)) {
     ctx.fillStyle = muted;
     ctx.fillText(`${name} `, x, layout.figuresBaseline);
     if (name === 'Bayes') {
@@ -231,31 +225,16 @@ export function drawCaption(
   }
 
   // The key to the lines, right-aligned on line 2.
-  const sample = 18 * unit;
-  const gap = 5 * unit;
-  const midY = layout.figuresBaseline - fontSize.figures * 0.33;
-  let x = textRight;
-  const keys: [string, boolean][] = caption.bayesLine
-    ? [
-        ['optimal', true],
-        ['model', false],
-      ]
-    : [['model', false]];
-  ctx.strokeStyle = rgbToCss(theme.line);
-  ctx.lineWidth = 1.6 * unit;
-  ctx.textAlign = 'right';
-  for (const [name, dashed] of keys) {
-    ctx.fillStyle = muted;
-    ctx.fillText(name, x, layout.figuresBaseline);
-    x -= measures.measure(ctx, font(fontSize.figures), 'right', name).width + gap;
-    ctx.setLineDash(dashed ? [4 * unit, 3 * unit] : []);
-    ctx.beginPath();
-    ctx.moveTo(x - sample, midY);
-    ctx.lineTo(x, midY);
-    ctx.stroke();
-    x -= sample + 12 * unit;
-  }
-  ctx.setLineDash([]);
+  const lineColour = rgbToCss(theme.line);
+  const line = { colour: lineColour, width: 1.6 * unit };
+  drawLineKey(
+    ctx,
+    [
+      { name: 'model', ...line, dashed: false },
+      ...(caption.bayesLine ? [{ name: 'Bayes', ...line, dashed: true }] : []),
+    ],
+    { right: textRight, baseline: layout.figuresBaseline, size: fontSize.figures, textColour: muted },
+  );
 
   // Line 3: the class legend.
   if (caption.legend && layout.legendBaseline !== null) {
@@ -269,7 +248,7 @@ export function drawCaption(
       ctx.fill();
       ctx.fillStyle = ink;
       ctx.fillText(name, lx + 2 * r + 4 * unit, layout.legendBaseline);
-      lx += 2 * r + 4 * unit + measures.measure(ctx, font(fontSize.figures), 'left', name).width + 14 * unit;
+      lx += 2 * r + 4 * unit + textMetrics(ctx, font(fontSize.figures), 'left', name).width + 14 * unit;
       if (lx > textRight) break;
     }
   }

@@ -13,6 +13,7 @@ import { scaleLinear, scaleLog } from 'd3-scale';
 import { font, registerFonts } from './font.js';
 import { blit } from './grid-frame.js';
 import type { Rect } from './layout.js';
+import { drawLineKey } from './line-key.js';
 import { type GifPalette, type Pixels, rgbToCss, type Theme } from './palette.js';
 
 export interface CurvesSplit {
@@ -24,9 +25,9 @@ export interface CurvesSplit {
   curves: Rect;
 }
 
-/** Beside the map when the frame is wide, below it otherwise. */
-export function curvesSplit(width: number, height: number): CurvesSplit {
-  if (width >= 1.25 * height) {
+/** Beside the map when the frame is wide, below it otherwise (or where asked). */
+export function curvesSplit(width: number, height: number, where?: 'below'): CurvesSplit {
+  if (width >= 1.25 * height && where !== 'below') {
     const mapW = Math.min(height, Math.round(width * 0.62));
     return { width, height, map: { width: mapW, height }, curves: { x: mapW, y: 0, w: width - mapW, h: height } };
   }
@@ -201,26 +202,52 @@ export function createCurvesPanel(
     }
   }
 
-  function key(ctx2: SKRSContext2D, box: Rect, entries: [string, string, number, boolean][]): void {
-    ctx2.font = font(10 * unit);
-    ctx2.textAlign = 'right';
-    ctx2.textBaseline = 'alphabetic';
-    let kx = box.x + box.w;
-    const ky = box.y - 10 * unit;
-    for (const [name, colour, width, dashed] of [...entries].reverse()) {
-      ctx2.fillStyle = muted;
-      ctx2.fillText(name, kx, ky);
-      kx -= ctx2.measureText(name).width + 4 * unit;
-      ctx2.strokeStyle = colour;
-      ctx2.lineWidth = width;
-      ctx2.setLineDash(dashed ? [4 * unit, 3 * unit] : []);
-      ctx2.beginPath();
-      ctx2.moveTo(kx - 14 * unit, ky - 3.5 * unit);
-      ctx2.lineTo(kx, ky - 3.5 * unit);
-      ctx2.stroke();
-      kx -= 14 * unit + 10 * unit;
+  /** The train curve (muted beside a test curve, else in ink) and the test curve in ink, bolder. */
+  function trainAndTest(
+    data: { x: number[]; train: (number | null)[]; test: (number | null)[] },
+    withTest: boolean,
+    x: (v: number) => number,
+    y: (v: number) => number,
+  ): void {
+    const [ink, muted] = [rgbToCss(theme.ink), rgbToCss(theme.muted)];
+    ctx.strokeStyle = withTest ? muted : ink;
+    ctx.fillStyle = withTest ? muted : ink;
+    ctx.lineWidth = (withTest ? 1.6 : 2.2) * unit;
+    line(data.x, data.train, x, y);
+    ctx.strokeStyle = ink;
+    ctx.fillStyle = ink;
+    ctx.lineWidth = 2.2 * unit;
+    line(data.x, data.test, x, y);
+  }
+
+  /**
+   * The best possible (Bayes accuracy, optimal loss) dashed: across the whole width when fixed,
+   * frame by frame when it moves (a swept data option). Returns the last frame's, or null.
+   */
+  function referenceLine(
+    values: readonly (number | null)[],
+    xs: readonly number[],
+    box: Rect,
+    x: (v: number) => number,
+    y: (v: number) => number,
+  ): number | null {
+    const last = values[values.length - 1] ?? null;
+    if (last === null) return null;
+    ctx.strokeStyle = rgbToCss(theme.line);
+    ctx.lineWidth = 1.6 * unit;
+    ctx.setLineDash([6 * unit, 4 * unit]);
+    ctx.beginPath();
+    if (values.every((v) => v === last)) {
+      ctx.moveTo(box.x, y(last));
+      ctx.lineTo(box.x + box.w, y(last));
+    } else {
+      values.forEach((v, i) => {
+        if (v !== null) ctx[i === 0 ? 'moveTo' : 'lineTo'](x(xs[i]), y(v));
+      });
     }
-    ctx2.setLineDash([]);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    return last;
   }
 
   /**
@@ -253,26 +280,9 @@ export function createCurvesPanel(
     ctx.rect(box.x, box.y, box.w, box.h);
     ctx.clip();
     const line0 = rgbToCss(theme.line);
-    const optimal = data.optimal[data.optimal.length - 1] ?? null;
-    if (optimal !== null) {
-      ctx.strokeStyle = line0;
-      ctx.lineWidth = 1.6 * unit;
-      ctx.setLineDash([6 * unit, 4 * unit]);
-      ctx.beginPath();
-      ctx.moveTo(box.x, y(optimal));
-      ctx.lineTo(box.x + box.w, y(optimal));
-      ctx.stroke();
-      ctx.setLineDash([]);
-    }
+    const optimal = referenceLine(data.optimal, data.x, box, x, y);
     const hasTest = data.test.some((v) => v !== null);
-    ctx.strokeStyle = hasTest ? muted : ink;
-    ctx.fillStyle = hasTest ? muted : ink;
-    ctx.lineWidth = (hasTest ? 1.6 : 2.2) * unit;
-    line(data.x, data.train, x, y);
-    ctx.strokeStyle = ink;
-    ctx.fillStyle = ink;
-    ctx.lineWidth = 2.2 * unit;
-    line(data.x, data.test, x, y);
+    trainAndTest(data, hasTest, x, y);
     ctx.restore();
     const entries: [string, string, number, boolean][] = hasTest
       ? [
@@ -281,7 +291,7 @@ export function createCurvesPanel(
         ]
       : [[name === 'f' ? 'f' : 'train', ink, 2.2 * unit, false]];
     if (optimal !== null) entries.push([name === 'f' ? 'minimum' : 'optimal', line0, 1.6 * unit, true]);
-    key(ctx, box, entries);
+    lineKey(ctx, box, unit, muted, entries);
   }
 
   return {
@@ -308,39 +318,15 @@ export function createCurvesPanel(
       ctx.rect(acc.box.x, acc.box.y, acc.box.w, acc.box.h);
       ctx.clip();
       const line0 = rgbToCss(theme.line);
-      const bayes = data.bayes[data.bayes.length - 1] ?? null;
-      if (bayes !== null) {
-        ctx.strokeStyle = line0;
-        ctx.lineWidth = 1.6 * unit;
-        ctx.setLineDash([6 * unit, 4 * unit]);
-        ctx.beginPath();
-        if (data.bayes.every((v) => v === bayes)) {
-          // A fixed reference: the whole width from the first frame on.
-          ctx.moveTo(acc.box.x, y(bayes));
-          ctx.lineTo(acc.box.x + acc.box.w, y(bayes));
-        } else {
-          data.bayes.forEach((v, i) => {
-            if (v !== null) ctx[i === 0 ? 'moveTo' : 'lineTo'](x(data.x[i]), y(v));
-          });
-        }
-        ctx.stroke();
-        ctx.setLineDash([]);
-      }
-      ctx.strokeStyle = muted;
-      ctx.fillStyle = muted;
-      ctx.lineWidth = 1.6 * unit;
-      line(data.x, data.train, x, y);
-      ctx.strokeStyle = ink;
-      ctx.fillStyle = ink;
-      ctx.lineWidth = 2.2 * unit;
-      line(data.x, data.test, x, y);
+      const bayes = referenceLine(data.bayes, data.x, acc.box, x, y);
+      trainAndTest(data, true, x, y);
       ctx.restore();
       const entries: [string, string, number, boolean][] = [
         ['train', muted, 1.6 * unit, false],
         ['test', ink, 2.2 * unit, false],
       ];
       if (bayes !== null) entries.push(['Bayes', line0, 1.6 * unit, true]);
-      key(ctx, acc.box, entries);
+      lineKey(ctx, acc.box, unit, muted, entries);
 
       if (lossChart) {
         // The loss axis only ever widens (the first loss is usually the largest).
@@ -372,4 +358,19 @@ export function createCurvesPanel(
     }
     blit(indices, frame, frameWidth, rect);
   }
+}
+
+/** A key above a chart's right end: per entry a short line sample (dashed or not) and its name. */
+export function lineKey(
+  ctx: SKRSContext2D,
+  box: Rect,
+  unit: number,
+  text: string,
+  entries: [name: string, colour: string, width: number, dashed: boolean][],
+): void {
+  drawLineKey(
+    ctx,
+    entries.map(([name, colour, width, dashed]) => ({ name, colour, width, dashed })),
+    { right: box.x + box.w, baseline: box.y - 10 * unit, size: 10 * unit, textColour: text },
+  );
 }

@@ -10,12 +10,12 @@
  * dynamicTexts says where the changing texts go.
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
-import type { TextMeasures } from './caption.js';
+import { drawTitle, textMetrics } from './caption.js';
 import type { FigureCaption, KeyEntry } from './figure-scene.js';
 import { font } from './font.js';
-import { ellipsize } from './grid-frame.js';
 import type { Layout } from './layout.js';
 import { type RGB, rgbToCss, type Theme } from './palette.js';
+import { ellipsize, widestStage } from './text-fit.js';
 
 /** A figure with a fixed number of decimals; 10⁴ and beyond as 1.2e4, so it fits its field. */
 export function formatFigure(v: number | null, decimals: number): string {
@@ -50,44 +50,75 @@ interface Slot {
 }
 
 /** The width of the widest value a field holds: four digits, the point and the decimals. */
-function fieldWidth(ctx: SKRSContext2D, measures: TextMeasures, figures: string, decimals: number): number {
-  return measures.measure(ctx, figures, 'left', decimals > 0 ? `8888.${'8'.repeat(decimals)}` : '8888').width;
+function fieldWidth(ctx: SKRSContext2D, figures: string, decimals: number): number {
+  return textMetrics(ctx, figures, 'left', decimals > 0 ? `8888.${'8'.repeat(decimals)}` : '8888').width;
 }
 
-function slots(ctx: SKRSContext2D, layout: Layout, caption: FigureCaption, measures: TextMeasures): Slot[] {
+function slots(ctx: SKRSContext2D, layout: Layout, caption: FigureCaption): Slot[] {
   const figures = font(layout.fontSize.figures);
-  const field = fieldWidth(ctx, measures, figures, caption.decimals);
+  const field = fieldWidth(ctx, figures, caption.decimals);
   let x = layout.textLeft;
   return caption.slots.map(({ name, value }) => {
-    const slot = { name, value, x, valueRight: x + measures.measure(ctx, figures, 'left', `${name} `).width + field };
+    const slot = { name, value, x, valueRight: x + textMetrics(ctx, figures, 'left', `${name} `).width + field };
     x = slot.valueRight + 14 * layout.unit;
     return slot;
   });
 }
 
-/** Line 3's legend entries: equal shares of the line, each a colour sample, a name, its figure at the right. */
-function legendPlaces(layout: Layout, count: number): { x: number; right: number }[] {
-  const share = (layout.textRight - layout.textLeft) / Math.max(1, count);
-  return Array.from({ length: count }, (_, i) => ({
-    x: layout.textLeft + i * share,
-    right: layout.textLeft + (i + 1) * share - 12 * layout.unit,
-  }));
-}
+/** The colour sample before each legend name, and the gaps after the name and after an entry. */
+const SAMPLE = 18;
+const NAME_GAP = 6;
+const ENTRY_GAP = 20;
 
-/** Whether the subtitle fits beside the title and the stage. */
-export function subtitleFits(
+/**
+ * Line 3's legend entries, packed from the left: a colour sample, the name, then the figure
+ * right-aligned in a field just wide enough for any value, so it reads as the name's. Names too
+ * long for the line share it equally instead, shortened with an ellipsis.
+ */
+function legendPlaces(
   ctx: SKRSContext2D,
   layout: Layout,
-  caption: FigureCaption,
-  stage: string,
-  measures: TextMeasures,
-): boolean {
-  if (!caption.subtitle) return false;
+  names: readonly string[],
+  field: number,
+): { x: number; nameWidth: number; right: number }[] {
+  const { unit, textLeft, textRight } = layout;
+  const figures = font(layout.fontSize.figures);
+  const widths = names.map((name) => textMetrics(ctx, figures, 'left', name).width);
+  const entry = (nameWidth: number) => (SAMPLE + 5 + NAME_GAP) * unit + nameWidth + field;
+  const total = widths.reduce((sum, w) => sum + entry(w), 0) + ENTRY_GAP * unit * (names.length - 1);
+  if (total <= textRight - textLeft) {
+    let x = textLeft;
+    return widths.map((nameWidth) => {
+      const place = { x, nameWidth, right: x + entry(nameWidth) };
+      x = place.right + ENTRY_GAP * unit;
+      return place;
+    });
+  }
+  const share = (textRight - textLeft) / Math.max(1, names.length);
+  return names.map((_, i) => {
+    const x = textLeft + i * share;
+    const right = x + share - 12 * unit;
+    return { x, nameWidth: right - field - NAME_GAP * unit - (x + (SAMPLE + 5) * unit), right };
+  });
+}
+
+/**
+ * The width line 1 leaves the title and subtitle: all but the movie's widest stage and a gap, so
+ * the subtitle stays or goes for the whole movie, as in the classification caption.
+ */
+export function titleRoom(ctx: SKRSContext2D, layout: Layout, stage: string): number {
   const { fontSize, textLeft, textRight, unit } = layout;
-  const stageWidth = measures.measure(ctx, font(fontSize.title), 'right', stage).width;
-  const width = measures.measure(ctx, font(fontSize.title), 'left', `  ·  ${caption.subtitle}`).width;
-  const titleWidth = measures.measure(ctx, font(fontSize.title, true), 'left', caption.title).width;
-  return width <= textRight - stageWidth - 12 * unit - (textLeft + titleWidth);
+  const stageWidth = textMetrics(ctx, font(fontSize.title), 'right', widestStage(stage)).width;
+  return textRight - stageWidth - 12 * unit - textLeft;
+}
+
+/** Whether the subtitle fits beside the title in the room the stage leaves. */
+export function subtitleFits(ctx: SKRSContext2D, layout: Layout, caption: FigureCaption, room: number): boolean {
+  if (!caption.subtitle) return false;
+  const { fontSize } = layout;
+  const width = textMetrics(ctx, font(fontSize.title), 'left', `  ·  ${caption.subtitle}`).width;
+  const titleWidth = textMetrics(ctx, font(fontSize.title, true), 'left', caption.title).width;
+  return width <= room - titleWidth;
 }
 
 /** A sample of a line (solid or dashed), a band or a mark, ending at x on the line at baseline y. */
@@ -100,16 +131,16 @@ function drawSample(ctx: SKRSContext2D, entry: KeyEntry, x: number, y: number, u
     ctx.setLineDash(entry.dashed ? [4 * unit, 3 * unit] : []);
     ctx.beginPath();
     ctx.moveTo(x, mid);
-    ctx.lineTo(x + 18 * unit, mid);
+    ctx.lineTo(x + SAMPLE * unit, mid);
     ctx.stroke();
     ctx.restore();
-    return 18 * unit;
+    return SAMPLE * unit;
   }
   if (entry.kind === 'band') {
     ctx.fillStyle = rgbToCss(entry.colour);
-    ctx.fillRect(x, mid - 4.5 * unit, 18 * unit, 9 * unit);
+    ctx.fillRect(x, mid - 4.5 * unit, SAMPLE * unit, 9 * unit);
     ctx.restore();
-    return 18 * unit;
+    return SAMPLE * unit;
   }
   drawMark(ctx, entry.mark, x + 5 * unit, mid, 4 * unit, theme.ink, unit);
   ctx.restore();
@@ -155,28 +186,20 @@ export function drawStaticCaption(
   caption: FigureCaption,
   trackColours: readonly RGB[],
   withSubtitle: boolean,
-  measures: TextMeasures,
+  room: number,
 ): void {
   const { unit, fontSize, textLeft } = layout;
   const ink = rgbToCss(theme.ink);
   const muted = rgbToCss(theme.muted);
   ctx.save();
   ctx.textBaseline = 'alphabetic';
+  drawTitle(ctx, layout, theme, caption.title, withSubtitle ? caption.subtitle : null, room);
   ctx.textAlign = 'left';
-  ctx.font = font(fontSize.title, true);
-  ctx.fillStyle = ink;
-  ctx.fillText(caption.title, textLeft, layout.titleBaseline);
-  if (withSubtitle) {
-    const titleWidth = measures.measure(ctx, font(fontSize.title, true), 'left', caption.title).width;
-    ctx.font = font(fontSize.title);
-    ctx.fillStyle = muted;
-    ctx.fillText(`  ·  ${caption.subtitle}`, textLeft + titleWidth, layout.titleBaseline);
-  }
 
   const figures = font(fontSize.figures);
   ctx.font = figures;
   let end = textLeft;
-  for (const slot of slots(ctx, layout, caption, measures)) {
+  for (const slot of slots(ctx, layout, caption)) {
     ctx.textAlign = 'left';
     ctx.fillStyle = muted;
     ctx.fillText(`${slot.name} `, slot.x, layout.figuresBaseline);
@@ -195,16 +218,15 @@ export function drawStaticCaption(
 
   const line3 = layout.legendBaseline;
   if (line3 !== null && caption.legend) {
-    const places = legendPlaces(layout, caption.legend.length);
-    const field = fieldWidth(ctx, measures, figures, caption.decimals);
+    const field = fieldWidth(ctx, figures, caption.decimals);
+    const places = legendPlaces(ctx, layout, caption.legend, field);
     caption.legend.forEach((name, i) => {
       const colour = trackColours[i % trackColours.length];
-      const { x, right } = places[i];
+      const { x, nameWidth } = places[i];
       const sample = drawSample(ctx, { kind: 'line', name, colour, dashed: false }, x, line3, unit, theme);
       ctx.textAlign = 'left';
       ctx.fillStyle = ink;
-      const start = x + sample + 5 * unit;
-      ctx.fillText(ellipsize(ctx, name, right - field - 6 * unit - start), start, line3);
+      ctx.fillText(ellipsize(ctx, name, nameWidth), x + sample + 5 * unit, line3);
     });
   } else if (line3 !== null) {
     let x = textLeft;
@@ -213,7 +235,7 @@ export function drawStaticCaption(
       ctx.textAlign = 'left';
       ctx.fillStyle = muted;
       ctx.fillText(entry.name, x, line3);
-      x += measures.measure(ctx, figures, 'left', entry.name).width + 16 * unit;
+      x += textMetrics(ctx, figures, 'left', entry.name).width + 16 * unit;
     }
   }
   ctx.restore();
@@ -226,14 +248,13 @@ export function dynamicTexts(
   caption: FigureCaption,
   stage: string,
   values: readonly (number | null)[],
-  measures: TextMeasures,
 ): CaptionText[] {
   const figures = font(layout.fontSize.figures);
   const texts: CaptionText[] = [
     { text: stage, x: layout.textRight, y: layout.titleBaseline, font: font(layout.fontSize.title) },
   ];
   let next = 0;
-  for (const slot of slots(ctx, layout, caption, measures)) {
+  for (const slot of slots(ctx, layout, caption)) {
     if (slot.value !== 'frame') continue;
     const v = values[next++] ?? null;
     texts.push({
@@ -245,7 +266,8 @@ export function dynamicTexts(
   }
   if (caption.legend && layout.legendBaseline !== null) {
     const line3 = layout.legendBaseline;
-    for (const { right } of legendPlaces(layout, caption.legend.length)) {
+    const field = fieldWidth(ctx, figures, caption.decimals);
+    for (const { right } of legendPlaces(ctx, layout, caption.legend, field)) {
       const v = values[next++] ?? null;
       texts.push({ text: formatFigure(v, caption.decimals), x: right, y: line3, font: figures });
     }

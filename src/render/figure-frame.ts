@@ -9,8 +9,7 @@
  */
 import { createCanvas } from '@napi-rs/canvas';
 import { indexedPng } from '../output/png.js';
-import { TextMeasures } from './caption.js';
-import { drawStaticCaption, drawTexts, dynamicTexts, subtitleFits } from './figure-caption.js';
+import { drawStaticCaption, drawTexts, dynamicTexts, subtitleFits, titleRoom } from './figure-caption.js';
 import type { FigureScene, FigureState, LandscapeField } from './figure-scene.js';
 import { createFitPlot } from './fit-plot.js';
 import { registerFonts } from './font.js';
@@ -37,7 +36,6 @@ export function createFigureRenderer(scene: FigureScene): FigureRenderer {
   const ctx = canvas.getContext('2d');
   const base = palette.newFrame(width * height);
   const frame = palette.newFrame(width * height);
-  const measures = new TextMeasures();
   const whole = { x: 0, y: 0, w: width, h: height };
 
   const fitRect = scene.fit ? layout.fit : null;
@@ -61,6 +59,8 @@ export function createFigureRenderer(scene: FigureScene): FigureRenderer {
 
   let stale = true;
   let subtitleShown = false;
+  /** The room line 1 leaves the title, from the stage of the frame drawn last. */
+  let room = Number.POSITIVE_INFINITY;
   /** Training points composited into the base so far (when they go there). */
   let baked = 0;
 
@@ -81,7 +81,7 @@ export function createFigureRenderer(scene: FigureScene): FigureRenderer {
     ctx.clearRect(0, 0, width, height);
     fitPlot?.drawStatic(ctx);
     if (landscapePlot && field) landscapePlot.drawStatic(ctx, field);
-    if (caption) drawStaticCaption(ctx, layout, theme, caption, scene.trackColours, withSubtitle, measures);
+    if (caption) drawStaticCaption(ctx, layout, theme, caption, scene.trackColours, withSubtitle, room);
     compositeRect(ctx.getImageData(0, 0, width, height).data, whole, base, width, palette);
     if (fitPlot?.testPoints && fitRect && fitTouched) {
       compositeLayers(base, width, fitRect, [fitPlot.testPoints.layer], palette, fitTouched);
@@ -94,7 +94,8 @@ export function createFigureRenderer(scene: FigureScene): FigureRenderer {
       stale = true;
     },
     render(state) {
-      const withSubtitle = caption !== null && subtitleFits(ctx, layout, caption, state.label, measures);
+      room = titleRoom(ctx, layout, state.label);
+      const withSubtitle = caption !== null && subtitleFits(ctx, layout, caption, room);
       if (stale || withSubtitle !== subtitleShown) {
         drawBase(withSubtitle);
         stale = false;
@@ -111,7 +112,7 @@ export function createFigureRenderer(scene: FigureScene): FigureRenderer {
       }
       if (caption && strip) {
         strip.clearRect(0, 0, width, stripHeight);
-        drawTexts(strip, dynamicTexts(strip, layout, caption, state.label, state.figures, measures), theme);
+        drawTexts(strip, dynamicTexts(strip, layout, caption, state.label, state.figures), theme);
         compositeRect(strip.getImageData(0, 0, width, stripHeight).data, stripRect, frame, width, palette);
       }
       return frame;

@@ -20,7 +20,7 @@ import type { FigureState, FitScene } from './figure-scene.js';
 import type { Rect } from './layout.js';
 import { type OverlayLayer, PaintedImage } from './overlay.js';
 import { mix, outlineOf, type RGB, rgbToCss, type Theme } from './palette.js';
-import { paintPoints, pointRadius } from './points.js';
+import { paintPoints, pointOpacity, pointRadius } from './points.js';
 import { CoverageMask } from './stroke.js';
 
 /** The band's tint: this share of the way from the background to the ink. */
@@ -85,7 +85,18 @@ export function createFitPlot(
     const ring = mix(outlineOf(pointColour, theme), theme.background, 0.45);
     const test = asPoints(fit.test);
     const points = testPoints;
-    paintPoints(points, local, unit, fit.window, test, 0, test.n, [light], [ring], 'hollow', radius, points.visit);
+    const look = {
+      plot: local,
+      window: fit.window,
+      unit,
+      radius,
+      // Crowded points let the curves show through, as on the classification map.
+      opacity: pointOpacity(test.n, radius, local),
+      style: 'hollow',
+      colours: [light],
+      outlines: [ring],
+    } as const;
+    paintPoints(points, look, test, 0, test.n, points.visit);
   }
 
   function drawStatic(ctx: SKRSContext2D): void {
@@ -126,20 +137,17 @@ export function createFitPlot(
   const outline = outlineOf(pointColour, theme);
   const paint = (from: number, to: number) => {
     if (!fit.showTrain) return;
-    paintPoints(
-      points,
-      local,
+    const look = {
+      plot: local,
+      window: fit.window,
       unit,
-      fit.window,
-      train,
-      from,
-      to,
-      [pointColour],
-      [outline],
-      'filled',
       radius,
-      points.visit,
-    );
+      opacity: pointOpacity(train.n, radius, local),
+      style: 'filled',
+      colours: [pointColour],
+      outlines: [outline],
+    } as const;
+    paintPoints(points, look, train, from, to, points.visit);
   };
   /** The points layer holds the first `used` training points. */
   function updatePoints(used: number): void {

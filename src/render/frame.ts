@@ -14,20 +14,12 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { indexedPng } from '../output/png.js';
 import { drawAxes } from './axes.js';
-import {
-  type Caption,
-  drawCaption,
-  drawPlaced,
-  dynamicTexts,
-  type PlacedText,
-  subtitleFits,
-  TextMeasures,
-} from './caption.js';
-import { boundaries } from './contours.js';
+import { type Caption, drawCaption, drawPlaced, dynamicTexts, type PlacedText, subtitleFits } from './caption.js';
+import { Contourer } from './contours.js';
 import { registerFonts } from './font.js';
 import { type Layout, outside, type Rect } from './layout.js';
 import type { GifPalette, Pixels } from './palette.js';
-import { createPlotLayers } from './plot-layers.js';
+import { PlotLayers } from './plot-layers.js';
 import type { PlotState, Scene } from './scene.js';
 import { createShader } from './shade.js';
 
@@ -106,28 +98,6 @@ function samePlace(a: PlacedText, b: PlacedText): boolean {
   );
 }
 
-/** The smallest rect holding all of rects. */
-function boundingRect(rects: Rect[]): Rect {
-  const x = Math.min(...rects.map((r) => r.x));
-  const y = Math.min(...rects.map((r) => r.y));
-  return {
-    x,
-    y,
-    w: Math.max(...rects.map((r) => r.x + r.w)) - x,
-    h: Math.max(...rects.map((r) => r.y + r.h)) - y,
-  };
-}
-
-/** The pixels of sub (inside rect) out of rect's RGBA. */
-function crop(rgba: Uint8ClampedArray, rect: Rect, sub: Rect): Uint8ClampedArray {
-  const out = new Uint8ClampedArray(4 * sub.w * sub.h);
-  for (let y = 0; y < sub.h; y++) {
-    const from = 4 * ((sub.y - rect.y + y) * rect.w + (sub.x - rect.x));
-    out.set(rgba.subarray(from, from + 4 * sub.w), 4 * y * sub.w);
-  }
-  return out;
-}
-
 /** The part of rect inside band (possibly empty). */
 function withinBand(rect: Rect, band: Rect): Rect {
   const x = Math.max(band.x, rect.x);
@@ -166,14 +136,14 @@ export function createFrameRenderer(scene: Scene): FrameRenderer {
     for (let y = r.y; y < r.y + r.h; y++) base.fill(0, y * width + r.x, y * width + r.x + r.w);
   }
 
-  const layers = createPlotLayers(scene);
+  const layers = new PlotLayers(scene);
+  const contourer = new Contourer(scene.grid);
 
   // The caption band: its static part (and any axis ink reaching into it) is composited into the
   // base frame once, and again only if the subtitle comes or goes with a longer stage label. Each
   // dynamic text is drawn on a canvas of its own and read back (its box, within the band) only
   // when it changed; every frame composites them all, as last read.
   const dynamic = band ? createCanvas(band.w, band.y + band.h).getContext('2d') : null;
-  const measures = new TextMeasures();
   const shown: ShownText[] = [];
   let subtitleShown: boolean | null = null;
   function drawBand(snapshot: PlotState): void {
@@ -188,36 +158,29 @@ export function createFrameRenderer(scene: Scene): FrameRenderer {
       legend: scene.legend,
       bayesLine: scene.bayesLines !== null,
     };
-    const fits = subtitleFits(ctx, layout, caption, measures);
+    const fits = subtitleFits(ctx, layout, caption);
     if (fits !== subtitleShown) {
       subtitleShown = fits;
       ctx.clearRect(band.x, band.y, band.w, band.h);
       if (axesInBand) drawAxes(ctx, layout, scene.window, theme, scene.axisLabels);
-      drawCaption(ctx, layout, theme, caption, 'static', measures);
+      drawCaption(ctx, layout, theme, caption, 'static');
       for (let y = band.y; y < band.y + band.h; y++) base.fill(0, y * width + band.x, y * width + band.x + band.w);
       compositeRect(ctx.getImageData(band.x, band.y, band.w, band.h).data, band, base, width, palette);
       for (let y = band.y; y < band.y + band.h; y++) {
         frame.set(base.subarray(y * width + band.x, y * width + band.x + band.w), y * width + band.x);
       }
     }
-    // The texts that changed are drawn and then read back (their boxes within the band), one read
-    // for those on the same line (baseline): a read costs far more than its pixels.
-    const lines = new Map<number, ShownText[]>();
-    dynamicTexts(dynamic, layout, theme, caption, measures).forEach((text, i) => {
+    // The texts that changed are drawn and then read back (their boxes within the band).
+    dynamicTexts(dynamic, layout, theme, caption).forEach((text, i) => {
       if (shown[i] !== undefined && samePlace(shown[i].text, text)) return;
       // Clear its box first: the box then holds this text's ink alone (the texts' boxes do not
-      // overlap, and reads take only the boxes of texts just drawn).
+      // overlap).
       dynamic.clearRect(text.box.x, text.box.y, text.box.w, text.box.h);
       drawPlaced(dynamic, text);
-      const entry: ShownText = { text, rect: withinBand(text.box, band), rgba: null };
-      shown[i] = entry;
-      if (entry.rect.w > 0 && entry.rect.h > 0) lines.set(text.y, [...(lines.get(text.y) ?? []), entry]);
+      const rect = withinBand(text.box, band);
+      const rgba = rect.w > 0 && rect.h > 0 ? dynamic.getImageData(rect.x, rect.y, rect.w, rect.h).data : null;
+      shown[i] = { text, rect, rgba };
     });
-    for (const line of lines.values()) {
-      const all = boundingRect(line.map(({ rect }) => rect));
-      const rgba = dynamic.getImageData(all.x, all.y, all.w, all.h).data;
-      for (const entry of line) entry.rgba = crop(rgba, all, entry.rect);
-    }
     for (const { rect, rgba } of shown) if (rgba) compositeRect(rgba, rect, frame, width, palette);
   }
 
@@ -225,7 +188,7 @@ export function createFrameRenderer(scene: Scene): FrameRenderer {
     render(snapshot) {
       frame.set(base);
       shader.shade(snapshot.proba, frame, width);
-      const lines = boundaries(snapshot.proba, scene.grid, scene.classes);
+      const lines = contourer.boundaries(snapshot.proba, scene.classes);
       layers.composite(frame, scene.showTrain ? snapshot.trainUsed : 0, lines);
       drawBand(snapshot);
       return frame;

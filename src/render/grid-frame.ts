@@ -10,8 +10,10 @@ import { font, registerFonts } from './font.js';
 import { compositeRect } from './frame.js';
 import type { GridLayout } from './grid-layout.js';
 import { computeLayout, type Layout, outside, type Rect } from './layout.js';
+import { drawLineKey } from './line-key.js';
 import type { GifPalette, Pixels, Theme } from './palette.js';
 import { rgbToCss } from './palette.js';
+import { ellipsize, widestStage } from './text-fit.js';
 
 export { type GridLayout, type GridShape, gridLayout } from './grid-layout.js';
 
@@ -68,16 +70,11 @@ export interface GridText {
 }
 
 export interface GridPainter {
-  /** Draws the text and panel frames over `frame` (whose panels are already blitted). */
-  paint(frame: Pixels, text: GridText): void;
-}
-
-/** Fits `text` into `room` pixels, cutting it with an ellipsis when needed. */
-export function ellipsize(ctx: SKRSContext2D, text: string, room: number): string {
-  if (ctx.measureText(text).width <= room) return text;
-  let cut = text;
-  while (cut.length > 1 && ctx.measureText(`${cut}…`).width > room) cut = cut.slice(0, -1);
-  return `${cut.trimEnd()}…`;
+  /**
+   * Draws the text and panel frames over `frame` (whose panels are already blitted), and what
+   * `more` draws outside the panels (a search's leaderboard).
+   */
+  paint(frame: Pixels, text: GridText, more?: (ctx: SKRSContext2D) => void): void;
 }
 
 export function createGridPainter(layout: GridLayout, theme: Theme, palette: GifPalette): GridPainter {
@@ -93,50 +90,34 @@ export function createGridPainter(layout: GridLayout, theme: Theme, palette: Gif
     ctx.textBaseline = 'alphabetic';
     const left = pad;
     const right = width - pad;
-    // Title line: title · subtitle, stage at the right.
+    // Title line: title · subtitle, stage at the right; room kept for the widest stage, so the
+    // subtitle stays or goes for the whole movie.
     ctx.font = font(text * 1.3);
     ctx.textAlign = 'right';
     ctx.fillStyle = ink;
     ctx.fillText(t.stage, right, layout.titleBaseline);
-    const stageW = ctx.measureText(t.stage).width;
+    const room = right - ctx.measureText(widestStage(t.stage)).width - text - left;
     ctx.textAlign = 'left';
     ctx.font = font(text * 1.3, true);
-    ctx.fillText(t.title, left, layout.titleBaseline);
-    const titleW = ctx.measureText(t.title).width;
+    const title = ellipsize(ctx, t.title, room);
+    ctx.fillText(title, left, layout.titleBaseline);
+    const titleW = ctx.measureText(title).width;
     if (t.subtitle) {
       ctx.font = font(text * 1.3);
       ctx.fillStyle = muted;
       const sub = `  ·  ${t.subtitle}`;
-      if (left + titleW + ctx.measureText(sub).width < right - stageW - text) {
-        ctx.fillText(sub, left + titleW, layout.titleBaseline);
-      }
+      if (titleW + ctx.measureText(sub).width < room) ctx.fillText(sub, left + titleW, layout.titleBaseline);
     }
     // Second line: the note, and the key to the lines at the right.
     ctx.font = font(text);
     ctx.fillStyle = muted;
     ctx.fillText(t.note, left, layout.figuresBaseline);
-    ctx.textAlign = 'right';
-    ctx.strokeStyle = rgbToCss(theme.line);
-    ctx.lineWidth = Math.max(1, text / 8);
-    const keys: [string, boolean][] = t.bayesLine
-      ? [
-          ['optimal', true],
-          ['model', false],
-        ]
-      : [['model', false]];
-    let x = right;
-    const midY = layout.figuresBaseline - text * 0.33;
-    for (const [name, dashed] of keys) {
-      ctx.fillText(name, x, layout.figuresBaseline);
-      x -= ctx.measureText(name).width + text * 0.4;
-      ctx.setLineDash(dashed ? [text * 0.35, text * 0.25] : []);
-      ctx.beginPath();
-      ctx.moveTo(x - text * 1.5, midY);
-      ctx.lineTo(x, midY);
-      ctx.stroke();
-      x -= text * 2.5;
-    }
-    ctx.setLineDash([]);
+    const line = { colour: rgbToCss(theme.line), width: Math.max(1, text / 8) };
+    drawLineKey(
+      ctx,
+      [{ name: 'model', ...line, dashed: false }, ...(t.bayesLine ? [{ name: 'Bayes', ...line, dashed: true }] : [])],
+      { right, baseline: layout.figuresBaseline, size: text, textColour: muted },
+    );
 
     // Panels: frame, title above, figures below.
     ctx.lineWidth = 1;
@@ -149,7 +130,7 @@ export function createGridPainter(layout: GridLayout, theme: Theme, palette: Gif
         ctx.font = font(text, true);
         ctx.fillStyle = ink;
         ctx.textAlign = 'left';
-        ctx.fillText(ellipsize(ctx, info.title, side), p.x, p.y - text * 0.45);
+        ctx.fillText(ellipsize(ctx, info.title, p.w), p.x, p.y - text * 0.45);
       }
       const base = p.y + p.h + text * 1.15;
       ctx.font = font(text);
@@ -159,7 +140,7 @@ export function createGridPainter(layout: GridLayout, theme: Theme, palette: Gif
       const rightW = ctx.measureText(info.right).width;
       ctx.textAlign = 'left';
       ctx.fillStyle = muted;
-      ctx.fillText(ellipsize(ctx, info.left, side - rightW - text * 0.5), p.x, base);
+      ctx.fillText(ellipsize(ctx, info.left, p.w - rightW - text * 0.5), p.x, base);
     });
 
     // Row labels, turned to read upwards, centred on their row.
@@ -189,8 +170,9 @@ export function createGridPainter(layout: GridLayout, theme: Theme, palette: Gif
   }
 
   return {
-    paint(frame, t) {
+    paint(frame, t, more) {
       draw(t);
+      more?.(ctx);
       composite(frame);
     },
   };

@@ -219,10 +219,24 @@ export function createLandscapePlot(
         mask.polylines(clippedPolylines(xs, ys, xs.length, w, h, 2 * unit), 1, 1, 0.8 * unit);
         const colour = trackColours[t];
         const outline = outlineOf(colour, theme);
-        paintPoint(marks, local, xs[0], ys[0], 2.6 * unit, 1.2 * unit, null, colour, marks.visit);
+        paintPoint(
+          marks,
+          local,
+          { cx: xs[0], cy: ys[0], radius: 2.6 * unit, ringWidth: 1.2 * unit, fill: null, outline: colour, opacity: 1 },
+          marks.visit,
+        );
         const last = xs.length - 1;
         if (Number.isFinite(xs[last]) && Number.isFinite(ys[last])) {
-          paintPoint(marks, local, xs[last], ys[last], 3.6 * unit, 0.9 * unit, colour, outline, marks.visit);
+          const point = {
+            cx: xs[last],
+            cy: ys[last],
+            radius: 3.6 * unit,
+            ringWidth: 0.9 * unit,
+            fill: colour,
+            outline,
+            opacity: 1,
+          };
+          paintPoint(marks, local, point, marks.visit);
         }
       });
       layers.push(marks.layer);

@@ -42,7 +42,7 @@ export class CanvasLayer {
   }
 }
 
-/** A set of pixel offsets: a mask for membership and a list for visiting them in order. */
+/** A set of pixel offsets: a mask for membership and a list for visiting them. */
 export class PixelSet {
   readonly mask: Uint8Array;
   list: Int32Array;
@@ -67,11 +67,5 @@ export class PixelSet {
   clear(): void {
     for (let i = 0; i < this.count; i++) this.mask[this.list[i]] = 0;
     this.count = 0;
-  }
-
-  /** Puts the list in increasing order, so that a pass over it visits memory in order. */
-  sort(): void {
-    const { mask, list } = this;
-    for (let p = 0, n = 0; n < this.count; p++) if (mask[p] !== 0) list[n++] = p;
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Data points over the shading: training points filled in their class colour with a thin darker
- * outline, test points hollow. Size shrinks gently as the number of points grows.
+ * outline, test points hollow and lighter. Size shrinks gently as the number of points grows, and
+ * crowded points turn translucent.
  *
  * Points are rasterised here, straight into an RGBA image, rather than by the canvas, whose
  * pixels are slow to read back. Antialiasing is analytic, as for the boundary (stroke.ts): a
@@ -40,24 +41,38 @@ export function pointRadius(n: number, unit: number): number {
 }
 
 /**
- * Paints one point centred at (cx, cy) (pixels) into image, clipped to clip: a ring of width
- * ringWidth centred on the circle of radius `radius`, in outline, and the disc inside the ring in
- * fill (none when fill is null). Calls visit with each pixel offset left with any ink.
+ * How opaque points are, from the share of the plot their ink would cover: crowded points are
+ * drawn translucent (as scikit-learn's comparison draws its test points), so where they pile up
+ * (near the boundary, in a cluster's core) the density and the shading beneath still show.
  */
-export function paintPoint(
-  image: RgbaImage,
-  clip: Rect,
-  cx: number,
-  cy: number,
-  radius: number,
-  ringWidth: number,
-  fill: RGB | null,
-  outline: RGB,
-  visit: (p: number) => void,
-): void {
+export function pointOpacity(n: number, radius: number, plot: Rect): number {
+  const coverage = (n * Math.PI * radius * radius) / Math.max(1, plot.w * plot.h);
+  return Math.min(1, Math.max(0.55, Math.sqrt(0.04 / Math.max(coverage, 1e-9))));
+}
+
+/** One point: its centre (pixels), the circle its ring is centred on, and its colours. */
+export interface PointShape {
+  cx: number;
+  cy: number;
+  radius: number;
+  ringWidth: number;
+  /** The disc inside the ring; null for a hollow point. */
+  fill: RGB | null;
+  outline: RGB;
+  /** 1 = opaque. */
+  opacity: number;
+}
+
+/**
+ * Paints one point into image, clipped to clip: a ring of width ringWidth centred on the circle of
+ * radius `radius`, in outline, and the disc inside the ring in fill. Calls visit with each pixel
+ * offset left with any ink.
+ */
+export function paintPoint(image: RgbaImage, clip: Rect, point: PointShape, visit: (p: number) => void): void {
   const { rgba, w } = image;
-  const inner = radius - ringWidth / 2;
-  const outer = radius + ringWidth / 2;
+  const { cx, cy, fill, outline } = point;
+  const inner = point.radius - point.ringWidth / 2;
+  const outer = point.radius + point.ringWidth / 2;
   const x0 = Math.max(clip.x, 0, Math.floor(cx - outer - 0.5));
   const x1 = Math.min(clip.x + clip.w, image.w, Math.ceil(cx + outer + 0.5));
   const y0 = Math.max(clip.y, 0, Math.floor(cy - outer - 0.5));
@@ -71,8 +86,9 @@ export function paintPoint(
       // inner is the disc's, the part between is the ring's.
       const all = Math.min(1, Math.max(0, outer + 0.5 - d));
       if (all === 0) continue;
-      const disc = fill === null ? 0 : Math.min(1, Math.max(0, inner + 0.5 - d));
-      const ring = all - Math.min(1, Math.max(0, inner + 0.5 - d));
+      const inside = Math.min(1, Math.max(0, inner + 0.5 - d));
+      const disc = fill === null ? 0 : inside * point.opacity;
+      const ring = (all - inside) * point.opacity;
       const a = disc + ring;
       if (a === 0) continue;
       // Source-over onto what is there (unpremultiplied): the disc and ring share the pixel
@@ -90,29 +106,46 @@ export function paintPoint(
   }
 }
 
-/**
- * Paints points from..to−1 of data into image, mapped into the plot rect and clipped to it, each
- * over the ones before: filled (class colour, thin outline) or hollow (a bolder outline only).
- */
+/** How a data set's points are drawn: where its window lands, and their size, style and colours. */
+export interface PointsLook {
+  /** The rect the window maps onto; points are clipped to it. */
+  plot: Rect;
+  window: Window;
+  /** The layout unit (outline widths scale with it). */
+  unit: number;
+  radius: number;
+  /** 1 = opaque. */
+  opacity: number;
+  /** Filled (class colour, thin outline) or hollow (a bolder outline only). */
+  style: 'filled' | 'hollow';
+  /** Per class. */
+  colours: readonly RGB[];
+  outlines: readonly RGB[];
+}
+
+/** Paints points from..to−1 of data into image, each over the ones before. */
 export function paintPoints(
   image: RgbaImage,
-  plot: Rect,
-  unit: number,
-  window: Window,
+  look: PointsLook,
   data: Dataset,
   from: number,
   to: number,
-  colours: readonly RGB[],
-  outlines: readonly RGB[],
-  style: 'filled' | 'hollow',
-  radius: number,
   visit: (p: number) => void,
 ): void {
-  const filled = style === 'filled';
-  const ringWidth = (filled ? FILLED_OUTLINE : HOLLOW_OUTLINE) * unit;
+  const filled = look.style === 'filled';
+  const ringWidth = (filled ? FILLED_OUTLINE : HOLLOW_OUTLINE) * look.unit;
   for (let i = from; i < to; i++) {
     const c = data.y[i];
-    const [px, py] = pointPixel(data, i, plot, window);
-    paintPoint(image, plot, px, py, radius, ringWidth, filled ? colours[c] : null, outlines[c], visit);
+    const [cx, cy] = pointPixel(data, i, look.plot, look.window);
+    const point = {
+      cx,
+      cy,
+      radius: look.radius,
+      ringWidth,
+      fill: filled ? look.colours[c] : null,
+      outline: look.outlines[c],
+      opacity: look.opacity,
+    };
+    paintPoint(image, look.plot, point, visit);
   }
 }

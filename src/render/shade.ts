@@ -23,68 +23,66 @@ function axisWeights(pixels: number, cells: number): { lo: Int32Array; w: Float3
   return { lo, w };
 }
 
-/** One grid row of p1 interpolated across the plot's pixel columns. */
-function interpolateRow(
-  out: Float64Array,
-  at: number,
-  values: Float32Array,
-  row: number,
-  step: number,
-  lo: Int32Array,
-  weight: Float32Array,
-  w: number,
-): void {
+/**
+ * What every pixel row of a shader reads, fixed for its grid and plot. The row kernels take it
+ * with the few values that change from row to row; passing all of those in one object per row,
+ * or making the kernels methods, made the shading a third slower.
+ */
+interface RowTables {
+  /** Pixels per row. */
+  w: number;
+  /** Per pixel column: the lower grid index and the weight of the upper one. */
+  lo: Int32Array;
+  weight: Float32Array;
+  /** From a grid node to the next one across, and down (0 on a one-column or one-row grid). */
+  right: number;
+  down: number;
+  /** Classes. */
+  k: number;
+  /**
+   * Palette indices by probability: the index for probability s / steps (s = 0..steps), one run
+   * of steps + 1 per class (two classes: one run, by p1). Rounded with (x + 0.5) | 0 (x ≥ 0), not
+   * Math.round: Math.round made the whole render ~9 % slower.
+   */
+  lut: Uint32Array;
+  steps: number;
+  /** Two classes: p1 of each grid row interpolated across the plot's columns (w values a row). */
+  across: Float64Array;
+}
+
+/** Grid row `row` (its first node) of values, interpolated across the plot's columns into across[at..]. */
+function interpolateRow(values: Float32Array, row: number, at: number, t: RowTables): void {
+  const { w, lo, weight, right, across } = t;
   for (let px = 0; px < w; px++) {
     const a = row + lo[px];
-    out[at + px] = values[a] + (values[a + step] - values[a]) * weight[px];
+    across[at + px] = values[a] + (values[a + right] - values[a]) * weight[px];
   }
 }
 
 /**
- * One pixel row of two-class shading: blends two interpolated grid rows by wy and looks the
- * palette index up. A function of its own so that it is compiled after the first few rows, not
- * after the first whole frame has run in the interpreter.
+ * One pixel row of two-class shading, from frame[out] on: the interpolated rows starting at
+ * across[top] and across[bottom] blended by wy, looked up in the table.
  */
-function shadeRow(
-  frame: Pixels,
-  out: number,
-  interpolated: Float64Array,
-  top: number,
-  bottom: number,
-  wy: number,
-  w: number,
-  lut: Uint32Array,
-  steps: number,
-): void {
+function shadeTwoRow(frame: Pixels, out: number, top: number, bottom: number, wy: number, t: RowTables): void {
+  const { w, lut, steps, across } = t;
   for (let px = 0; px < w; px++) {
-    const t = interpolated[top + px];
-    frame[out + px] = lut[((t + (interpolated[bottom + px] - t) * wy) * steps + 0.5) | 0];
+    const v = across[top + px];
+    frame[out + px] = lut[((v + (across[bottom + px] - v) * wy) * steps + 0.5) | 0];
   }
 }
 
 /**
- * One pixel row of K-class shading: each class's probability interpolated bilinearly between
- * grid rows rowA and rowB, the winner's palette index looked up in its table.
+ * One pixel row of K-class shading, from frame[out] on: each class's probability interpolated
+ * bilinearly between grid row `row` (its first node) and the next, the winner's palette index
+ * looked up in its run of the table.
  */
-function shadeManyRow(
-  frame: Pixels,
-  out: number,
-  proba: Float32Array,
-  k: number,
-  rowA: number,
-  rowB: number,
-  step: number,
-  lo: Int32Array,
-  weight: Float32Array,
-  wy: number,
-  w: number,
-  lut: Uint32Array,
-  steps: number,
-): void {
+function shadeManyRow(frame: Pixels, out: number, proba: Float32Array, row: number, wy: number, t: RowTables): void {
+  const { w, lo, weight, k, lut, steps } = t;
+  const right = t.right * k;
+  const below = row + t.down;
   for (let px = 0; px < w; px++) {
-    const a = (rowA + lo[px]) * k;
-    const c = (rowB + lo[px]) * k;
-    const right = step * k;
+    const a = (row + lo[px]) * k;
+    const c = (below + lo[px]) * k;
     const wx = weight[px];
     let best = 0;
     let bestP = -1;
@@ -163,6 +161,15 @@ function levelOf(best: number, k: number, levels: number, mode: Shading, classLe
   return Math.round(Math.max(0, sure) * levels);
 }
 
+/** RowTables.lut: for each of `runs` runs, the palette index of each probability step. */
+function probabilityTable(runs: number, steps: number, indexOf: (run: number, p: number) => number): Uint32Array {
+  const lut = new Uint32Array(runs * (steps + 1));
+  for (let run = 0; run < runs; run++) {
+    for (let s = 0; s <= steps; s++) lut[run * (steps + 1) + s] = indexOf(run, s / steps);
+  }
+  return lut;
+}
+
 export function createShader(
   grid: Grid,
   classes: number,
@@ -171,83 +178,47 @@ export function createShader(
   mode: Shading,
   bands?: number,
 ): Shader {
-  const cols = axisWeights(plot.w, grid.nx);
-  const rows = axisWeights(plot.h, grid.ny);
-  const k = classes;
-  const levels = palette.levels;
+  const { nx, ny } = grid;
+  const cols = axisWeights(plot.w, nx);
+  const rows = axisWeights(plot.h, ny);
+  const { levels } = palette;
   const classLevel = Math.round(levels * 0.55);
-  const nx = grid.nx;
-  const oneStep = nx > 1 ? 1 : 0;
-  const rowStep = grid.ny > 1 ? nx : 0;
-
-  // Two classes: p1 alone decides the pixel, and bilinear interpolation of p1 is exact for p0 too;
-  // a table from p1 (in 4096 steps) to palette index replaces the per-pixel arithmetic.
-  const STEPS = 4096;
-  const table = new Uint32Array(STEPS + 1);
-  if (k === 2) {
-    for (let s = 0; s <= STEPS; s++) {
-      const p1 = s / STEPS;
-      const winner = p1 > 0.5 ? 1 : 0;
-      table[s] =
-        mode === 'none'
-          ? 0
-          : palette.shade(winner, levelOf(banded(Math.max(p1, 1 - p1), bands), 2, levels, mode, classLevel));
-    }
-  }
-  const p1 = new Float32Array(grid.nx * grid.ny);
-  // Bilinear interpolation is separable: each grid row is interpolated across the plot's columns
-  // once, and each pixel row then blends two of those rows (same arithmetic, same values, as
-  // interpolating every pixel in full; about half the work, and no per-pixel index lookups).
-  const across = new Float64Array(grid.ny * plot.w);
+  const indexOf = (winner: number, p: number) =>
+    mode === 'none' ? 0 : palette.shade(winner, levelOf(banded(p, bands), classes, levels, mode, classLevel));
+  const steps = 4096;
+  const two = classes === 2;
+  const tables: RowTables = {
+    w: plot.w,
+    lo: cols.lo,
+    weight: cols.w,
+    right: nx > 1 ? 1 : 0,
+    // Two classes: rows of `across`; K classes: rows of the grid.
+    down: ny > 1 ? (two ? plot.w : nx) : 0,
+    k: classes,
+    // Two classes: p1 alone decides the pixel, and bilinear interpolation of p1 is exact for p0 too.
+    lut: two
+      ? probabilityTable(1, steps, (_, p1) => indexOf(p1 > 0.5 ? 1 : 0, Math.max(p1, 1 - p1)))
+      : probabilityTable(classes, steps, indexOf),
+    steps,
+    // Bilinear interpolation is separable: each grid row is interpolated across the plot's columns
+    // once, and each pixel row then blends two of those rows (the same values as interpolating
+    // every pixel in full, for about half the work).
+    across: new Float64Array(two ? ny * plot.w : 0),
+  };
+  const p1 = new Float32Array(two ? nx * ny : 0);
 
   function shadeTwo(proba: Float32Array, frame: Pixels, width: number): void {
-    // Everything the loops touch as locals, and rounding as (x + ½) | 0 (x ≥ 0): cheaper while the
-    // first frames still run in the interpreter, and as fast once compiled.
-    const values = p1;
-    const lut = table;
-    const interpolated = across;
-    const lo = cols.lo;
-    const weight = cols.w;
-    const steps = STEPS;
-    const w = plot.w;
-    const step = oneStep;
-    for (let i = 0; i < values.length; i++) values[i] = proba[2 * i + 1];
-    for (let j = 0; j < grid.ny; j++) interpolateRow(interpolated, j * w, values, j * nx, step, lo, weight, w);
-    const down = grid.ny > 1 ? w : 0;
+    for (let i = 0; i < p1.length; i++) p1[i] = proba[2 * i + 1];
+    for (let j = 0; j < ny; j++) interpolateRow(p1, j * nx, j * plot.w, tables);
     for (let py = 0; py < plot.h; py++) {
-      const top = rows.lo[py] * w;
-      const bottom = top + down;
-      const wy = rows.w[py];
-      shadeRow(frame, (plot.y + py) * width + plot.x, interpolated, top, bottom, wy, w, lut, steps);
+      const top = rows.lo[py] * plot.w;
+      shadeTwoRow(frame, (plot.y + py) * width + plot.x, top, top + tables.down, rows.w[py], tables);
     }
   }
 
-  // K classes: per class, a table from the winner's probability (in 4096 steps) to palette index.
-  const manyTable = new Uint32Array(k === 2 ? 0 : k * (STEPS + 1));
-  for (let c = 0; c < k && k > 2; c++) {
-    for (let s = 0; s <= STEPS; s++) {
-      manyTable[c * (STEPS + 1) + s] =
-        mode === 'none' ? 0 : palette.shade(c, levelOf(banded(s / STEPS, bands), k, levels, mode, classLevel));
-    }
-  }
   function shadeMany(proba: Float32Array, frame: Pixels, width: number): void {
     for (let py = 0; py < plot.h; py++) {
-      const rowA = rows.lo[py] * nx;
-      shadeManyRow(
-        frame,
-        (plot.y + py) * width + plot.x,
-        proba,
-        k,
-        rowA,
-        rowA + rowStep,
-        oneStep,
-        cols.lo,
-        cols.w,
-        rows.w[py],
-        plot.w,
-        manyTable,
-        STEPS,
-      );
+      shadeManyRow(frame, (plot.y + py) * width + plot.x, proba, rows.lo[py] * nx, rows.w[py], tables);
     }
   }
 
@@ -257,9 +228,9 @@ export function createShader(
   // unchanged for the GIF's frame differencing, and the GIF comes out a third smaller.
   // Only a GIF gains: full-colour frames (and bands, which do not flicker) are shaded as they are.
   const steady = !palette.fullColour && bands === undefined;
-  const near = steady ? nearShades(palette, k) : new Uint8Array(0);
+  const near = steady ? nearShades(palette, classes) : new Uint8Array(0);
   const previous = new Uint8Array(plot.w * plot.h).fill(255);
-  const shadeAll = k === 2 ? shadeTwo : shadeMany;
+  const shadeAll = two ? shadeTwo : shadeMany;
   return {
     shade(proba, frame, width) {
       shadeAll(proba, frame, width);

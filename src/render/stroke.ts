@@ -40,16 +40,8 @@ export class CoverageMask {
     if (c > this.coverage[p]) this.coverage[p] = c;
   }
 
-  /**
-   * Adds the segment from point `a` to point `b` of a polyline (indices of their x), halfWidth
-   * wide each side. Given the line, not the coordinates: doubles passed to a call are boxed, and
-   * that was a fifth of a frame's garbage.
-   */
-  private segment(line: Polyline, a: number, b: number, scaleX: number, scaleY: number, halfWidth: number): void {
-    const ax = line[a] * scaleX;
-    const ay = line[a + 1] * scaleY;
-    const bx = line[b] * scaleX;
-    const by = line[b + 1] * scaleY;
+  /** Adds the segment from (ax, ay) to (bx, by) (pixels), halfWidth wide each side. */
+  private segment(ax: number, ay: number, bx: number, by: number, halfWidth: number): void {
     const reach = halfWidth + 0.5;
     const x0 = Math.max(0, Math.floor(Math.min(ax, bx) - reach));
     const x1 = Math.min(this.w - 1, Math.ceil(Math.max(ax, bx) + reach));
@@ -77,8 +69,11 @@ export class CoverageMask {
    */
   polylines(lines: readonly Polyline[], scaleX: number, scaleY: number, halfWidth: number): void {
     for (const line of lines) {
-      for (let i = 2; i < line.length; i += 2) this.segment(line, i - 2, i, scaleX, scaleY, halfWidth);
-      if (line.length === 2) this.segment(line, 0, 0, scaleX, scaleY, halfWidth);
+      for (let i = 2; i < line.length; i += 2) {
+        this.segment(line[i - 2] * scaleX, line[i - 1] * scaleY, line[i] * scaleX, line[i + 1] * scaleY, halfWidth);
+      }
+      if (line.length === 2)
+        this.segment(line[0] * scaleX, line[1] * scaleY, line[0] * scaleX, line[1] * scaleY, halfWidth);
     }
   }
 }

@@ -31,6 +31,8 @@ export interface ModelInfo {
   stage: string | null;
   /** What it does: classification, regression, optimization (a given function). */
   tasks: Task[];
+  /** The most classes it tells apart, when limited. */
+  maxClasses?: number;
   options: OptionInfo[];
 }
 
@@ -141,6 +143,7 @@ export function listModels(): ModelInfo[] {
     title: m.title,
     stage: m.stage ?? null,
     tasks: tasksOf(m),
+    ...(m.maxClasses === undefined ? {} : { maxClasses: m.maxClasses }),
     options: describeOptions(m.schema),
   }));
   return structuredClone(modelCache);

@@ -10,6 +10,7 @@ import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { UserError } from '../errors.js';
 import { ECHO_LIMIT, quote } from '../quote.js';
+import { defaultGridSize, gridShapeOf } from './grid-size.js';
 import { INPUT_LIMITS } from './limits.js';
 import { plainError } from './plain-errors.js';
 import { type Scenario, scenarioSchema } from './schema.js';
@@ -264,8 +265,16 @@ export function validateScenario(
   if (!result.success) {
     throw UserError.of(result.error.issues.map((issue) => ({ path: pathOf(issue), message: issue.message })));
   }
-  checkBudget(result.data, maxPixels);
-  return result.data;
+  const scenario = withGridSize(result.data, copy.render);
+  checkBudget(scenario, maxPixels);
+  return scenario;
+}
+
+/** A comparison without a size of its own gets a canvas sized from its grid, not 480 × 480. */
+function withGridSize(scenario: Scenario, render: unknown): Scenario {
+  const given = typeof render === 'object' && render !== null && ('width' in render || 'height' in render);
+  if (given || !scenario.compare) return scenario;
+  return { ...scenario, render: { ...scenario.render, ...defaultGridSize(gridShapeOf(scenario, scenario.compare)) } };
 }
 
 /**

@@ -131,11 +131,41 @@ const sweepSchema = options({
   scale: z.enum(['linear', 'log']).default('linear').describe('spacing of the values between from and to'),
 });
 
+/** The most configurations a search may try (each is a model trained, scored and drawn). */
+export const MAX_TRIALS = 200;
+
+/**
+ * A search's model entries: a type and, per option, a fixed value, a range ([lo, hi] or
+ * [lo, hi, log]) or a list of choices. The plan checks each against the model's own schema
+ * (plan/search.ts), where the option's kind (number or not) is known.
+ */
+const searchSchema = options({
+  models: z
+    .array(z.looseObject({ type: z.string().describe('a model type') }))
+    .min(1)
+    .max(8)
+    .describe('model types, each option a value, a range [lo, hi] or [lo, hi, log], or a list of choices'),
+  method: z
+    .enum(['random', 'halving'])
+    .default('random')
+    .describe('random: every configuration on all fitting points; halving: successive halving over the sample'),
+  trials: z.number().int().min(1).max(MAX_TRIALS).default(20).describe('configurations drawn'),
+  validation: z
+    .number()
+    .min(0.1)
+    .max(0.5)
+    .default(0.25)
+    .describe('share of the training points held out to score each configuration'),
+  eta: z.number().int().min(2).max(4).default(2).describe('halving: keep the best 1/eta, grow the sample eta-fold'),
+});
+
 const animateSchema = options({
   by: z
-    .enum(['auto', 'epochs', 'samples', 'sweep'])
+    .enum(['auto', 'epochs', 'samples', 'generations', 'sweep', 'search'])
     .default('auto')
-    .describe("auto = the model's own stages, or samples; sweep = one fitted value of animate.sweep per frame"),
+    .describe(
+      "auto = the model's own stages, or samples (with search: search); generations = an evolution's, at each new best and at intervals; sweep = one fitted value of animate.sweep per frame; search = one trial per frame",
+    ),
   frames: z.number().int().min(1).max(LIMITS.frames).default(60),
   fps: z.number().min(0.5).max(100).default(12),
   hold: z.number().min(0).max(60).default(2).describe('seconds the last frame stays'),
@@ -195,6 +225,7 @@ const scenarioObject = options({
   data: dataEntry.prefault({ source: 'gaussians' }),
   model: modelSchema.optional(),
   compare: z.array(compareEntry).min(1).max(32).optional().describe('in place of model: one panel per model'),
+  search: searchSchema.optional().describe('in place of model: search model types and their options'),
   rows: z.array(dataEntry).min(1).max(8).optional().describe('with compare: one row of panels per data set'),
   layout: layoutSchema.optional(),
   animate: animateSchema.prefault({}),
@@ -206,7 +237,23 @@ const scenarioObject = options({
 const scenarioChecked = scenarioObject.superRefine((s, ctx) => {
   const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
   if (s.model && s.compare) issue('compare', 'give either model or compare, not both');
-  if (!s.model && !s.compare) issue('model', 'expected model (one model) or compare (a list of models)');
+  if (s.search && (s.model || s.compare))
+    issue('search', `give search in place of ${s.model ? 'model' : 'compare'}, not both`);
+  if (!s.model && !s.compare && !s.search) {
+    issue('model', 'expected model (one model), compare (a list of models) or search (models to search)');
+  }
+  if (s.search && !['auto', 'search'].includes(s.animate.by)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['animate', 'by'],
+      message: `a search animates one trial per frame (by: search or auto), not by ${s.animate.by}`,
+    });
+  }
+  if (s.animate.by === 'search' && !s.search)
+    issue('search', 'animate.by: search needs search: { models, method, trials }');
+  if (s.render.curves && s.search) {
+    ctx.addIssue({ code: 'custom', path: ['render', 'curves'], message: 'curves go with one model, not search' });
+  }
   if (s.rows && !s.compare) issue('rows', 'rows (one row per data set) go with compare');
   if (s.animate.by === 'sweep' && !s.animate.sweep) {
     ctx.addIssue({ code: 'custom', path: ['animate', 'sweep'], message: 'by: sweep needs sweep: { path, from, to }' });
@@ -221,12 +268,16 @@ const scenarioChecked = scenarioObject.superRefine((s, ctx) => {
  * The validated scenario. Sources and models are registered at run time, so their own options
  * are typed loosely here; each spec's schema has already checked them.
  */
-export type Scenario = Omit<z.output<typeof scenarioObject>, 'data' | 'model' | 'compare' | 'rows'> & {
+export type Scenario = Omit<z.output<typeof scenarioObject>, 'data' | 'model' | 'compare' | 'rows' | 'search'> & {
   data: { source: string; n: number; test: number; [option: string]: unknown };
   /** One model; absent when the scenario compares models (compare). */
   model?: { type: string; [option: string]: unknown };
   compare?: { type: string; title?: string; [option: string]: unknown }[];
   rows?: { source: string; n: number; test: number; [option: string]: unknown }[];
+  search?: SearchOptions;
+};
+export type SearchOptions = Omit<z.output<typeof searchSchema>, 'models'> & {
+  models: { type: string; [option: string]: unknown }[];
 };
 export type DataOptions = Scenario['data'];
 export type ModelOptions = Scenario['model'];

@@ -2,7 +2,9 @@
  * Runs bin/mlgif as a child process (the compiled dist/: `npm run build` first) in a folder of
  * its own, with a given stdin, and optionally a signal sent once a condition holds.
  */
+
 import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import { BIN } from '../cli-helpers.js';
 
 /** The command line under test: bin/mlgif, or another build's (MLGIF_BIN, to watch a test fail on it). */
@@ -12,6 +14,8 @@ export interface Outcome {
   code: number | null;
   /** The signal that ended the child, when it was killed rather than exiting. */
   killedBy: NodeJS.Signals | null;
+  /** What a shell sees: the exit code, or 128 + the number of the signal that ended it. */
+  status: number | null;
   stdout: Buffer;
   stderr: string;
   /** Milliseconds from the signal (if one was sent) to the exit. */
@@ -72,6 +76,7 @@ export function mlgif(args: readonly string[], options: ChildOptions = {}): Prom
       done({
         code,
         killedBy: signal,
+        status: code ?? (signal ? 128 + constants.signals[signal] : null),
         stdout: Buffer.concat(out),
         stderr: err,
         afterSignal: sentAt ? performance.now() - sentAt : Number.NaN,

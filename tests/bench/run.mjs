@@ -128,10 +128,35 @@ const rows = [
     files: [['configs/logistic-epochs.yaml', 'model.epochs=1000', 'animate.frames=1000']],
   },
   {
+    name: "Ma's linear regression, 480×480, 60 frames, landscape",
+    target: '≤ 0.8 s',
+    seconds: 0.8,
+    files: [['configs/ma/linear-regression.yaml', 'render.width=480', 'render.height=480']],
+  },
+  {
+    name: 'mlp on the sine, 200 epochs, 60 frames',
+    target: '≤ 1.2 s',
+    seconds: 1.2,
+    files: [['configs/regression/sine-epochs.yaml']],
+  },
+  {
     name: 'comparison 3 × 8, 960×360, 60 frames',
     target: '≤ 10 s',
     seconds: 10,
     files: [['configs/compare/classifier-comparison.yaml']],
+  },
+  {
+    // AutoML-Zero's engine alone (tests/bench/evolve.mjs): programs scored per second of CPU.
+    name: 'evolve: evaluations/s, 100 examples, F = 2',
+    target: '≥ 20,000/s',
+    rate: { only: 'gaussians-demo-ops', evaluations: 100_000, least: 20_000 },
+  },
+  {
+    name: 'evolve: gaussians config (100,000 programs)',
+    target: '≤ 15 s',
+    seconds: 15,
+    runs: 3,
+    files: [['configs/automl/evolve-gaussians.yaml']],
   },
 ];
 if (perModel) {
@@ -363,8 +388,42 @@ function warmer() {
   return [join(root, 'tests/bench/warm.cjs'), launch];
 }
 
+/** A rate row: evolve.mjs's evaluations per CPU second (the median of the runs) against its floor. */
+function rateRow(row) {
+  const { only: which, evaluations, least } = row.rate;
+  const rates = [];
+  for (let r = 0; r < (row.runs ?? runs); r++) {
+    const out = execFileSync(
+      'node',
+      [join(root, 'tests/bench/evolve.mjs'), '--only', which, '--evaluations', String(evaluations), '--json'],
+      { encoding: 'utf8' },
+    );
+    rates.push(JSON.parse(out.trim().split('\n')[0]).per_cpu_second);
+  }
+  const rate = median(rates);
+  const result = {
+    name: row.name,
+    runs: rates.length,
+    per_second: rate,
+    min: Math.min(...rates),
+    max: Math.max(...rates),
+  };
+  if (json) console.log(JSON.stringify({ ...result, target: row.target, met: rate >= least }));
+  else {
+    console.log(
+      row.name.padEnd(44),
+      `${rate}/s (min ${result.min}, max ${result.max}, per CPU second)`.padEnd(96),
+      ` ${row.target}${rate >= least ? ' ✓' : ' ✗'}`,
+    );
+  }
+}
+
 /** Runs one row: the timed runs, then one untimed run for the sizes; prints the result. */
 function benchRow(row) {
+  if (row.rate) {
+    rateRow(row);
+    return;
+  }
   const walls = [];
   const cpuTimes = [];
   const rsses = [];

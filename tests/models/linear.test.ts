@@ -160,7 +160,7 @@ describe('the descent', () => {
     expect(steps.length).toBeLessThan(500);
     expect(steps.every((s) => Number.isFinite(s.loss))).toBe(true);
     expect(model.warnings?.()).toEqual([
-      `linear: the loss became infinite at step ${steps.length + 1}, so training stopped at step ${steps.length}: learningRate 50 is too large for this data`,
+      `linear: the loss became infinite at step ${steps.length + 1}, so training stopped at step ${steps.length}: learningRate 50 is too large for this objective`,
     ]);
     expect(model.predict(Float64Array.of(0)).every(Number.isFinite)).toBe(true);
   });

@@ -7,7 +7,14 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anyModeScenario, brokenScenario, rowsScenario, sweepScenario, validScenario } from '../arbitraries.js';
+import {
+  anyModeScenario,
+  brokenScenario,
+  rowsScenario,
+  searchScenario,
+  sweepScenario,
+  validScenario,
+} from '../arbitraries.js';
 import { files, run, tempDir } from '../cli-helpers.js';
 
 const CONFIGS = new URL('../../configs/', import.meta.url).pathname;
@@ -60,6 +67,12 @@ describe('validate and render agree', () => {
       /animate\.sweep\.path: data\.priors is swept by the share of class 1, which needs two classes; the data has 4/,
     ],
     [
+      'a search range the option does not take',
+      'search: { models: [{ type: knn, k: [0, 5] }], trials: 3 }',
+      [],
+      /search\.models\[0\]\.k\[0\]: k = 0 is not allowed: must be at least 1, got 0/,
+    ],
+    [
       'a bad covariance in rows[1], reported there',
       'rows: [{ n: 30 }, { n: 30, covs: [[[1, 0], [0, 1]], [[1, 2], [2, 1]]] }]\ncompare: [{ type: lda }]',
       [],
@@ -78,7 +91,14 @@ describe('validate and render agree', () => {
   });
 
   it('for generated scenarios, valid and broken: the same exit status, a GIF only on 0', async () => {
-    const scenarios = fc.oneof(validScenario, brokenScenario, sweepScenario, anyModeScenario, rowsScenario);
+    const scenarios = fc.oneof(
+      validScenario,
+      brokenScenario,
+      sweepScenario,
+      anyModeScenario,
+      rowsScenario,
+      searchScenario,
+    );
     await fc.assert(
       fc.asyncProperty(scenarios, async (scenario) => {
         const dir = tempDir();

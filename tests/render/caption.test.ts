@@ -2,10 +2,11 @@ import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { modelSpec } from '../../src/models/index.js';
 import { captionTitles } from '../../src/plan/titles.js';
-import { drawCaption, subtitleFits, TextMeasures } from '../../src/render/caption.js';
+import { drawCaption, subtitleFits, textMetrics } from '../../src/render/caption.js';
 import { font, registerFonts } from '../../src/render/font.js';
 import { computeLayout } from '../../src/render/layout.js';
 import { THEMES } from '../../src/render/palette.js';
+import { ellipsize, widestStage } from '../../src/render/text-fit.js';
 import { validateScenario } from '../../src/scenario/load.js';
 
 describe('captionTitles', () => {
@@ -67,13 +68,38 @@ describe('drawCaption in parts', () => {
     expect(subtitleFits(ctx, layout, { ...caption, stage: 'boosting round 1000 / 1000 (of many)' })).toBe(false);
     expect(subtitleFits(ctx, layout, { ...caption, subtitle: '' })).toBe(false);
   });
+
+  it('keeps the subtitle or leaves it out for the whole movie, not as the counts grow', () => {
+    const ctx = createCanvas(10, 10).getContext('2d');
+    const at = (stage: string) => subtitleFits(ctx, layout, { ...caption, title: 'Random forest, tree by', stage });
+    const frames = ['tree 1 / 100', 'tree 9 / 100', 'tree 10 / 100', 'tree 100 / 100'].map(at);
+    expect(new Set(frames).size).toBe(1);
+  });
+
+  it('cuts a title too long for its line with an ellipsis, clear of the stage', () => {
+    const title = 'A very long title that goes on and on about logistic regression on Gaussian classes';
+    const ctx = createCanvas(480, 60).getContext('2d');
+    drawCaption(ctx, layout, THEMES.light, { ...caption, title }, 'static');
+    const stage = drawCaption(createCanvas(480, 60).getContext('2d'), layout, THEMES.light, caption, 'dynamic')[0];
+    // No title ink reaches the stage's box on line 1.
+    const ink = ctx.getImageData(stage.x, stage.y, stage.w, stage.h).data.filter((_, i) => i % 4 === 3);
+    expect(ink.some((a) => a > 0)).toBe(false);
+    expect(ellipsize(ctx, title, 100).endsWith('…')).toBe(true);
+  });
 });
 
-describe('TextMeasures', () => {
+describe('widestStage', () => {
+  it('writes every number with the digits of the longest', () => {
+    expect(widestStage('tree 1 / 100')).toBe('tree 000 / 000');
+    expect(widestStage('n = 40')).toBe('n = 00');
+    expect(widestStage('final')).toBe('final');
+  });
+});
+
+describe('textMetrics', () => {
   it('gives what measureText gives, per font, alignment and text, and leaves the context as it was', () => {
     registerFonts();
     const ctx = createCanvas(10, 10).getContext('2d');
-    const measures = new TextMeasures();
     const before = [ctx.font, ctx.textAlign, ctx.textBaseline];
     for (const [px, bold, align, text] of [
       [13, false, 'left', 'n = 120'],
@@ -83,7 +109,7 @@ describe('TextMeasures', () => {
       [13, false, 'left', '0.905'],
       [13, false, 'left', 'n = 120'],
     ] as const) {
-      const got = measures.measure(ctx, font(px, bold), align, text);
+      const got = textMetrics(ctx, font(px, bold), align, text);
       const reference = createCanvas(10, 10).getContext('2d');
       reference.font = font(px, bold);
       reference.textAlign = align;

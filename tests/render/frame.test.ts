@@ -7,8 +7,9 @@ import { boundaries, type Polyline } from '../../src/render/contours.js';
 import { registerFonts } from '../../src/render/font.js';
 import { changingRects, compositeRect, createFrameRenderer, touches } from '../../src/render/frame.js';
 import { computeLayout } from '../../src/render/layout.js';
-import { buildPalette, classColours, outlineOf, type Pixels, rgbToCss, THEMES } from '../../src/render/palette.js';
-import { paintPoints, pointRadius } from '../../src/render/points.js';
+import { buildPalette, classColours, type Pixels, rgbToCss, THEMES } from '../../src/render/palette.js';
+import { pointLooks } from '../../src/render/plot-layers.js';
+import { paintPoints } from '../../src/render/points.js';
 import type { PlotState, Scene } from '../../src/render/scene.js';
 import { createShader } from '../../src/render/shade.js';
 import { separatedGaussians } from '../helpers.js';
@@ -58,27 +59,12 @@ function reference(s: Scene, snap: PlotState): Uint8Array {
   const frame = new Uint8Array(width * height);
   createShader(s.grid, s.classes, plot, s.palette, s.shading).shade(snap.proba, frame, width);
   const ctx = createCanvas(width, height).getContext('2d');
-  const radius = pointRadius(s.train.n + (s.test?.n ?? 0), unit);
-  const outlines = s.classColours.map((colour) => outlineOf(colour, theme));
   const points = ctx.createImageData(width, height);
   const image = { rgba: points.data, w: width, h: height };
   const none = () => {};
-  if (s.test)
-    paintPoints(image, plot, unit, s.window, s.test, 0, s.test.n, s.classColours, outlines, 'hollow', radius, none);
-  paintPoints(
-    image,
-    plot,
-    unit,
-    s.window,
-    s.train,
-    0,
-    snap.trainUsed,
-    s.classColours,
-    outlines,
-    'filled',
-    radius,
-    none,
-  );
+  const looks = pointLooks(s, plot);
+  if (s.test) paintPoints(image, looks.hollow, s.test, 0, s.test.n, none);
+  paintPoints(image, looks.filled, s.train, 0, snap.trainUsed, none);
   ctx.putImageData(points, 0, 0);
   const stroke = (lines: Polyline[]) => {
     ctx.beginPath();

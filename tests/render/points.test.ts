@@ -1,7 +1,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/random.js';
-import { paintPoint, paintPoints } from '../../src/render/points.js';
+import { paintPoint, paintPoints, pointOpacity } from '../../src/render/points.js';
 import { separatedGaussians } from '../helpers.js';
 
 const SIZE = 40;
@@ -39,12 +39,7 @@ function ourPoint({ cx, cy, radius, ringWidth, filled }: Point): Image {
   paintPoint(
     image,
     { x: 0, y: 0, w: SIZE, h: SIZE },
-    cx,
-    cy,
-    radius,
-    ringWidth,
-    filled ? FILL : null,
-    OUTLINE,
+    { cx, cy, radius, ringWidth, fill: filled ? FILL : null, outline: OUTLINE, opacity: 1 },
     () => {},
   );
   return premultiplied(image.rgba);
@@ -145,7 +140,9 @@ describe('paintPoint', () => {
     const image = { rgba: new Uint8ClampedArray(4 * SIZE * SIZE), w: SIZE, h: SIZE };
     const clip = { x: 4, y: 4, w: 10, h: 10 };
     const visited = new Set<number>();
-    paintPoint(image, clip, 5, 12, 3, 1, FILL, OUTLINE, (p) => visited.add(p));
+    paintPoint(image, clip, { cx: 5, cy: 12, radius: 3, ringWidth: 1, fill: FILL, outline: OUTLINE, opacity: 1 }, (p) =>
+      visited.add(p),
+    );
     for (let p = 0; p < SIZE * SIZE; p++) {
       const [x, y] = [p % SIZE, Math.floor(p / SIZE)];
       const inside = x >= 4 && x < 14 && y >= 4 && y < 14;
@@ -160,16 +157,35 @@ describe('paintPoints', () => {
   it('paints a growing sample batch by batch exactly as all at once', () => {
     const data = separatedGaussians(60, 2, 5);
     const window = { xmin: -4, xmax: 4, ymin: -4, ymax: 4 };
-    const plot = { x: 0, y: 0, w: 80, h: 80 };
-    const colours = [FILL, [0, 160, 0] as const];
-    const outlines = [OUTLINE, [40, 40, 40] as const];
+    const look = {
+      plot: { x: 0, y: 0, w: 80, h: 80 },
+      window,
+      unit: 1,
+      radius: 2.5,
+      opacity: 1,
+      style: 'filled' as const,
+      colours: [FILL, [0, 160, 0] as const],
+      outlines: [OUTLINE, [40, 40, 40] as const],
+    };
     const paint = (steps: number[]) => {
       const image = { rgba: new Uint8ClampedArray(4 * 80 * 80), w: 80, h: 80 };
       for (let i = 1; i < steps.length; i++) {
-        paintPoints(image, plot, 1, window, data, steps[i - 1], steps[i], colours, outlines, 'filled', 2.5, () => {});
+        paintPoints(image, look, data, steps[i - 1], steps[i], () => {});
       }
       return image.rgba;
     };
     expect(paint([0, 7, 8, 30, 60])).toEqual(paint([0, 60]));
+  });
+});
+
+describe('pointOpacity', () => {
+  const plot = { x: 0, y: 0, w: 400, h: 400 };
+  it('draws sparse points opaque and crowded ones translucent, never fainter than 0.55', () => {
+    expect(pointOpacity(100, 3, plot)).toBe(1);
+    const crowded = pointOpacity(2000, 3, plot);
+    expect(crowded).toBeLessThan(0.8);
+    expect(crowded).toBeGreaterThanOrEqual(0.55);
+    // The same points in a plot four times larger are not crowded.
+    expect(pointOpacity(600, 3, { ...plot, w: 800, h: 800 })).toBeGreaterThan(pointOpacity(600, 3, plot));
   });
 });

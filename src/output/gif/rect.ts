@@ -36,7 +36,6 @@ export function changedRect(a: Uint8Array, b: Uint8Array, width: number, height:
 
 /** Whether some pixel of `rect` changed from `previous` to `frame` and now has index `value`. */
 export function changesTo(frame: Uint8Array, previous: Uint8Array, width: number, rect: Rect, value: number): boolean {
-  if (frame.indexOf(value) < 0) return false; // the usual case, found by a fast native scan
   for (let y = rect.y; y < rect.y + rect.h; y++) {
     for (let p = y * width + rect.x, end = p + rect.w; p < end; p++) {
       if (frame[p] === value && previous[p] !== value) return true;

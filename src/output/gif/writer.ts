@@ -4,9 +4,8 @@
  * because only at the end is it known which frame is last (it gets the `hold` delay).
  *
  * Frames after the first are written as differences: only the rectangle that bounds the changed
- * pixels, inside it unchanged pixels written as the transparent index or as their own (the
- * encoder picks whichever lengthens its strings), and no disposal, so the viewer keeps the old
- * pixels. A frame where nothing changed is a single transparent pixel that carries its delay.
+ * pixels, inside it unchanged pixels written as the transparent index, and no disposal, so the
+ * viewer keeps the old pixels. A frame where nothing changed is a single transparent pixel that carries its delay.
  */
 import type { RGB } from '../../render/palette.js';
 import { ByteBuffer } from './bytes.js';
