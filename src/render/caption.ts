@@ -94,18 +94,22 @@ export function drawPlaced(ctx: SKRSContext2D, t: PlacedText): void {
  * Whether the subtitle has room beside the title and the widest stage of the movie (so it stays
  * or goes for the whole movie, not frame by frame; it is left out when it has no room).
  */
-export function subtitleFits(ctx: SKRSContext2D, layout: Layout, caption: Caption): boolean {
+export function subtitleFits(
+  ctx: SKRSContext2D,
+  layout: Layout,
+  caption: Pick<Caption, 'title' | 'subtitle' | 'stage'>,
+): boolean {
   if (!caption.subtitle) return false;
   const width = textMetrics(ctx, font(layout.fontSize.title), 'left', `  ·  ${caption.subtitle}`).width;
   const titleWidth = textMetrics(ctx, font(layout.fontSize.title, true), 'left', caption.title).width;
-  return width <= titleRoom(ctx, layout, caption) - titleWidth;
+  return width <= titleRoom(ctx, layout, caption.stage) - titleWidth;
 }
 
-/** The width line 1 leaves the title (and subtitle): all but the widest stage and a gap. */
-function titleRoom(ctx: SKRSContext2D, layout: Layout, caption: Caption): number {
+/** The width line 1 leaves the title (and subtitle): all but the movie's widest stage and a gap. */
+export function titleRoom(ctx: SKRSContext2D, layout: Layout, stage: string): number {
   const { fontSize, textLeft, textRight, unit } = layout;
   // Measured as drawn (right-aligned), so the stage's measurement serves both.
-  const stageWidth = textMetrics(ctx, font(fontSize.title), 'right', widestStage(caption.stage)).width;
+  const stageWidth = textMetrics(ctx, font(fontSize.title), 'right', widestStage(stage)).width;
   return textRight - stageWidth - 12 * unit - textLeft;
 }
 
@@ -211,7 +215,7 @@ export function drawCaption(
   // Line 1: title · subtitle (the stage at the right is dynamic).
   ctx.textAlign = 'left';
   const subtitle = subtitleFits(ctx, layout, caption) ? caption.subtitle : null;
-  drawTitle(ctx, layout, theme, caption.title, subtitle, titleRoom(ctx, layout, caption));
+  drawTitle(ctx, layout, theme, caption.title, subtitle, titleRoom(ctx, layout, caption.stage));
 
   // Line 2: the figures' names, and the Bayes figure, the same in every frame.
   ctx.font = font(fontSize.figures);

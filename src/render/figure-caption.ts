@@ -102,25 +102,6 @@ function legendPlaces(
   });
 }
 
-/**
- * The width line 1 leaves the title and subtitle: all but the movie's widest stage and a gap, so
- * the subtitle stays or goes for the whole movie, as in the classification caption.
- */
-export function titleRoom(ctx: SKRSContext2D, layout: Layout, stage: string): number {
-  const { fontSize, textLeft, textRight, unit } = layout;
-  const stageWidth = textMetrics(ctx, font(fontSize.title), 'right', widestStage(stage)).width;
-  return textRight - stageWidth - 12 * unit - textLeft;
-}
-
-/** Whether the subtitle fits beside the title in the room the stage leaves. */
-export function subtitleFits(ctx: SKRSContext2D, layout: Layout, caption: FigureCaption, room: number): boolean {
-  if (!caption.subtitle) return false;
-  const { fontSize } = layout;
-  const width = textMetrics(ctx, font(fontSize.title), 'left', `  ·  ${caption.subtitle}`).width;
-  const titleWidth = textMetrics(ctx, font(fontSize.title, true), 'left', caption.title).width;
-  return width <= room - titleWidth;
-}
-
 /** A sample of a line (solid or dashed), a band or a mark, ending at x on the line at baseline y. */
 function drawSample(ctx: SKRSContext2D, entry: KeyEntry, x: number, y: number, unit: number, theme: Theme): number {
   const mid = y - 4 * unit;

@@ -9,7 +9,8 @@
  */
 import { createCanvas } from '@napi-rs/canvas';
 import { indexedPng } from '../output/png.js';
-import { drawStaticCaption, drawTexts, dynamicTexts, subtitleFits, titleRoom } from './figure-caption.js';
+import { subtitleFits, titleRoom } from './caption.js';
+import { drawStaticCaption, drawTexts, dynamicTexts } from './figure-caption.js';
 import type { FigureScene, FigureState, LandscapeField } from './figure-scene.js';
 import { createFitPlot } from './fit-plot.js';
 import { registerFonts } from './font.js';
@@ -95,7 +96,7 @@ export function createFigureRenderer(scene: FigureScene): FigureRenderer {
     },
     render(state) {
       room = titleRoom(ctx, layout, state.label);
-      const withSubtitle = caption !== null && subtitleFits(ctx, layout, caption, room);
+      const withSubtitle = caption !== null && subtitleFits(ctx, layout, { ...caption, stage: state.label });
       if (stale || withSubtitle !== subtitleShown) {
         drawBase(withSubtitle);
         stale = false;
