@@ -5,19 +5,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { describe, expect, it, vi } from 'vitest';
 import { run, smallScenario, tempDir, tiny, writeScenario } from '../cli-helpers.js';
 import { decodeMp4 } from '../decode-mp4.js';
+import { colourCount, pngRgba } from '../png-pixels.js';
 import { ssim } from '../ssim.js';
-
-async function pngRgba(path: string): Promise<{ rgba: Uint8ClampedArray; width: number; height: number }> {
-  const image = await loadImage(readFileSync(path));
-  const canvas = createCanvas(image.width, image.height);
-  const ctx = canvas.getContext('2d');
-  ctx.drawImage(image, 0, 0);
-  return { rgba: ctx.getImageData(0, 0, image.width, image.height).data, width: image.width, height: image.height };
-}
 
 const isPng = (bytes: Uint8Array) =>
   Buffer.from(bytes.subarray(0, 8)).equals(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]));
@@ -113,12 +105,7 @@ describe('-o x.mp4', () => {
 });
 
 /** Distinct RGB colours of a PNG. */
-async function colourCount(path: string): Promise<number> {
-  const { rgba } = await pngRgba(path);
-  const seen = new Set<number>();
-  for (let o = 0; o < rgba.length; o += 4) seen.add((rgba[o] << 16) | (rgba[o + 1] << 8) | rgba[o + 2]);
-  return seen.size;
-}
+const pngColours = async (path: string) => colourCount((await pngRgba(path)).rgba);
 
 describe('full colour', () => {
   it('-o x.png is the last frame in full colour, the GIF of the same scenario 256 colours at most', async () => {
@@ -126,11 +113,11 @@ describe('full colour', () => {
     // Soft shading (few epochs, noisy data): every pixel of the plot a shade of its own.
     const file = writeScenario(dir, 's.yaml', smallScenario({ data: '{ source: gaussians, n: 60, test: 0 }' }));
     expect((await run(['render', file, '-o', join(dir, 'still.png'), '-q'])).code).toBe(0);
-    expect(await colourCount(join(dir, 'still.png'))).toBeGreaterThan(256);
+    expect(await pngColours(join(dir, 'still.png'))).toBeGreaterThan(256);
     expect((await run(['render', file, '-o', join(dir, 's.gif'), '--poster', join(dir, 'gif.png'), '-q'])).code).toBe(
       0,
     );
-    expect(await colourCount(join(dir, 'gif.png'))).toBeLessThanOrEqual(256);
+    expect(await pngColours(join(dir, 'gif.png'))).toBeLessThanOrEqual(256);
   });
 });
 

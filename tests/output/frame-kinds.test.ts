@@ -8,25 +8,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { run, smallScenario, tempDir, writeScenario } from '../cli-helpers.js';
 import { decodeMp4 } from '../decode-mp4.js';
+import { colourCount, pngRgba } from '../png-pixels.js';
 import { ssim } from '../ssim.js';
-
-async function pngRgba(path: string): Promise<{ rgba: Uint8ClampedArray; width: number; height: number }> {
-  const image = await loadImage(readFileSync(path));
-  const canvas = createCanvas(image.width, image.height);
-  const ctx = canvas.getContext('2d');
-  ctx.drawImage(image, 0, 0);
-  return { rgba: ctx.getImageData(0, 0, image.width, image.height).data, width: image.width, height: image.height };
-}
-
-function colourCount(rgba: Uint8ClampedArray): number {
-  const seen = new Set<number>();
-  for (let o = 0; o < rgba.length; o += 4) seen.add((rgba[o] << 16) | (rgba[o + 1] << 8) | rgba[o + 2]);
-  return seen.size;
-}
 
 const evolve = '{ type: evolve, evaluations: 2000, population: 100 }';
 const kinds: Record<string, string> = {
