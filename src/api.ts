@@ -207,8 +207,9 @@ export async function renderPlan(
     warnings.add(message);
     options.warn?.(message);
   };
-  // A GIF is drawn in its 256 colours; the other formats in full colour.
-  const movie = movieOf(planned, { timings, warn, fullColour: planned.format !== 'gif' });
+  // A GIF is drawn in its 256 colours; the other formats, and a poster, in full colour.
+  const fullColour = planned.format !== 'gif';
+  const movie = movieOf(planned, { timings, warn, fullColour });
   const written = await writeMovie(
     movie,
     {
@@ -216,6 +217,9 @@ export async function renderPlan(
       format: planned.format,
       stdout: options.stdout,
       poster: options.poster,
+      // Beside a GIF the poster's frame is drawn again in full colour: the animation once more.
+      posterMovie:
+        options.poster && !fullColour ? () => movieOf(planned, { timings, warn, fullColour: true }) : undefined,
       framesDir: options.framesDir,
       fps: scenario.animate.fps,
       hold: scenario.animate.hold,

@@ -1,8 +1,8 @@
 /**
  * Streams a movie into its output, one frame pulled, encoded and dropped at a time: a GIF (the
  * frames as drawn, in the movie's palette), an MP4 (H.264, the last frame repeated for `hold`
- * seconds as the GIF holds it) or a PNG (the last frame); optionally also the last frame (poster)
- * and every frame as PNG. Every file goes through an atomic file: a failed or interrupted render
+ * seconds as the GIF holds it) or a PNG (the last frame); optionally also the last frame in full
+ * colour (poster) and every frame as PNG, as the output shows it. Every file goes through an atomic file: a failed or interrupted render
  * leaves no output behind.
  */
 import { Interrupted, stopSignalOf } from '../errors.js';
@@ -23,6 +23,11 @@ export interface MovieOutput {
   stdout?: (chunk: Uint8Array) => void;
   /** Also write the last frame as PNG here ('-': to `stdout`). */
   poster?: string;
+  /**
+   * The poster's movie where the output's frames are not in full colour (a GIF's): the same
+   * animation drawn in full colour, pulled to its last frame after the output is written.
+   */
+  posterMovie?: () => Movie;
   /** Also write every frame as PNG into this folder (frame-0001.png, ...). */
   framesDir?: string;
   fps: number;
@@ -55,6 +60,19 @@ export interface Written {
 function gifFrame(indices: Pixels): Uint8Array {
   if (!(indices instanceof Uint8Array)) throw new Error('a GIF needs frames drawn in a 256-colour palette');
   return indices;
+}
+
+/** A movie's last frame as PNG: every frame pulled (and dropped) up to it. */
+async function lastFramePng(movie: Movie, signal: AbortSignal | undefined): Promise<Buffer | null> {
+  let last: MovieFrame | null = null;
+  for (const shot of movie.frames()) {
+    if (signal?.aborted) throw new Interrupted(stopSignalOf(signal.reason));
+    last = shot;
+    await new Promise<void>((done) => setImmediate(done));
+  }
+  if (!last) return null;
+  const { width, height } = movie;
+  return rgbaPng(movie.palette.rgba(last.indices, new Uint8ClampedArray(4 * width * height)), width, height);
 }
 
 /** A file, or stdout ('-'). */
@@ -127,7 +145,8 @@ export async function writeMovie(movie: Movie, out: MovieOutput, timings: Timing
       timed(timings, 'encode', () => gif.finish());
       bytes = gif.bytes;
     }
-    const lastPng = last && (out.format === 'png' || out.poster) ? rgbaPng(colour(last), width, height) : null;
+    const lastPng =
+      last && (out.format === 'png' || (out.poster && !out.posterMovie)) ? rgbaPng(colour(last), width, height) : null;
     if (encoder && last) {
       const mp4Bytes = timed(timings, 'encode', () => {
         // The hold: the last frame again, `hold` seconds of frames (each costs a few bytes).
@@ -142,9 +161,10 @@ export async function writeMovie(movie: Movie, out: MovieOutput, timings: Timing
       file.write(lastPng);
       bytes = lastPng.length;
     }
-    if (out.poster && lastPng) {
+    const posterPng = out.posterMovie ? await lastFramePng(out.posterMovie(), out.signal) : lastPng;
+    if (out.poster && posterPng) {
       poster = destination(out.poster, out.stdout);
-      poster.write(lastPng);
+      poster.write(posterPng);
     }
     // Every file is complete: only renames are left.
     frameFolder?.commit();

@@ -108,16 +108,33 @@ describe('-o x.mp4', () => {
 const pngColours = async (path: string) => colourCount((await pngRgba(path)).rgba);
 
 describe('full colour', () => {
+  // Soft shading (few epochs, noisy data): every pixel of the plot a shade of its own.
+  const soft = smallScenario({ data: '{ source: gaussians, n: 60, test: 0 }' });
+
   it('-o x.png is the last frame in full colour, the GIF of the same scenario 256 colours at most', async () => {
     const dir = tempDir();
-    // Soft shading (few epochs, noisy data): every pixel of the plot a shade of its own.
-    const file = writeScenario(dir, 's.yaml', smallScenario({ data: '{ source: gaussians, n: 60, test: 0 }' }));
+    const file = writeScenario(dir, 's.yaml', soft);
     expect((await run(['render', file, '-o', join(dir, 'still.png'), '-q'])).code).toBe(0);
     expect(await pngColours(join(dir, 'still.png'))).toBeGreaterThan(256);
-    expect((await run(['render', file, '-o', join(dir, 's.gif'), '--poster', join(dir, 'gif.png'), '-q'])).code).toBe(
-      0,
-    );
-    expect(await pngColours(join(dir, 'gif.png'))).toBeLessThanOrEqual(256);
+    expect((await run(['render', file, '-o', join(dir, 's.gif'), '--frames-dir', join(dir, 'f'), '-q'])).code).toBe(0);
+    expect(await pngColours(join(dir, 'f', 'frame-0004.png'))).toBeLessThanOrEqual(256);
+  });
+
+  it("--poster beside a GIF is the full-colour PNG, --frames-dir the GIF's own frames", async () => {
+    const dir = tempDir();
+    const file = writeScenario(dir, 's.yaml', soft);
+    const args = ['render', file, '-o', join(dir, 's.gif'), '--poster', join(dir, 'poster.png')];
+    const result = await run([...args, '--frames-dir', join(dir, 'f'), '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout.toString())).toMatchObject({ format: 'gif', frames: 4 });
+    expect((await run(['render', file, '-o', join(dir, 'still.png'), '-q'])).code).toBe(0);
+    const poster = readFileSync(join(dir, 'poster.png'));
+    expect(poster.equals(readFileSync(join(dir, 'still.png')))).toBe(true);
+    expect(await pngColours(join(dir, 'poster.png'))).toBeGreaterThan(256);
+    expect(await pngColours(join(dir, 'f', 'frame-0004.png'))).toBeLessThanOrEqual(256);
+    // The GIF is the GIF a render without a poster writes.
+    expect((await run(['render', file, '-o', join(dir, 'plain.gif'), '-q'])).code).toBe(0);
+    expect(readFileSync(join(dir, 's.gif')).equals(readFileSync(join(dir, 'plain.gif')))).toBe(true);
   });
 });
 
