@@ -3,7 +3,7 @@
  * scenario, valid or broken, validate's exit status is render's. First the cases where the two
  * once disagreed, then generated scenarios.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -111,7 +111,9 @@ describe('validate and render agree', () => {
           );
         }
         expect(wrote).toBe(render.code === 0);
+        // Nothing but the output is written, and the scenario is left as it was.
         expect(files(dir)).toEqual(render.code === 0 ? ['out.gif', 's.json'] : ['s.json']);
+        expect(readFileSync(file, 'utf8')).toBe(JSON.stringify(scenario));
       }),
       { numRuns: 80, seed: 20261205 },
     );
