@@ -11,6 +11,7 @@ import { type Problem, UserError } from './errors.js';
 import type { Figures } from './movie/movie.js';
 import { movieOf } from './movie/movie-of.js';
 import { writeMovie } from './output/write-movie.js';
+import { type OutputFormat, withFormat } from './plan/output-format.js';
 import type { DataChoice, RenderPlan } from './plan/plan.js';
 import { planRender } from './plan/plan-render.js';
 import type { CurveData } from './render/curves.js';
@@ -30,15 +31,17 @@ export interface LoadOptions {
 }
 
 export interface PlanOptions extends LoadOptions {
-  /** Output GIF; '-' = stdout. Default: the scenario's output, or out/<name>.gif. */
+  /** Output file (.gif, .mp4 or .png); '-' = stdout. Default: the scenario's output, or out/<name>.gif. */
   output?: string;
+  /** The output's format where its name does not say (stdout); must agree with its extension. */
+  format?: OutputFormat;
   /** The work budget: pixels, model evaluations and training, estimated (plan/work.ts). */
   maxWork?: number;
 }
 
 export interface RenderOptions extends PlanOptions {
   stdout?: (chunk: Uint8Array) => void;
-  /** Also write the last frame as PNG. */
+  /** Also write the last frame as PNG ('-': to `stdout`). */
   poster?: string;
   /** Also write every frame as PNG into this directory. */
   framesDir?: string;
@@ -50,6 +53,7 @@ export interface RenderOptions extends PlanOptions {
 
 export interface RenderResult {
   output: string;
+  format: OutputFormat;
   frames: number;
   width: number;
   height: number;
@@ -157,20 +161,25 @@ export function load(input: ScenarioInput, options: LoadOptions = {}): LoadedSce
   };
 }
 
-/** The output a render of `loaded` writes when none is given. */
-export function defaultOutput(loaded: LoadedScenario): string {
-  return loaded.scenario.output ?? `out/${loaded.name}.gif`;
+/** The output a render of `loaded` writes when none is given (out/<name>.gif, or the format's extension). */
+export function defaultOutput(loaded: LoadedScenario, format?: OutputFormat): string {
+  return loaded.scenario.output ?? withFormat(`out/${loaded.name}`, format);
 }
 
 /** The render plan of a loaded scenario: every check a render makes, nothing drawn or written. */
-export function planOf(loaded: LoadedScenario, output: string = defaultOutput(loaded), maxWork?: number): RenderPlan {
-  return planRender(loaded.scenario, loaded.baseDir, { output, scenarioFile: loaded.file, maxWork });
+export function planOf(
+  loaded: LoadedScenario,
+  output: string = defaultOutput(loaded),
+  maxWork?: number,
+  format?: OutputFormat,
+): RenderPlan {
+  return planRender(loaded.scenario, loaded.baseDir, { output, scenarioFile: loaded.file, maxWork, format });
 }
 
 /** Loads and plans; throws a UserError listing every problem. */
 export function plan(input: ScenarioInput, options: PlanOptions = {}): RenderPlan {
   const loaded = load(input, options);
-  return planOf(loaded, options.output, options.maxWork);
+  return planOf(loaded, options.output ?? defaultOutput(loaded, options.format), options.maxWork, options.format);
 }
 
 /** Validates without rendering (everything a render checks); never throws for the user's mistakes. */
@@ -198,13 +207,19 @@ export async function renderPlan(
     warnings.add(message);
     options.warn?.(message);
   };
-  const movie = movieOf(planned, { timings, warn });
+  // A GIF is drawn in its 256 colours; the other formats, and a poster, in full colour.
+  const fullColour = planned.format !== 'gif';
+  const movie = movieOf(planned, { timings, warn, fullColour });
   const written = await writeMovie(
     movie,
     {
       output: planned.output,
+      format: planned.format,
       stdout: options.stdout,
       poster: options.poster,
+      // Beside a GIF the poster's frame is drawn again in full colour: the animation once more.
+      posterMovie:
+        options.poster && !fullColour ? () => movieOf(planned, { timings, warn, fullColour: true }) : undefined,
       framesDir: options.framesDir,
       fps: scenario.animate.fps,
       hold: scenario.animate.hold,
@@ -215,6 +230,7 @@ export async function renderPlan(
   );
   return {
     output: planned.output,
+    format: planned.format,
     frames: written.frames,
     width: movie.width,
     height: movie.height,
@@ -241,7 +257,7 @@ export async function renderPlan(
   };
 }
 
-/** Renders a scenario to a GIF (see RenderOptions). */
+/** Renders a scenario to a GIF, MP4 or PNG (see RenderOptions). */
 export async function render(input: ScenarioInput, options: RenderOptions = {}): Promise<RenderResult> {
   return renderPlan(plan(input, options), options);
 }

@@ -41,6 +41,7 @@ export { formatProblem, Interrupted, type Problem, UserError } from './errors.js
 export type { RegressionLoss } from './losses.js';
 export { models } from './models/index.js';
 export type { Classifier, Landscape, Minimizer, ModelSpec, Regressor, Step } from './models/model.js';
+export { OUTPUT_FORMATS, type OutputFormat } from './plan/output-format.js';
 export type { RenderPlan } from './plan/plan.js';
 export { createRng, type Rng } from './random.js';
 export {

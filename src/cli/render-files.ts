@@ -6,10 +6,11 @@
  */
 import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { planOf } from '../api.js';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { defaultOutput, planOf } from '../api.js';
 import { Interrupted, UserError } from '../errors.js';
 import { isFrameFile } from '../output/write-movie.js';
+import { withFormat } from '../plan/output-format.js';
 import { checkNotInput, sameFile } from '../plan/outputs.js';
 import { shown } from '../quote.js';
 import { loadScenario } from '../scenario/load.js';
@@ -39,11 +40,26 @@ function checkFlags(files: readonly string[], flags: RenderFlags): void {
   if (flags.poster && files.length > 1) {
     throw new UserError(`--poster names one PNG, but ${files.length} scenario files were given`, '--poster');
   }
+  if (flags.poster === '-' && flags.json) {
+    throw new UserError('--json and a poster on stdout cannot share stdout; give the poster a file name', '--poster');
+  }
+  const posterExt = flags.poster && flags.poster !== '-' ? extname(flags.poster) : '';
+  if (posterExt !== '' && posterExt.toLowerCase() !== '.png') {
+    throw new UserError(
+      `the poster is a PNG, but ${shown(flags.poster ?? '')} ends in ${shown(posterExt)}`,
+      '--poster',
+    );
+  }
   if (files.filter((f) => f === '-').length > 1) throw new UserError('stdin ("-") can be read only once', 'FILE');
 }
 
-/** The poster is neither the GIF nor a file the render reads. */
+/** The poster is neither the output nor a file the render reads, and shares stdout with nothing. */
 function checkPoster(poster: string, output: string, inputs: readonly string[]): void {
+  if (poster === '-') {
+    if (output === '-')
+      throw new UserError('the animation already goes to stdout; give the poster a file name', '--poster');
+    return;
+  }
   if (output !== '-' && sameFile(poster, output)) {
     throw new UserError(`the poster and the GIF are both ${shown(output)}; give them different names`, '--poster');
   }
@@ -115,14 +131,14 @@ function planTasks(
       const output = flags.output
         ? flags.output
         : flags.outDir
-          ? below(file, flags.outDir, `${loaded.name}.gif`)
-          : (loaded.scenario.output ?? `out/${loaded.name}.gif`);
-      if (output === '-' && flags.json) throw new UserError('--json and a GIF on stdout cannot share stdout', file);
-      if (output === '-' && files.length > 1) throw new UserError('only one file can write its GIF to stdout', file);
+          ? below(file, flags.outDir, withFormat(loaded.name, flags.format))
+          : defaultOutput(loaded, flags.format);
+      if (output === '-' && flags.json) throw new UserError('--json and an output on stdout cannot share stdout', file);
+      if (output === '-' && files.length > 1) throw new UserError('only one file can write to stdout', file);
       const key = output === '-' ? '-' : resolve(output);
       const other = outputs.get(key);
       if (other !== undefined) throw new UserError(`writes ${output}, as ${other} does; use --out-dir or output`, file);
-      const { inputs } = planOf(loaded, output, flags.maxWork);
+      const { inputs } = planOf(loaded, output, flags.maxWork, flags.format);
       outputs.set(key, file);
       const framesDir = flags.framesDir && all.length > 1 ? below(file, flags.framesDir, loaded.name) : flags.framesDir;
       if (flags.poster) checkPoster(flags.poster, output, inputs);
@@ -133,6 +149,7 @@ function planTasks(
         scenario: loaded.scenario,
         baseDir: loaded.baseDir,
         output,
+        format: flags.format,
         poster: flags.poster,
         framesDir,
         maxWork: flags.maxWork,

@@ -4,6 +4,7 @@
  * reader, the models or the canvas.
  */
 import { type Command, Option } from 'commander';
+import { OUTPUT_FORMATS } from '../plan/output-format.js';
 import { addFlags, positiveInteger } from './flags.js';
 import type { RenderFlags } from './render-flags.js';
 import { parseShard } from './shard.js';
@@ -15,17 +16,26 @@ Examples:
   $ mlgif render figure.yaml --watch --poster out/figure.png    # again on every save
   $ mlgif render configs/*.yaml --out-dir out/gallery --json
   $ mlgif render configs/*.yaml --shard 2/4 --jobs 2      # the 2nd of 4 CI machines
+  $ mlgif render configs/mlp-epochs.yaml -o out/mlp.mp4         # H.264 video, a fraction of the GIF
   $ mlgif render scenario.yaml -o - --set model.k=15 > knn.gif
   $ cat scenario.json | mlgif render - -o out/piped.gif --poster out/piped.png`;
 
 export function registerRender(cli: Command, { io, exitCode }: Context): void {
   const command = cli
     .command('render')
-    .description('render scenario files (YAML or JSON; "-" reads stdin) to animated GIFs')
+    .description('render scenario files (YAML or JSON; "-" reads stdin) to animated GIFs, MP4 videos or PNG stills')
     .argument('<file...>', 'scenario files')
-    .option('-o, --output <path>', "output GIF ('-' = stdout); default: the scenario's output, or out/<name>.gif")
-    .option('--out-dir <dir>', "write each GIF as <dir>/<name>.gif (keeping the files' subfolders)")
-    .option('--poster <png>', 'also write the last frame as PNG (one file only)')
+    .option(
+      '-o, --output <path>',
+      "output: .gif, .mp4 (H.264) or .png (the last frame) ('-' = stdout); default: the scenario's output, or out/<name>.gif",
+    )
+    .addOption(
+      new Option('--format <format>', "the output's format where its name does not say it (-o -, --out-dir)").choices(
+        OUTPUT_FORMATS,
+      ),
+    )
+    .option('--out-dir <dir>', "write each file as <dir>/<name>.gif (keeping the files' subfolders)")
+    .option('--poster <png>', "also write the last frame as PNG, in full colour (one file only; '-' = stdout)")
     .option('--frames-dir <dir>', 'also write every frame as PNG (several files: <dir>/<name>/)')
     .addOption(
       new Option(

@@ -5,6 +5,7 @@
  * --jobs 1.
  */
 import { type RenderResult, renderPlan } from '../api.js';
+import type { OutputFormat } from '../plan/output-format.js';
 import { planRender } from '../plan/plan-render.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Timings } from '../timings.js';
@@ -16,6 +17,8 @@ export interface RenderTask {
   scenario: Scenario;
   baseDir: string;
   output: string;
+  /** --format, for an output whose name does not say it. */
+  format?: OutputFormat;
   poster?: string;
   framesDir?: string;
   /** The work budget the plan was checked against (the plan is made again where the task runs). */
@@ -34,7 +37,12 @@ export interface TaskHooks {
 
 export async function runTask(task: RenderTask, hooks: TaskHooks): Promise<RenderLine> {
   const scenarioFile = task.file === '-' ? undefined : task.file;
-  const plan = planRender(task.scenario, task.baseDir, { output: task.output, scenarioFile, maxWork: task.maxWork });
+  const plan = planRender(task.scenario, task.baseDir, {
+    output: task.output,
+    scenarioFile,
+    maxWork: task.maxWork,
+    format: task.format,
+  });
   const result = await renderPlan(plan, { poster: task.poster, framesDir: task.framesDir, ...hooks });
   const timings = { ...result.timings };
   for (const part of Object.keys(timings) as (keyof Timings)[]) timings[part] = Math.round(timings[part] * 10) / 10;

@@ -47,6 +47,7 @@ export function compareMovie(plan: ComparePlan, context: MovieContext): Movie {
       data,
       scenario,
       timings: context.timings,
+      fullColour: context.fullColour,
       title: '',
       subtitle: '',
       panel: { side: layout.side, minUnit: MIN_PANEL_UNIT },
@@ -55,7 +56,7 @@ export function compareMovie(plan: ComparePlan, context: MovieContext): Movie {
   for (const warning of new Set(panels.flatMap((p) => p.warnings))) context.warn?.(warning);
   const palette = panels[0].palette;
   const painter = createGridPainter(layout, THEMES[r.theme], palette);
-  const frame = new Uint8Array(r.width * r.height);
+  const frame = palette.newFrame(r.width * r.height);
   const single = datasets.length === 1;
   const optimal = single ? panels[0].optimal : null;
 

@@ -35,7 +35,16 @@ import type {
 import { BAND_TINT } from '../render/fit-plot.js';
 import { panelLayout } from '../render/grid-frame.js';
 import { FILLS } from '../render/landscape-plot.js';
-import { buildPalette, figureColours, hexToRgb, mix, type RGB, THEMES, type Theme } from '../render/palette.js';
+import {
+  buildPalette,
+  figureColours,
+  fullColourPalette,
+  hexToRgb,
+  mix,
+  type RGB,
+  THEMES,
+  type Theme,
+} from '../render/palette.js';
 import type { RenderOptions, Scenario } from '../scenario/schema.js';
 import { type CurveSnapshot, curveSnapshots, type LossMeasure } from './curve-snapshots.js';
 import { bowlWindow, landscapeField } from './landscape-field.js';
@@ -167,7 +176,9 @@ export function figurePanel(request: FigureRequest): FigurePanel {
         ylabel: r.ylabel !== '',
       });
   const fills = withLandscape ? landscapeFills(theme) : [];
-  const palette = buildPalette(theme, [colours.points, ...trackColours], [...fills, ...(request.accents ?? [])]);
+  const palette = request.fullColour
+    ? fullColourPalette(theme, [colours.points, ...trackColours])
+    : buildPalette(theme, [colours.points, ...trackColours], [...fills, ...(request.accents ?? [])]);
   const fit = series && layout.fit ? fitScene(series, layout.fit.w, r, request.window) : null;
   const landscape: LandscapeScene | null = withLandscape
     ? { names: objective?.names ?? ['w', 'b'], measure: objective ? 'f' : 'loss', fills }

@@ -37,6 +37,7 @@ function mapPanel(request: PanelRequest): Panel {
     height: request.height,
     layout: panel ? (legend) => panelLayout(panel.side, legend, panel.minUnit) : undefined,
     window: request.window,
+    fullColour: request.fullColour,
     accents: request.accents,
   });
   const { scene, points, bayesAccuracy } = prepared;

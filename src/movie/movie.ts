@@ -5,7 +5,7 @@
  */
 import type { ProgramView } from '../models/model.js';
 import type { CurveData, CurvesAxis } from '../render/curves.js';
-import type { GifPalette } from '../render/palette.js';
+import type { GifPalette, Pixels } from '../render/palette.js';
 import type { Timings } from '../timings.js';
 
 /** The figures a frame shows (null where unknown or not defined): accuracies, or losses. */
@@ -60,7 +60,7 @@ export interface PanelFigures {
 
 export interface MovieFrame {
   /** Palette indices, width × height (a buffer the next frame may reuse). */
-  indices: Uint8Array;
+  indices: Pixels;
   frame: number;
   frames: number;
   figures: Figures;
@@ -86,6 +86,8 @@ export interface Movie {
 /** What a movie is made with besides its plan. */
 export interface MovieContext {
   timings: Timings;
+  /** Frames in full colour (an MP4, a PNG) rather than in a GIF's 256 colours. */
+  fullColour?: boolean;
   /** Called once per distinct warning. */
   warn?: (message: string) => void;
 }

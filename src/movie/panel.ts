@@ -9,7 +9,7 @@
 import type { Window } from '../grid.js';
 import type { ProgramView } from '../models/model.js';
 import type { AnimationMode, DataChoice, ModelChoice } from '../plan/plan.js';
-import type { GifPalette, RGB } from '../render/palette.js';
+import type { GifPalette, Pixels, RGB } from '../render/palette.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Timings } from '../timings.js';
 import type { Figures } from './movie.js';
@@ -31,6 +31,8 @@ export interface PanelRequest {
   panel?: { side: number; minUnit: number };
   /** The plot window (default: the data's, or render.xlim / ylim). */
   window?: Window;
+  /** Frames in full colour rather than in a GIF's 256 colours. */
+  fullColour?: boolean;
   /** Colours the palette must hold for what is drawn beside the panel (the code panel's). */
   accents?: readonly RGB[];
 }
@@ -82,7 +84,7 @@ export interface PanelFrame {
   /** The program the model is, for a model that is one (the code panel's). */
   program?: ProgramView;
   /** The panel at this frame, as palette indices (width × height; valid until the next pull). */
-  draw(label?: string): Uint8Array;
+  draw(label?: string): Pixels;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Dataset } from '../dataset.js';
 import { type Grid, gridPoints, plotWindow, type Window } from '../grid.js';
 import { boundaries } from '../render/contours.js';
 import { computeLayout, type Layout } from '../render/layout.js';
-import { buildPalette, classColours, type RGB, THEMES } from '../render/palette.js';
+import { buildPalette, classColours, fullColourPalette, type RGB, THEMES } from '../render/palette.js';
 import type { Scene } from '../render/scene.js';
 import type { RenderOptions } from '../scenario/schema.js';
 import { type Timings, timed } from '../timings.js';
@@ -24,6 +24,8 @@ export interface SceneOptions {
   layout?: (legend: boolean) => Layout;
   /** The plot window (default: the data's, or render.xlim / ylim). */
   window?: Window;
+  /** Frames in full colour rather than in a GIF's 256 colours. */
+  fullColour?: boolean;
   /** Colours the palette must hold besides the classes' (for what is drawn beside the map). */
   accents?: readonly RGB[];
 }
@@ -90,12 +92,14 @@ export function prepareScene(
   const scene: Scene = {
     layout,
     theme,
-    palette: buildPalette(theme, colours, o.accents),
+    // Full colour holds every colour already; a GIF's palette must be told the accents.
+    palette: o.fullColour ? fullColourPalette(theme, colours) : buildPalette(theme, colours, o.accents),
     classColours: colours,
     window,
     grid,
     classes,
     shading: r.shading,
+    bands: r.levels,
     train,
     showTrain: r.show.includes('train'),
     test: r.show.includes('test') && test.n > 0 ? test : null,

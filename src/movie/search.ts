@@ -49,6 +49,7 @@ export function searchMovie(plan: SearchPlan, context: MovieContext): Movie {
       title: '',
       subtitle: '',
       layout: (legend) => panelLayout(side, legend, MIN_PANEL_UNIT),
+      fullColour: context.fullColour,
     });
   const large = sceneAt(layout.best.w);
   const small = sceneAt(layout.trial.w);
@@ -72,8 +73,8 @@ export function searchMovie(plan: SearchPlan, context: MovieContext): Movie {
       const rng = createRng(scenario.seed).fork('search');
       const bigPaint = createFrameRenderer(large.scene);
       const smallPaint = createFrameRenderer(small.scene);
-      const frame = new Uint8Array(r.width * r.height);
-      const best = new Uint8Array(layout.best.w * layout.best.h);
+      const frame = palette.newFrame(r.width * r.height);
+      const best = palette.newFrame(layout.best.w * layout.best.h);
       // The leader's map as scored, for the last frame beside its refit.
       let leaderProba = new Float32Array(0);
       let grid: Float32Array | undefined;

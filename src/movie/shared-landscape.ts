@@ -17,6 +17,7 @@ export function sharedLandscapeMovie(plan: ComparePlan, context: MovieContext): 
     data: plan.datasets[0],
     scenario,
     timings: context.timings,
+    fullColour: context.fullColour,
     title: scenario.title ?? 'Optimizer comparison',
     subtitle: data,
     tracks: models.length,

@@ -20,6 +20,7 @@ export function singleMovie(
     data: plan.data,
     scenario,
     timings: context.timings,
+    fullColour: context.fullColour,
     title: plan.title,
     subtitle: plan.subtitle,
     ...size,

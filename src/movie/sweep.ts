@@ -30,6 +30,7 @@ export function sweepMovie(
       data,
       scenario,
       timings: context.timings,
+      fullColour: context.fullColour,
       title: plan.title,
       subtitle: plan.subtitle,
       ...size,

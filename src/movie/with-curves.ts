@@ -17,7 +17,7 @@ export function withCurves(
 ): Movie & { curves: CurveData } {
   const { width, height } = split;
   const unit = Math.min(width, height) / 480;
-  const frame = new Uint8Array(width * height);
+  const frame = map.palette.newFrame(width * height);
   const series = { axis: '', x: [], train: [], test: [], loss: [] };
   const data: CurveData =
     measure.measure === 'accuracy'

@@ -34,7 +34,7 @@ export function programSplit(width: number, height: number): ProgramSplit {
 
 export function withProgram(figure: Movie, split: ProgramSplit, theme: Theme): Movie {
   const { width, height } = split;
-  const frame = new Uint8Array(width * height);
+  const frame = figure.palette.newFrame(width * height);
   const panel = createProgramPanel(split.panel, Math.min(split.panel.w, height) / 480, theme, figure.palette);
   return {
     width,

@@ -1,19 +1,18 @@
-/** An indexed frame as PNG: what `--poster` and `--frames-dir` write, pixel for pixel the GIF's frame. */
+/** Frames as PNG: what `-o x.png`, `--poster` and `--frames-dir` write. */
 import { createCanvas } from '@napi-rs/canvas';
-import type { RGB } from '../render/palette.js';
+import type { GifPalette, Pixels } from '../render/palette.js';
 
-/** PNG bytes of an indexed frame in the given colours. */
-export function indexedPng(indices: Uint8Array, width: number, height: number, colours: readonly RGB[]): Buffer {
-  const out = createCanvas(width, height);
-  const octx = out.getContext('2d');
-  const image = octx.createImageData(width, height);
-  for (let p = 0; p < indices.length; p++) {
-    const c = colours[indices[p]];
-    image.data[4 * p] = c[0];
-    image.data[4 * p + 1] = c[1];
-    image.data[4 * p + 2] = c[2];
-    image.data[4 * p + 3] = 255;
-  }
-  octx.putImageData(image, 0, 0);
-  return out.toBuffer('image/png');
+/** PNG bytes of an RGBA image (8 bits per channel, unpremultiplied). */
+export function rgbaPng(rgba: Uint8ClampedArray, width: number, height: number): Buffer {
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  const image = ctx.createImageData(width, height);
+  image.data.set(rgba);
+  ctx.putImageData(image, 0, 0);
+  return canvas.toBuffer('image/png');
+}
+
+/** PNG bytes of a frame in its palette's colours. */
+export function indexedPng(indices: Pixels, width: number, height: number, palette: Pick<GifPalette, 'rgba'>): Buffer {
+  return rgbaPng(palette.rgba(indices, new Uint8ClampedArray(4 * width * height)), width, height);
 }

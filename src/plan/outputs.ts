@@ -41,5 +41,5 @@ export function checkOutput(output: string, inputs: readonly string[]): void {
     // Nothing there yet: it will be created.
   }
   if (folder)
-    throw new UserError(`cannot write ${shown(output)}: is a folder; expected a file name for the GIF`, 'output');
+    throw new UserError(`cannot write ${shown(output)}: is a folder; expected a file name for the output`, 'output');
 }

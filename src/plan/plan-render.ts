@@ -16,10 +16,12 @@ import type { Scenario } from '../scenario/schema.js';
 import { animationMode } from './animation-mode.js';
 import { checkFigureData } from './figure-data.js';
 import { checkLandscape } from './landscape.js';
+import { checkFrameSize, type OutputFormat, outputFormat } from './output-format.js';
 import { checkOutput } from './outputs.js';
 import { checkPanelSize } from './panel-size.js';
 import type { ComparePlan, DataChoice, ModelChoice, RenderPlan, SearchPlan, SinglePlan, SweepPlan } from './plan.js';
 import { planSearch } from './search.js';
+import { checkShadingLevels } from './shading.js';
 import { planSweep, sweepAxisName, sweepLabel } from './sweep.js';
 import { checkTaskFit } from './task-fit.js';
 import { captionTitles, modelTitle, panelTitles } from './titles.js';
@@ -32,6 +34,8 @@ export interface PlanOptions {
   scenarioFile?: string;
   /** The work budget (work.ts); default DEFAULT_MAX_WORK. */
   maxWork?: number;
+  /** --format: the format of stdout's output; must agree with a file's extension. */
+  format?: OutputFormat;
 }
 
 /** A model entry as the scenario gives it: type, an optional panel title, its options. */
@@ -44,9 +48,10 @@ function modelChoice({ type, title: _title, ...options }: ModelEntry): ModelChoi
 export function planRender(
   scenario: Scenario,
   baseDir: string,
-  { output, scenarioFile, maxWork }: PlanOptions,
+  { output, scenarioFile, maxWork, format }: PlanOptions,
 ): RenderPlan {
-  const base = { scenario, baseDir, output, inputs: [] };
+  // The format is read from the output's name once the name is known not to be an input's.
+  const base = { scenario, baseDir, output, format: format ?? 'gif', inputs: [] };
   const dataOf = (entry: DataEntry): DataChoice => ({
     entry,
     simulator: createSimulator(entry, scenario.seed, baseDir),
@@ -61,13 +66,16 @@ export function planRender(
   checkModelsFit(plan);
   checkLandscape(plan);
   checkFigureData(plan);
+  checkShadingLevels(plan);
   checkWork(plan, maxWork);
   const inputs = [...(scenarioFile ? [resolve(scenarioFile)] : []), ...dataFiles(plan)];
   checkOutput(output, inputs);
-  return { ...plan, inputs };
+  const chosen = outputFormat(output, format);
+  checkFrameSize(chosen, scenario.render);
+  return { ...plan, inputs, format: chosen };
 }
 
-type Base = { scenario: Scenario; baseDir: string; output: string; inputs: readonly string[] };
+type Base = { scenario: Scenario; baseDir: string; output: string; format: OutputFormat; inputs: readonly string[] };
 
 /** Each data set of a plan with the path of its entry. */
 function dataOfPlan(plan: RenderPlan): DataChoice[] {

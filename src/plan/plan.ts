@@ -13,6 +13,7 @@ import type { Simulator } from '../data/source.js';
 import type { Task } from '../dataset.js';
 import type { ModelSpec } from '../models/model.js';
 import type { Scenario, SearchOptions } from '../scenario/schema.js';
+import type { OutputFormat } from './output-format.js';
 
 /**
  * How frames advance: the model's own stages (epochs, trees, ...), a growing training sample, or
@@ -39,6 +40,8 @@ interface PlanBase {
   baseDir: string;
   /** Output path; '-' = stdout. */
   output: string;
+  /** What the output is: from its extension, or --format for stdout. */
+  format: OutputFormat;
   /** The files the render reads (the scenario's, the data's; absolute paths): never written. */
   inputs: readonly string[];
   /** What every data set of the figure asks of its models (one task per figure). */

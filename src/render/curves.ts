@@ -14,7 +14,7 @@ import { font, registerFonts } from './font.js';
 import { blit } from './grid-frame.js';
 import type { Rect } from './layout.js';
 import { drawLineKey } from './line-key.js';
-import { type GifPalette, rgbToCss, type Theme } from './palette.js';
+import { type GifPalette, type Pixels, rgbToCss, type Theme } from './palette.js';
 
 export interface CurvesSplit {
   width: number;
@@ -73,7 +73,7 @@ export type CurvesMeasure = { measure: 'accuracy'; classes: number } | { measure
 
 export interface CurvesPanel {
   /** Draws the curves up to and including `data`'s last entry into `frame` at the panel's rect. */
-  draw(data: CurveData, axis: CurvesAxis, frame: Uint8Array, frameWidth: number): void;
+  draw(data: CurveData, axis: CurvesAxis, frame: Pixels, frameWidth: number): void;
 }
 
 interface Chart {
@@ -92,7 +92,7 @@ export function createCurvesPanel(
   const { w, h } = rect;
   const canvas = createCanvas(w, h);
   const ctx = canvas.getContext('2d');
-  const indices = new Uint8Array(w * h);
+  const indices = palette.newFrame(w * h);
   const text = 11 * unit;
   const ink = rgbToCss(theme.ink);
   const muted = rgbToCss(theme.muted);
@@ -351,7 +351,7 @@ export function createCurvesPanel(
     },
   };
 
-  function readBack(frame: Uint8Array, frameWidth: number): void {
+  function readBack(frame: Pixels, frameWidth: number): void {
     const rgba = ctx.getImageData(0, 0, w, h).data;
     for (let p = 0, o = 0; p < indices.length; p++, o += 4) {
       indices[p] = palette.nearest(rgba[o], rgba[o + 1], rgba[o + 2]);

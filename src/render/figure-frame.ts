@@ -18,14 +18,15 @@ import { compositeRect } from './frame.js';
 import { createLandscapePlot } from './landscape-plot.js';
 import { PixelSet } from './layer.js';
 import { compositeLayers } from './overlay.js';
+import type { Pixels } from './palette.js';
 
 export interface FigureRenderer {
   /** Sets the landscape's objective (its bands, contours, marks and axes), drawn from the next frame on. */
   setField(field: LandscapeField): void;
   /** The frame of a state, as palette indices (a buffer reused by the next call). */
-  render(state: FigureState): Uint8Array;
+  render(state: FigureState): Pixels;
   /** PNG bytes of an indexed frame. */
-  png(indices: Uint8Array): Buffer;
+  png(indices: Pixels): Buffer;
 }
 
 export function createFigureRenderer(scene: FigureScene): FigureRenderer {
@@ -34,8 +35,8 @@ export function createFigureRenderer(scene: FigureScene): FigureRenderer {
   const { width, height, unit } = layout;
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext('2d');
-  const base = new Uint8Array(width * height);
-  const frame = new Uint8Array(width * height);
+  const base = palette.newFrame(width * height);
+  const frame = palette.newFrame(width * height);
   const whole = { x: 0, y: 0, w: width, h: height };
 
   const fitRect = scene.fit ? layout.fit : null;
@@ -117,6 +118,6 @@ export function createFigureRenderer(scene: FigureScene): FigureRenderer {
       }
       return frame;
     },
-    png: (indices) => indexedPng(indices, width, height, palette.colours),
+    png: (indices) => indexedPng(indices, width, height, palette),
   };
 }

@@ -18,16 +18,16 @@ import { type Caption, drawCaption, drawPlaced, dynamicTexts, type PlacedText, s
 import { Contourer } from './contours.js';
 import { registerFonts } from './font.js';
 import { type Layout, outside, type Rect } from './layout.js';
-import type { GifPalette } from './palette.js';
+import type { GifPalette, Pixels } from './palette.js';
 import { PlotLayers } from './plot-layers.js';
 import type { PlotState, Scene } from './scene.js';
 import { createShader } from './shade.js';
 
 export interface FrameRenderer {
   /** The frame of a snapshot, as palette indices (a buffer reused by the next call). */
-  render(state: PlotState): Uint8Array;
+  render(state: PlotState): Pixels;
   /** PNG bytes of an indexed frame. */
-  png(indices: Uint8Array): Buffer;
+  png(indices: Pixels): Buffer;
 }
 
 /**
@@ -59,7 +59,7 @@ export function touches(rgba: Uint8ClampedArray, width: number, rects: readonly 
 export function compositeRect(
   rgba: Uint8ClampedArray,
   rect: Rect,
-  frame: Uint8Array,
+  frame: Pixels,
   width: number,
   palette: Pick<GifPalette, 'colours' | 'nearest'>,
 ): void {
@@ -116,12 +116,12 @@ export function createFrameRenderer(scene: Scene): FrameRenderer {
   const { width, height, plot } = layout;
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext('2d');
-  const frame = new Uint8Array(width * height);
-  const shader = createShader(scene.grid, scene.classes, plot, palette, scene.shading);
+  const frame = palette.newFrame(width * height);
+  const shader = createShader(scene.grid, scene.classes, plot, palette, scene.shading, scene.bands);
   const [band] = changingRects(layout).filter((r) => r !== plot);
 
   // The static part, once: the axes over the background.
-  const base = new Uint8Array(width * height);
+  const base = palette.newFrame(width * height);
   drawAxes(ctx, layout, scene.window, theme, scene.axisLabels);
   let axesInBand = false;
   // Only around the plot: what the axes draw inside it is part of the plot's static layer.
@@ -193,6 +193,6 @@ export function createFrameRenderer(scene: Scene): FrameRenderer {
       drawBand(snapshot);
       return frame;
     },
-    png: (indices) => indexedPng(indices, width, height, palette.colours),
+    png: (indices) => indexedPng(indices, width, height, palette),
   };
 }

@@ -11,7 +11,7 @@ import { compositeRect } from './frame.js';
 import type { GridLayout } from './grid-layout.js';
 import { computeLayout, type Layout, outside, type Rect } from './layout.js';
 import { drawLineKey } from './line-key.js';
-import type { GifPalette, Theme } from './palette.js';
+import type { GifPalette, Pixels, Theme } from './palette.js';
 import { rgbToCss } from './palette.js';
 import { ellipsize, widestStage } from './text-fit.js';
 
@@ -50,7 +50,7 @@ export function singleFrameSize(side: number, legend: boolean): number {
 }
 
 /** Copies an indexed frame of at.w × at.h pixels into the big frame (width pixels wide) at `at`. */
-export function blit(panel: Uint8Array, frame: Uint8Array, width: number, at: Rect): void {
+export function blit(panel: Pixels, frame: Pixels, width: number, at: Rect): void {
   for (let r = 0; r < at.h; r++) frame.set(panel.subarray(r * at.w, (r + 1) * at.w), (at.y + r) * width + at.x);
 }
 
@@ -74,7 +74,7 @@ export interface GridPainter {
    * Draws the text and panel frames over `frame` (whose panels are already blitted), and what
    * `more` draws outside the panels (a search's leaderboard).
    */
-  paint(frame: Uint8Array, text: GridText, more?: (ctx: SKRSContext2D) => void): void;
+  paint(frame: Pixels, text: GridText, more?: (ctx: SKRSContext2D) => void): void;
 }
 
 export function createGridPainter(layout: GridLayout, theme: Theme, palette: GifPalette): GridPainter {
@@ -165,7 +165,7 @@ export function createGridPainter(layout: GridLayout, theme: Theme, palette: Gif
   // Text and panel frames never fall inside a panel (the panels are blitted whole): only the
   // rest of the canvas is read back and composited, as frame.ts does.
   const around = outside(width, height, layout.panels);
-  function composite(frame: Uint8Array): void {
+  function composite(frame: Pixels): void {
     for (const r of around) compositeRect(ctx.getImageData(r.x, r.y, r.w, r.h).data, r, frame, width, palette);
   }
 

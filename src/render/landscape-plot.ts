@@ -28,7 +28,7 @@ import { isolines } from './isolines.js';
 import type { PixelSet } from './layer.js';
 import type { Rect } from './layout.js';
 import { compositeLayers, type OverlayLayer, PaintedImage } from './overlay.js';
-import { type GifPalette, mix, outlineOf, type RGB, rgbToCss, type Theme } from './palette.js';
+import { type GifPalette, mix, outlineOf, type Pixels, type RGB, rgbToCss, type Theme } from './palette.js';
 import { paintPoint } from './points.js';
 import { CoverageMask } from './stroke.js';
 
@@ -69,7 +69,7 @@ function fillOf(k: number, bands: number): number {
 
 export interface LandscapePlot {
   /** Paints the field's bands and level lines into the frame (palette indices) inside the plot. */
-  paintField(frame: Uint8Array, width: number, field: LandscapeField, touched: PixelSet): void;
+  paintField(frame: Pixels, width: number, field: LandscapeField, touched: PixelSet): void;
   /** Draws the axes, the marks and the colour key (frame coordinates). */
   drawStatic(ctx: SKRSContext2D, field: LandscapeField): void;
   /** A frame's layers: each track's path, then the starts and the points reached. */
@@ -111,11 +111,10 @@ export function createLandscapePlot(
 ): LandscapePlot {
   const { unit } = layout;
   const { w, h } = rect;
-  const exact = (c: RGB) => palette.colours.findIndex((p) => p[0] === c[0] && p[1] === c[1] && p[2] === c[2]);
-  const fillIndex = scene.fills.map(exact);
+  const fillIndex = scene.fills.map((c) => palette.exact(c));
   const contourColour = mix(scene.fills[0], theme.ink, 0.25);
 
-  function paintField(frame: Uint8Array, width: number, field: LandscapeField, touched: PixelSet): void {
+  function paintField(frame: Pixels, width: number, field: LandscapeField, touched: PixelSet): void {
     const { levels } = field;
     const bands = levels.length + 1;
     for (let py = 0; py < h; py++) {

@@ -7,7 +7,7 @@
  */
 import { PixelSet } from './layer.js';
 import type { Rect } from './layout.js';
-import type { GifPalette, RGB } from './palette.js';
+import type { GifPalette, Pixels, RGB } from './palette.js';
 import type { RgbaImage } from './points.js';
 import type { CoverageMask } from './stroke.js';
 
@@ -45,7 +45,7 @@ export class PaintedImage implements RgbaImage {
  * frameWidth wide).
  */
 export function compositeLayers(
-  frame: Uint8Array,
+  frame: Pixels,
   frameWidth: number,
   rect: Rect,
   layers: readonly OverlayLayer[],

@@ -88,9 +88,23 @@ export function outlineOf(colour: RGB, theme: Theme): RGB {
 export const TRANSPARENT_INDEX = 255;
 const GREYS = 24;
 
+/**
+ * A frame's pixels as palette indices: one byte each in a GIF palette, four in a full-colour one
+ * (see fullColourPalette). Index 0 is the background in both.
+ */
+export type Pixels = Uint8Array | Uint32Array;
+
 export interface GifPalette {
-  /** 256 RGB entries: the GIF's global colour table. */
-  colours: RGB[];
+  /** The GIF's 256 RGB entries; in a full-colour palette, the colour of any index. */
+  colours: readonly RGB[];
+  /** Whether indices are colours themselves (fullColourPalette), not entries of a 256-colour table. */
+  fullColour: boolean;
+  /** A frame of `size` pixels, all background. */
+  newFrame(size: number): Pixels;
+  /** The index of a colour the palette holds exactly (a landscape's filled contours). */
+  exact(colour: RGB): number;
+  /** A frame's colours as RGBA (opaque) in `out`, which it returns. */
+  rgba(indices: Pixels, out: Uint8ClampedArray): Uint8ClampedArray;
   /** Shading levels per class (index 0 of a ramp is the background). */
   levels: number;
   /** Palette index of class c shaded at level l (0 = background, levels = maxTint). */
@@ -150,8 +164,71 @@ export function buildPalette(theme: Theme, classColour: readonly RGB[], fixed: r
   };
   return {
     colours,
+    fullColour: false,
+    newFrame: (size) => new Uint8Array(size),
+    exact: (c) => colours.findIndex((p) => p[0] === c[0] && p[1] === c[1] && p[2] === c[2]),
+    rgba(indices, out) {
+      for (let p = 0, o = 0; p < indices.length; p++, o += 4) {
+        const c = colours[indices[p]];
+        out[o] = c[0];
+        out[o + 1] = c[1];
+        out[o + 2] = c[2];
+        out[o + 3] = 255;
+      }
+      return out;
+    },
     levels,
     shade: (c, level) => (level <= 0 ? 0 : rampStart[c] + Math.min(level, levels) - 1),
     nearest,
+  };
+}
+
+/** Shading levels per class of a full-colour palette: finer than 8-bit colour can show. */
+const FULL_COLOUR_LEVELS = 1024;
+
+/**
+ * The palette of full-colour frames (MP4, PNG): every index is a colour, 24-bit RGB exclusive-or
+ * the background's, so that index 0 stays the background as in a GIF palette. Nothing is
+ * quantised: `nearest` is exact, and the shading ramps have FULL_COLOUR_LEVELS steps. The same
+ * renderers draw with either palette; only a GIF needs the 256-colour one.
+ */
+export function fullColourPalette(theme: Theme, classColour: readonly RGB[]): GifPalette {
+  const background = (theme.background[0] << 16) | (theme.background[1] << 8) | theme.background[2];
+  const index = (r: number, g: number, b: number) => ((r << 16) | (g << 8) | b) ^ background;
+  const colourOf = (i: number): RGB => {
+    const v = i ^ background;
+    return [(v >>> 16) & 255, (v >>> 8) & 255, v & 255];
+  };
+  const ramps = classColour.map((colour) =>
+    Array.from({ length: FULL_COLOUR_LEVELS + 1 }, (_, l) => {
+      const [r, g, b] = mix(theme.background, colour, (theme.maxTint * l) / FULL_COLOUR_LEVELS);
+      return index(r, g, b);
+    }),
+  );
+  // Indexing reads the colour out of the index: colours[frame[p]] works as with a GIF palette.
+  const colours = new Proxy([] as RGB[], {
+    get: (target, key) => {
+      const i = typeof key === 'string' ? Number(key) : Number.NaN;
+      return Number.isInteger(i) ? colourOf(i) : Reflect.get(target, key);
+    },
+  });
+  return {
+    colours,
+    fullColour: true,
+    newFrame: (size) => new Uint32Array(size),
+    exact: (c) => index(c[0], c[1], c[2]),
+    rgba(indices, out) {
+      for (let p = 0, o = 0; p < indices.length; p++, o += 4) {
+        const v = indices[p] ^ background;
+        out[o] = (v >>> 16) & 255;
+        out[o + 1] = (v >>> 8) & 255;
+        out[o + 2] = v & 255;
+        out[o + 3] = 255;
+      }
+      return out;
+    },
+    levels: FULL_COLOUR_LEVELS,
+    shade: (c, level) => (level <= 0 ? 0 : ramps[c][Math.min(level, FULL_COLOUR_LEVELS)]),
+    nearest: index,
   };
 }

@@ -14,7 +14,7 @@ import { drawAxes } from './axes.js';
 import type { Polyline } from './contours.js';
 import { CanvasLayer, PixelSet } from './layer.js';
 import type { Rect } from './layout.js';
-import { outlineOf, type RGB, rgbToCss } from './palette.js';
+import { outlineOf, type Pixels, type RGB, rgbToCss } from './palette.js';
 import { type PointsLook, paintPoints, pointOpacity, pointRadius, type RgbaImage } from './points.js';
 import type { Scene } from './scene.js';
 import { CoverageMask } from './stroke.js';
@@ -104,7 +104,7 @@ export class PlotLayers {
    * Composites the layers over the shaded plot of `frame` (the scene's width wide): the first
    * `used` training points, the optimal boundary, and the learned boundary `lines` (grid units).
    */
-  composite(frame: Uint8Array, used: number, lines: Polyline[]): void {
+  composite(frame: Pixels, used: number, lines: Polyline[]): void {
     const { layout, grid } = this.scene;
     const { plot, unit } = layout;
     this.updatePoints(used);
@@ -134,7 +134,7 @@ export class PlotLayers {
   }
 
   /** Composites the pixels the points or the static layer cover, then those only the learned boundary covers. */
-  private compositePlot(frame: Uint8Array): void {
+  private compositePlot(frame: Pixels): void {
     const { covered, line } = this;
     const { width, plot } = this.scene.layout;
     const skip = width - plot.w;
@@ -153,7 +153,7 @@ export class PlotLayers {
    * The layers at pixel p (plot-local) over the shading index at frame[at]: the points, the static
    * layer, then the learned boundary (coverage × line colour); the nearest palette entry.
    */
-  private blend(frame: Uint8Array, at: number, p: number): void {
+  private blend(frame: Pixels, at: number, p: number): void {
     const { palette, theme } = this.scene;
     const points = this.points.rgba;
     const fixed = this.fixed.rgba;

@@ -15,7 +15,7 @@ import { lineKey } from './curves.js';
 import { font, monoFont, registerFonts } from './font.js';
 import { blit } from './grid-frame.js';
 import type { Rect } from './layout.js';
-import { type GifPalette, mix, type RGB, rgbToCss, type Theme } from './palette.js';
+import { type GifPalette, mix, type Pixels, type RGB, rgbToCss, type Theme } from './palette.js';
 
 /** What the panel draws: a program's lines and its search's state (a ProgramView, as the model gives it). */
 export interface ProgramPanelView {
@@ -45,7 +45,7 @@ function highlight(theme: Theme): RGB {
 
 export interface ProgramPanel {
   /** Draws the panel for `view` into `frame` (frameWidth wide) at the panel's rect. */
-  draw(view: ProgramPanelView, frame: Uint8Array, frameWidth: number): void;
+  draw(view: ProgramPanelView, frame: Pixels, frameWidth: number): void;
 }
 
 /** Font sizes and rows, in units (1/480 of the frame's smaller side), as the figure's caption. */
@@ -56,7 +56,7 @@ export function createProgramPanel(rect: Rect, unit: number, theme: Theme, palet
   const { w, h } = rect;
   const canvas = createCanvas(w, h);
   const ctx = canvas.getContext('2d');
-  const indices = new Uint8Array(w * h);
+  const indices = palette.newFrame(w * h);
   const ink = rgbToCss(theme.ink);
   const muted = rgbToCss(theme.muted);
   const grey = rgbToCss(mix(theme.background, theme.ink, 0.42));

@@ -19,6 +19,8 @@ export interface Scene {
   grid: Grid;
   classes: number;
   shading: Shading;
+  /** Probability shading in this many bands (render.levels); absent: smooth. */
+  bands?: number;
   train: Dataset;
   showTrain: boolean;
   /** Test points to draw hollow, or null. */

@@ -6,7 +6,7 @@
  */
 import type { Grid } from '../grid.js';
 import type { Rect } from './layout.js';
-import type { GifPalette } from './palette.js';
+import type { GifPalette, Pixels } from './palette.js';
 
 export type Shading = 'probability' | 'class' | 'none';
 
@@ -44,7 +44,7 @@ interface RowTables {
    * of steps + 1 per class (two classes: one run, by p1). Rounded with (x + 0.5) | 0 (x ≥ 0), not
    * Math.round: Math.round made the whole render ~9 % slower.
    */
-  lut: Uint8Array;
+  lut: Uint32Array;
   steps: number;
   /** Two classes: p1 of each grid row interpolated across the plot's columns (w values a row). */
   across: Float64Array;
@@ -63,7 +63,7 @@ function interpolateRow(values: Float32Array, row: number, at: number, t: RowTab
  * One pixel row of two-class shading, from frame[out] on: the interpolated rows starting at
  * across[top] and across[bottom] blended by wy, looked up in the table.
  */
-function shadeTwoRow(frame: Uint8Array, out: number, top: number, bottom: number, wy: number, t: RowTables): void {
+function shadeTwoRow(frame: Pixels, out: number, top: number, bottom: number, wy: number, t: RowTables): void {
   const { w, lut, steps, across } = t;
   for (let px = 0; px < w; px++) {
     const v = across[top + px];
@@ -76,14 +76,7 @@ function shadeTwoRow(frame: Uint8Array, out: number, top: number, bottom: number
  * bilinearly between grid row `row` (its first node) and the next, the winner's palette index
  * looked up in its run of the table.
  */
-function shadeManyRow(
-  frame: Uint8Array,
-  out: number,
-  proba: Float32Array,
-  row: number,
-  wy: number,
-  t: RowTables,
-): void {
+function shadeManyRow(frame: Pixels, out: number, proba: Float32Array, row: number, wy: number, t: RowTables): void {
   const { w, lo, weight, k, lut, steps } = t;
   const right = t.right * k;
   const below = row + t.down;
@@ -110,14 +103,7 @@ function shadeManyRow(
  * One pixel row made steady: where the new shade is within one level of last frame's (`near`),
  * last frame's stays; else the new one is remembered.
  */
-function steadyRow(
-  frame: Uint8Array,
-  out: number,
-  previous: Uint8Array,
-  at: number,
-  w: number,
-  near: Uint8Array,
-): void {
+function steadyRow(frame: Pixels, out: number, previous: Uint8Array, at: number, w: number, near: Uint8Array): void {
   for (let px = 0; px < w; px++) {
     const now = frame[out + px];
     const before = previous[at + px];
@@ -155,10 +141,20 @@ export interface Shader {
    * Writes the shading of `proba` into `frame` (width-wide palette indices) inside the plot rect,
    * steady: within one level of the previous call's shade, a pixel keeps that shade.
    */
-  shade(proba: Float32Array, frame: Uint8Array, width: number): void;
+  shade(proba: Float32Array, frame: Pixels, width: number): void;
 }
 
-/** Palette index of a pixel whose winning class has probability `best`. */
+/**
+ * The probability a pixel is shaded by: `best` itself, or with `bands` the middle of its band of
+ * [0, 1] cut in that many equal parts (matplotlib's contourf fills each band with one colour; with
+ * two classes the bands of p_max are those of p1, so an odd count puts p = ½ mid-band, unshaded).
+ */
+function banded(best: number, bands: number | undefined): number {
+  if (bands === undefined) return best;
+  return (Math.min(Math.floor(best * bands), bands - 1) + 0.5) / bands;
+}
+
+/** Palette level of a pixel whose winning class has probability `best`. */
 function levelOf(best: number, k: number, levels: number, mode: Shading, classLevel: number): number {
   if (mode === 'class') return classLevel;
   const sure = (best - 1 / k) / (1 - 1 / k);
@@ -166,22 +162,29 @@ function levelOf(best: number, k: number, levels: number, mode: Shading, classLe
 }
 
 /** RowTables.lut: for each of `runs` runs, the palette index of each probability step. */
-function probabilityTable(runs: number, steps: number, indexOf: (run: number, p: number) => number): Uint8Array {
-  const lut = new Uint8Array(runs * (steps + 1));
+function probabilityTable(runs: number, steps: number, indexOf: (run: number, p: number) => number): Uint32Array {
+  const lut = new Uint32Array(runs * (steps + 1));
   for (let run = 0; run < runs; run++) {
     for (let s = 0; s <= steps; s++) lut[run * (steps + 1) + s] = indexOf(run, s / steps);
   }
   return lut;
 }
 
-export function createShader(grid: Grid, classes: number, plot: Rect, palette: GifPalette, mode: Shading): Shader {
+export function createShader(
+  grid: Grid,
+  classes: number,
+  plot: Rect,
+  palette: GifPalette,
+  mode: Shading,
+  bands?: number,
+): Shader {
   const { nx, ny } = grid;
   const cols = axisWeights(plot.w, nx);
   const rows = axisWeights(plot.h, ny);
   const { levels } = palette;
   const classLevel = Math.round(levels * 0.55);
   const indexOf = (winner: number, p: number) =>
-    mode === 'none' ? 0 : palette.shade(winner, levelOf(p, classes, levels, mode, classLevel));
+    mode === 'none' ? 0 : palette.shade(winner, levelOf(banded(p, bands), classes, levels, mode, classLevel));
   const steps = 4096;
   const two = classes === 2;
   const tables: RowTables = {
@@ -204,7 +207,7 @@ export function createShader(grid: Grid, classes: number, plot: Rect, palette: G
   };
   const p1 = new Float32Array(two ? nx * ny : 0);
 
-  function shadeTwo(proba: Float32Array, frame: Uint8Array, width: number): void {
+  function shadeTwo(proba: Float32Array, frame: Pixels, width: number): void {
     for (let i = 0; i < p1.length; i++) p1[i] = proba[2 * i + 1];
     for (let j = 0; j < ny; j++) interpolateRow(p1, j * nx, j * plot.w, tables);
     for (let py = 0; py < plot.h; py++) {
@@ -213,7 +216,7 @@ export function createShader(grid: Grid, classes: number, plot: Rect, palette: G
     }
   }
 
-  function shadeMany(proba: Float32Array, frame: Uint8Array, width: number): void {
+  function shadeMany(proba: Float32Array, frame: Pixels, width: number): void {
     for (let py = 0; py < plot.h; py++) {
       shadeManyRow(frame, (plot.y + py) * width + plot.x, proba, rows.lo[py] * nx, rows.w[py], tables);
     }
@@ -223,12 +226,15 @@ export function createShader(grid: Grid, classes: number, plot: Rect, palette: G
   // One level is a fraction of a percent of the tint, below what 8-bit colour shows, but soft
   // shading moves by a level almost everywhere from frame to frame: held still, those pixels stay
   // unchanged for the GIF's frame differencing, and the GIF comes out a third smaller.
-  const near = nearShades(palette, classes);
+  // Only a GIF gains: full-colour frames (and bands, which do not flicker) are shaded as they are.
+  const steady = !palette.fullColour && bands === undefined;
+  const near = steady ? nearShades(palette, classes) : new Uint8Array(0);
   const previous = new Uint8Array(plot.w * plot.h).fill(255);
   const shadeAll = two ? shadeTwo : shadeMany;
   return {
     shade(proba, frame, width) {
       shadeAll(proba, frame, width);
+      if (!steady) return;
       for (let py = 0; py < plot.h; py++) {
         steadyRow(frame, (plot.y + py) * width + plot.x, previous, py * plot.w, plot.w, near);
       }

@@ -186,6 +186,13 @@ const renderSchema = options({
     .describe('dashed optimal boundary, or true curve E[y | x] with its ±σ band, where the source knows them'),
   grid: z.number().int().min(16).max(LIMITS.grid).default(160).describe('evaluation points per axis'),
   shading: z.enum(['probability', 'class', 'none']).default('probability'),
+  levels: z
+    .number()
+    .int()
+    .min(2)
+    .max(64)
+    .optional()
+    .describe("probability shading in this many bands, as matplotlib's contourf (default: smooth)"),
   show: z
     .array(z.enum(['train', 'test']))
     .default(['train'])
@@ -223,7 +230,7 @@ const scenarioObject = options({
   layout: layoutSchema.optional(),
   animate: animateSchema.prefault({}),
   render: renderSchema.prefault({}),
-  output: z.string().min(1).optional().describe("output GIF; '-' = stdout"),
+  output: z.string().min(1).optional().describe("output file: .gif, .mp4 or .png (the last frame); '-' = stdout"),
 });
 
 /** Cross-field rules: model or compare (one of them), and what goes with each. */

@@ -17,6 +17,11 @@
  *   npm run bench -- --json             one JSON line per row, for scripts
  *   node tests/bench/run.mjs --dist DIR another build (e.g. an older commit's dist/), to compare:
  *                                       its CLI as its bin/mlgif would load it
+ *
+ * Then the MP4 rows (`--only mp4`): each figure written as GIF and as MP4, interleaved, and the
+ * MP4's size against the GIF's (goal ≤ 0.25×), the encode times (medians of the --json split),
+ * and the luma SSIM of every decoded picture against its frame (goal ≥ 0.97; tests/bench/
+ * mp4-quality.ts, decoded without ffmpeg).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -294,7 +299,87 @@ for (const row of rows) {
     else console.log(row.name.padEnd(44), `failed: ${message}`);
   }
 }
+await mp4Rows();
 rmSync(dir, { recursive: true, force: true });
+
+/** The MP4 rows: bytes and encode time against the GIF's, and SSIM against the frames. */
+async function mp4Rows() {
+  const figures = [
+    ['mp4: mlp by epochs (200), moons', ['configs/mlp-epochs.yaml']],
+    ['mp4: comparison 3 × 8, 960×360', ['configs/compare/classifier-comparison.yaml']],
+  ].filter(([name]) => !only || name.includes(only));
+  if (figures.length === 0 || otherDist) return;
+  const { build } = await import('esbuild');
+  // Compiled inside the project, where its imports resolve.
+  const quality = join(root, 'node_modules/.cache/mlgif-bench/mp4-quality.mjs');
+  await build({
+    entryPoints: [join(root, 'tests/bench/mp4-quality.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: quality,
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  const { mp4Quality } = await import(quality);
+  if (!json) {
+    console.log(`\n${'row'.padEnd(44)}  GIF KB  MP4 KB  ratio  GIF encode  MP4 encode (ms)  SSIM mean   min  goal`);
+  }
+  for (const [name, [file, ...sets]] of figures) {
+    const encode = { gif: [], mp4: [] };
+    const bytes = {};
+    for (let r = 0; r < runs; r++) {
+      for (const format of ['gif', 'mp4']) {
+        const args = ['render', file, ...sets.flatMap((s) => ['--set', s]), '-o', join(dir, 'out', `f.${format}`)];
+        const line = JSON.parse(measure('node', [cli, ...args, '--json', '--quiet']).stdout);
+        encode[format].push(line.timings.encode);
+        bytes[format] = line.bytes;
+      }
+    }
+    const frames = join(dir, 'frames');
+    rmSync(frames, { recursive: true, force: true });
+    const out = join(dir, 'out', 'q.mp4');
+    execFileSync('node', [
+      cli,
+      'render',
+      file,
+      ...sets.flatMap((s) => ['--set', s]),
+      '-o',
+      out,
+      '--frames-dir',
+      frames,
+      '-q',
+    ]);
+    const q = await mp4Quality(out, frames);
+    const ratio = bytes.mp4 / bytes.gif;
+    const result = {
+      name,
+      gifKb: Math.round(bytes.gif / 1024),
+      mp4Kb: Math.round(bytes.mp4 / 1024),
+      ratio: Math.round(1000 * ratio) / 1000,
+      gifEncodeMs: Math.round(median(encode.gif)),
+      mp4EncodeMs: Math.round(median(encode.mp4)),
+      pictures: q.pictures,
+      ssimMean: Math.round(1e4 * q.ssimMean) / 1e4,
+      ssimMin: Math.round(1e4 * q.ssimMin) / 1e4,
+      met: ratio <= 0.25 && q.ssimMin >= 0.97,
+    };
+    if (json) console.log(JSON.stringify(result));
+    else {
+      console.log(
+        name.padEnd(44),
+        String(result.gifKb).padStart(7),
+        String(result.mp4Kb).padStart(7),
+        result.ratio.toFixed(3).padStart(6),
+        String(result.gifEncodeMs).padStart(11),
+        String(result.mp4EncodeMs).padStart(11),
+        result.ssimMean.toFixed(4).padStart(15),
+        result.ssimMin.toFixed(4).padStart(5),
+        ` ≤ 0.25×, SSIM ≥ 0.97${result.met ? ' ✓' : ' ✗'}`,
+      );
+    }
+  }
+}
 
 /** tests/bench/warm.cjs with the launcher of the build being measured. */
 function warmer() {

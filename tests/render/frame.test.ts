@@ -7,7 +7,7 @@ import { boundaries, type Polyline } from '../../src/render/contours.js';
 import { registerFonts } from '../../src/render/font.js';
 import { changingRects, compositeRect, createFrameRenderer, touches } from '../../src/render/frame.js';
 import { computeLayout } from '../../src/render/layout.js';
-import { buildPalette, classColours, outlineOf, rgbToCss, THEMES } from '../../src/render/palette.js';
+import { buildPalette, classColours, type Pixels, rgbToCss, THEMES } from '../../src/render/palette.js';
 import { pointLooks } from '../../src/render/plot-layers.js';
 import { paintPoints } from '../../src/render/points.js';
 import type { PlotState, Scene } from '../../src/render/scene.js';
@@ -114,7 +114,7 @@ function reference(s: Scene, snap: PlotState): Uint8Array {
  * the plot, only differences a viewer would see (more than an antialiasing step: the colours
  * apart by over 120 summed over the channels).
  */
-function differences(a: Uint8Array, b: Uint8Array, s: Scene): { plot: number; outside: number } {
+function differences(a: Pixels, b: Pixels, s: Scene): { plot: number; outside: number } {
   const { width, plot } = s.layout;
   const colours = s.palette.colours;
   let inside = 0;
