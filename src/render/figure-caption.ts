@@ -15,7 +15,7 @@ import type { FigureCaption, KeyEntry } from './figure-scene.js';
 import { font } from './font.js';
 import type { Layout } from './layout.js';
 import { type RGB, rgbToCss, type Theme } from './palette.js';
-import { ellipsize, widestStage } from './text-fit.js';
+import { ellipsize } from './text-fit.js';
 
 /** A figure with a fixed number of decimals; 10⁴ and beyond as 1.2e4, so it fits its field. */
 export function formatFigure(v: number | null, decimals: number): string {
