@@ -6,7 +6,7 @@
  * the median CPU time (user + system: steadier than wall time on a busy machine), the split
  * train / evaluate / draw / encode (medians, ms, from the `timings` of the --json lines), the
  * peak resident memory, the GIF's size and, from one extra untimed run through the library, the
- * size of the same animation written with one whole frame per image. The rows are issue 7's
+ * size of the same animation written with one whole frame per image. The rows are the performance
  * targets, with two floors beside them: Node starting alone, and the logistic render once V8 has
  * compiled it (the 4th render in one process, timed alone: tests/bench/warm.cjs).
  *
