@@ -206,6 +206,9 @@ describe('mlgif list', () => {
     expect(models).not.toContain('Data sources');
     expect((await run(['list', 'data'])).stdout.toString()).not.toContain('Models');
     expect((await run(['list', 'trees'])).code).toBe(2);
+    // A long list of names (evolve's 64 ops) is one word, so no row is padded to its width.
+    expect(Math.max(...text.split('\n').map((line) => line.length))).toBeLessThan(300);
+    expect(text).toMatch(/ {4}ops +demo \| baseline \| name\[\] \(1\.\.64\)/);
   });
 
   it('--json gives the same catalogue, with defaults that the schema itself applies', async () => {

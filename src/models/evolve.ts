@@ -60,7 +60,9 @@ const schema = options({
         .max(64),
     ])
     .default('baseline')
-    .describe("demo (the paper's 6), baseline (all 64; random draws in Setup only), or a list of op names"),
+    .describe(
+      "demo (the paper's 6), baseline (all 64; random draws in Setup only), or a list of op names (docs/automl.md)",
+    ),
   setupSize: z.number().int().min(1).max(50).default(10).describe('most instructions in Setup'),
   predictSize: z.number().int().min(1).max(50).default(10).describe('most instructions in Predict'),
   learnSize: z.number().int().min(1).max(50).default(10).describe('most instructions in Learn'),

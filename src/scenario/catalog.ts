@@ -64,7 +64,9 @@ function range(j: Json): string {
 
 /** A one-line type description of a JSON Schema fragment. */
 export function typeOf(j: Json): string {
-  if (Array.isArray(j.enum)) return j.enum.map(String).join(' | ');
+  // A long list of names (the evolve model's 64 ops) would make every row of a table as wide; the
+  // option's description says where the names are.
+  if (Array.isArray(j.enum)) return j.enum.length > 12 ? 'name' : j.enum.map(String).join(' | ');
   if (j.const !== undefined) return JSON.stringify(j.const);
   if (Array.isArray(j.anyOf)) return (j.anyOf as Json[]).map(typeOf).join(' | ');
   if (Array.isArray(j.oneOf)) return (j.oneOf as Json[]).map(typeOf).join(' | ');
